@@ -1,0 +1,23 @@
+package dev.debrief.common;
+
+import java.util.List;
+
+/** 409: the request is well-formed but conflicts with a rule or with the stored state. */
+public class ConflictException extends DebriefException {
+
+    private static final long serialVersionUID = 1L;
+
+    public ConflictException(String detail) {
+        super(detail, List.of());
+    }
+
+    @Override
+    public int status() {
+        return 409;
+    }
+
+    @Override
+    public String title() {
+        return "Conflict";
+    }
+}

@@ -1,0 +1,45 @@
+package dev.debrief.common;
+
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.TYPE_USE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+/**
+ * Text no longer than the configured limit for its kind ({@code debrief.limits.*}); the limits live in
+ * configuration, so they cannot be constants in {@code @Size}.
+ */
+@Documented
+@Constraint(validatedBy = LimitedValidator.class)
+@Target({FIELD, PARAMETER, TYPE_USE})
+@Retention(RUNTIME)
+public @interface Limited {
+
+    TextKind value();
+
+    String message() default "is too long";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    /** The kinds of text Debrief stores, each with its own limit. */
+    enum TextKind {
+        TITLE, SECTION, LINE, NAME;
+
+        public int limit(DebriefConfig.Limits limits) {
+            return switch (this) {
+                case TITLE -> limits.title();
+                case SECTION -> limits.section();
+                case LINE -> limits.line();
+                case NAME -> limits.name();
+            };
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.debrief.common;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+
+@Dependent
+public class LimitedValidator implements ConstraintValidator<Limited, String> {
+
+    /** Looked up when used: validators are built at static init, before runtime configuration exists. */
+    @Inject
+    Provider<DebriefConfig> config;
+
+    private Limited.TextKind kind;
+
+    @Override
+    public void initialize(Limited annotation) {
+        kind = annotation.value();
+    }
+
+    @Override
+    public boolean isValid(String value, ConstraintValidatorContext context) {
+        int limit = kind.limit(config.get().limits());
+        if (value == null || value.length() <= limit) {
+            return true;
+        }
+        context.disableDefaultConstraintViolation();
+        context.buildConstraintViolationWithTemplate("must be at most " + limit + " characters long (it has "
+                + value.length() + ")").addConstraintViolation();
+        return false;
+    }
+}

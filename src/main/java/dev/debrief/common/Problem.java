@@ -1,0 +1,26 @@
+package dev.debrief.common;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * The one error shape Debrief answers with: RFC 9457 problem details, plus {@code errors} naming the
+ * fields that failed validation.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    public static Problem of(int status, String title, String detail) {
+        return new Problem(typeFor(status), title, status, detail, List.of());
+    }
+
+    public static Problem of(int status, String title, String detail, List<FieldError> errors) {
+        return new Problem(typeFor(status), title, status, detail, List.copyOf(errors));
+    }
+
+    private static String typeFor(int status) {
+        return "https://debrief.dev/problems/" + status;
+    }
+}

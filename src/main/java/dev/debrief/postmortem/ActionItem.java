@@ -1,0 +1,218 @@
+package dev.debrief.postmortem;
+
+import dev.debrief.common.FieldError;
+import dev.debrief.common.InvalidFieldsException;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * One of a post-mortem's (at most) three commitments. Created, re-ranked and removed only through
+ * {@link PostMortem}, which owns the three-item rule.
+ */
+@Entity
+@Table(name = "action_item")
+public class ActionItem extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "action_item_seq")
+    @SequenceGenerator(name = "action_item_seq", sequenceName = "action_item_seq", allocationSize = 50)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "postmortem_id", nullable = false)
+    private PostMortem postMortem;
+
+    /** 1, 2 or 3; null only between the two steps of a reorder, never at commit. */
+    private Integer priority;
+
+    @Column(nullable = false, length = 200)
+    private String title;
+
+    @Column(length = 100)
+    private String owner;
+
+    private LocalDate dueDate;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false, length = 16)
+    private ActionItemKind kind;
+
+    @Column(length = 2000)
+    private String ticketUrl;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false, length = 16)
+    private ActionItemStatus status;
+
+    private Instant completedAt;
+
+    @Column(length = 2000)
+    private String dropReason;
+
+    @Column(nullable = false)
+    private Instant createdAt;
+
+    @Column(nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected ActionItem() {
+    }
+
+    ActionItem(PostMortem postMortem, Instant now) {
+        this.postMortem = postMortem;
+        this.status = ActionItemStatus.OPEN;
+        this.createdAt = now;
+    }
+
+    /**
+     * Applies the writable fields. DONE records {@code completedAt} (given for backfills, else now);
+     * DROPPED needs a reason; leaving either state clears what it recorded.
+     */
+    void apply(ActionItemDraft draft, Instant now, Instant incidentStart, boolean published) {
+        List<FieldError> errors = new ArrayList<>();
+        ActionItemStatus next = draft.status() == null ? status : draft.status();
+        if (draft.completedAt() != null && next != ActionItemStatus.DONE) {
+            errors.add(new FieldError("completedAt", "can only be given when status is DONE"));
+        }
+        Instant completion = null;
+        if (next == ActionItemStatus.DONE) {
+            completion = draft.completedAt() != null ? draft.completedAt()
+                    : status == ActionItemStatus.DONE && completedAt != null ? completedAt : now;
+            if (completion.isAfter(now)) {
+                errors.add(new FieldError("completedAt", "must not be in the future"));
+            } else if (completion.isBefore(incidentStart)) {
+                errors.add(new FieldError("completedAt", "must not be before the incident started (" + incidentStart + ")"));
+            }
+        }
+        String reason = blankToNull(draft.dropReason());
+        if (next == ActionItemStatus.DROPPED && reason == null) {
+            errors.add(new FieldError("dropReason", "is required when status is DROPPED: say why the item is dropped"));
+        }
+        String owner = blankToNull(draft.owner());
+        if (published && owner == null) {
+            errors.add(new FieldError("owner", "must stay set: the post-mortem is published"));
+        }
+        if (published && draft.dueDate() == null) {
+            errors.add(new FieldError("dueDate", "must stay set: the post-mortem is published"));
+        }
+        String ticket = blankToNull(draft.ticketUrl());
+        if (ticket != null && !isWebAddress(ticket)) {
+            errors.add(new FieldError("ticketUrl", "must be an http or https address"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFieldsException(errors);
+        }
+        this.title = draft.title().strip();
+        this.owner = owner;
+        this.dueDate = draft.dueDate();
+        this.kind = draft.kind();
+        this.ticketUrl = ticket;
+        this.status = next;
+        this.completedAt = completion;
+        this.dropReason = next == ActionItemStatus.DROPPED ? reason : null;
+        this.updatedAt = now;
+    }
+
+    void rank(Integer priority) {
+        this.priority = priority;
+    }
+
+    boolean readyForPublication() {
+        return owner != null && dueDate != null;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static boolean isWebAddress(String text) {
+        try {
+            URI uri = new URI(text);
+            return uri.getHost() != null
+                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public PostMortem getPostMortem() {
+        return postMortem;
+    }
+
+    public Integer getPriority() {
+        return priority;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getOwner() {
+        return owner;
+    }
+
+    public LocalDate getDueDate() {
+        return dueDate;
+    }
+
+    public ActionItemKind getKind() {
+        return kind;
+    }
+
+    public String getTicketUrl() {
+        return ticketUrl;
+    }
+
+    public ActionItemStatus getStatus() {
+        return status;
+    }
+
+    public Instant getCompletedAt() {
+        return completedAt;
+    }
+
+    public String getDropReason() {
+        return dropReason;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.debrief.postmortem;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** The writable fields of an action item, as a create or an update carries them into the aggregate. */
+public record ActionItemDraft(
+        Integer priority,
+        String title,
+        String owner,
+        LocalDate dueDate,
+        ActionItemKind kind,
+        String ticketUrl,
+        ActionItemStatus status,
+        Instant completedAt,
+        String dropReason) {
+}

@@ -1,0 +1,48 @@
+package dev.debrief.postmortem;
+
+import static dev.debrief.common.Limited.TextKind.LINE;
+import static dev.debrief.common.Limited.TextKind.NAME;
+import static dev.debrief.common.Limited.TextKind.SECTION;
+import static dev.debrief.common.Limited.TextKind.TITLE;
+
+import dev.debrief.common.Limited;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The body of create and update. It accepts what GET returns: read-only and derived fields are simply
+ * not read, and {@code version} is required on update only.
+ */
+public record PostMortemRequest(
+        @NotBlank @Limited(TITLE) String title,
+        @NotNull Severity severity,
+        @Size(max = 50) List<@NotBlank @Limited(NAME) String> services,
+        @NotNull Instant startedAt,
+        Instant detectedAt,
+        Instant resolvedAt,
+        DetectionSource detectionSource,
+        @Limited(SECTION) String summary,
+        @Limited(SECTION) String impact,
+        @Limited(SECTION) String whatHappened,
+        @Limited(SECTION) String whyDetectionFailed,
+        @Limited(SECTION) String whyResponseFailed,
+        @Limited(SECTION) String whatWeChange,
+        @Size(max = 500) List<@NotNull @Valid TimelineLine> timeline,
+        @Size(max = 50) List<@NotBlank @Limited(LINE) String> considered,
+        Long version) {
+
+    /** A timeline line in a request. */
+    public record TimelineLine(@NotNull Instant at, @NotBlank @Limited(LINE) String event) {
+    }
+
+    IncidentDocument toDocument() {
+        return new IncidentDocument(title, severity, services, startedAt, detectedAt, resolvedAt, detectionSource,
+                summary, impact, whatHappened, whyDetectionFailed, whyResponseFailed, whatWeChange,
+                timeline == null ? null : timeline.stream().map(t -> new IncidentDocument.Timeline(t.at(), t.event())).toList(),
+                considered);
+    }
+}

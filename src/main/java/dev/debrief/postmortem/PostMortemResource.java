@@ -1,0 +1,109 @@
+package dev.debrief.postmortem;
+
+import dev.debrief.common.ETags;
+import dev.debrief.common.QueryParams;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+/** The post-mortem JSON API; docs/api.md is its contract. */
+@Path("/api/postmortems")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PostMortemResource {
+
+    @Inject
+    PostMortemService service;
+
+    @POST
+    public Response create(@Valid @NotNull PostMortemRequest body) {
+        PostMortemView created = service.create(body);
+        return withTag(Response.created(URI.create("/api/postmortems/" + created.id())), created.version(), created);
+    }
+
+    @GET
+    public Response list(@QueryParam("status") String status, @QueryParam("severity") String severity,
+            @QueryParam("service") String serviceName, @QueryParam("q") String text,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        PostMortemPage result = service.search(new PostMortemSearch(
+                QueryParams.enumValue("status", status, PostMortemStatus.class),
+                QueryParams.enumValue("severity", severity, Severity.class),
+                serviceName, text,
+                QueryParams.intValue("page", page, 0, 0, Integer.MAX_VALUE / PostMortemSearch.MAX_SIZE),
+                QueryParams.intValue("size", size, PostMortemSearch.DEFAULT_SIZE, 1, PostMortemSearch.MAX_SIZE)));
+        return Response.ok(result).header("X-Total-Count", result.total()).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") long id) {
+        PostMortemView found = service.get(id);
+        return withTag(Response.ok(), found.version(), found);
+    }
+
+    @PUT
+    @Path("{id}")
+    public Response update(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull PostMortemRequest body) {
+        PostMortemView updated = service.update(id, body, ifMatch);
+        return withTag(Response.ok(), updated.version(), updated);
+    }
+
+    @DELETE
+    @Path("{id}")
+    public void delete(@PathParam("id") long id) {
+        service.delete(id);
+    }
+
+    @POST
+    @Path("{id}/action-items")
+    public Response addActionItem(@PathParam("id") long id, @Valid @NotNull ActionItemRequest body) {
+        ActionItemView item = service.addActionItem(id, body);
+        return withTag(Response.created(URI.create("/api/postmortems/" + id + "/action-items/" + item.id())),
+                item.version(), item);
+    }
+
+    @PUT
+    @Path("{id}/action-items/order")
+    public PostMortemView reorder(@PathParam("id") long id, @Valid @NotNull ReorderRequest body) {
+        return service.reorder(id, body);
+    }
+
+    @PUT
+    @Path("{id}/action-items/{itemId}")
+    public Response updateActionItem(@PathParam("id") long id, @PathParam("itemId") long itemId,
+            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ActionItemRequest body) {
+        ActionItemView item = service.updateActionItem(id, itemId, body, ifMatch);
+        return withTag(Response.ok(), item.version(), item);
+    }
+
+    @DELETE
+    @Path("{id}/action-items/{itemId}")
+    public void deleteActionItem(@PathParam("id") long id, @PathParam("itemId") long itemId) {
+        service.deleteActionItem(id, itemId);
+    }
+
+    @POST
+    @Path("{id}/publish")
+    @Consumes(MediaType.WILDCARD)
+    public PostMortemView publish(@PathParam("id") long id, @Valid PublishRequest body) {
+        return service.publish(id, body);
+    }
+
+    private static Response withTag(Response.ResponseBuilder builder, long version, Object entity) {
+        return builder.header("ETag", ETags.of(version)).entity(entity).build();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.debrief.security;
+
+import dev.debrief.common.DebriefConfig;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.jboss.logging.Logger;
+
+/**
+ * On the first start (no users yet) creates {@code admin}, with the password from
+ * {@code DEBRIEF_ADMIN_PASSWORD} or, failing that, a generated one printed to the log once.
+ */
+@ApplicationScoped
+public class AdminBootstrap {
+
+    private static final Logger LOG = Logger.getLogger(AdminBootstrap.class);
+
+    @Inject
+    UserService users;
+
+    @Inject
+    DebriefConfig config;
+
+    void onStart(@Observes StartupEvent event) {
+        if (users.anyUser()) {
+            return;
+        }
+        String password = config.adminPassword().filter(p -> !p.isBlank()).orElse(null);
+        boolean generated = password == null;
+        if (generated) {
+            byte[] random = new byte[18];
+            new SecureRandom().nextBytes(random);
+            password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        }
+        users.create("admin", password, Role.ADMIN);
+        if (generated) {
+            LOG.warnf("Created user 'admin' with the generated password %s - it is shown only this once. "
+                    + "Set DEBRIEF_ADMIN_PASSWORD before the first start to choose it instead.", password);
+        } else {
+            LOG.info("Created user 'admin' with the password from DEBRIEF_ADMIN_PASSWORD.");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.debrief.security;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** One role per user; each role includes the rights of the ones below it. */
+public enum Role {
+    VIEWER, EDITOR, ADMIN;
+
+    /** The role names a user of this role holds, so that checks can ask for the least role they need. */
+    public Set<String> grantedRoles() {
+        return switch (this) {
+            case VIEWER -> Set.of("viewer");
+            case EDITOR -> Set.of("viewer", "editor");
+            case ADMIN -> Set.of("viewer", "editor", "admin");
+        };
+    }
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Role parse(String value) {
+        return valueOf(value.strip().toUpperCase(Locale.ROOT));
+    }
+}
