@@ -1,0 +1,477 @@
+package dev.debrief.postmortem;
+
+import static dev.debrief.support.Api.asEditor;
+import static dev.debrief.support.Api.asViewer;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+
+import dev.debrief.support.MutableClock;
+import dev.debrief.support.PostMortemJson;
+import dev.debrief.support.Scenarios;
+import dev.debrief.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class PostMortemApiTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    MutableClock clock;
+
+    @BeforeEach
+    void reset() {
+        data.reset();
+    }
+
+    @Test
+    void createAnswers201WithLocationEtagAndDerivedFields() {
+        asEditor().body(PostMortemJson.complete().build()).post("/api/postmortems")
+                .then().statusCode(201)
+                .header("Location", containsString("/api/postmortems/"))
+                .header("ETag", equalTo("\"0\""))
+                .body("status", equalTo("DRAFT"))
+                .body("timeToDetectMinutes", equalTo(15))
+                .body("timeToResolveMinutes", equalTo(50))
+                .body("writeUpDueAt", equalTo("2026-03-12T07:50:00Z"))
+                .body("writeUpOverdue", is(false))
+                .body("publishedLate", is(false))
+                .body("services", contains("checkout", "payments"))
+                .body("createdAt", equalTo("2026-03-10T12:00:00Z"))
+                .body("actionItems", hasSize(0));
+    }
+
+    @Test
+    void locationLeadsToTheCreatedPostMortem() {
+        String location = asEditor().body(PostMortemJson.complete().build()).post("/api/postmortems")
+                .then().statusCode(201).extract().header("Location");
+        asViewer().get(location).then().statusCode(200).body("title", equalTo("Checkout returned 500s"));
+    }
+
+    @Test
+    void writeUpBecomesOverdue48HoursAfterResolution() {
+        long id = Scenarios.create(PostMortemJson.complete());
+        clock.set(MutableClock.DEFAULT_NOW.plus(Duration.ofHours(43)));
+        asViewer().get("/api/postmortems/{id}", id).then().body("writeUpOverdue", is(false));
+        clock.set(MutableClock.DEFAULT_NOW.plus(Duration.ofHours(43)).plus(Duration.ofMinutes(51)));
+        asViewer().get("/api/postmortems/{id}", id).then().body("writeUpOverdue", is(true));
+    }
+
+    @Test
+    void unresolvedIncidentHasNoWriteUpDueTimeYet() {
+        long id = Scenarios.create(PostMortemJson.minimal());
+        asViewer().get("/api/postmortems/{id}", id).then().statusCode(200)
+                .body("writeUpDueAt", nullValue())
+                .body("timeToResolveMinutes", nullValue())
+                .body("writeUpOverdue", is(false));
+    }
+
+    @Test
+    void timelineIsKeptInTimeOrder() {
+        long id = Scenarios.create(PostMortemJson.complete().with("timeline", List.of(
+                Map.of("at", "2026-03-10T07:30:00Z", "event", "rollback"),
+                Map.of("at", "2026-03-10T07:05:00Z", "event", "first page"))));
+        asViewer().get("/api/postmortems/{id}", id).then()
+                .body("timeline.event", contains("first page", "rollback"));
+    }
+
+    @Test
+    void fourthActionItemIsRefusedNamingTheThreeItemRule() {
+        long id = Scenarios.readyToPublish().get(0);
+        asEditor().body(PostMortemJson.item(3)).post("/api/postmortems/{id}/action-items", id)
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("at most three action items"));
+        asViewer().get("/api/postmortems/{id}", id).then().body("actionItems", hasSize(3));
+    }
+
+    @Test
+    void rankAlreadyTakenIsRefused() {
+        long id = Scenarios.create(PostMortemJson.complete());
+        Scenarios.addItem(id, PostMortemJson.item(1));
+        asEditor().body(PostMortemJson.item(1)).post("/api/postmortems/{id}/action-items", id)
+                .then().statusCode(409)
+                .body("detail", containsString("Rank 1 is already taken"));
+    }
+
+    @Test
+    void rankOutsideOneToThreeIsRefusedNamingPriority() {
+        long id = Scenarios.create(PostMortemJson.complete());
+        Map<String, Object> item = PostMortemJson.item(1);
+        item.put("priority", 4);
+        asEditor().body(item).post("/api/postmortems/{id}/action-items", id)
+                .then().statusCode(400).body("errors.field", contains("priority"));
+    }
+
+    @Test
+    void actionItemsAreListedByRank() {
+        long id = Scenarios.create(PostMortemJson.complete());
+        Scenarios.addItem(id, PostMortemJson.item(3));
+        Scenarios.addItem(id, PostMortemJson.item(1));
+        asViewer().get("/api/postmortems/{id}", id).then().body("actionItems.priority", contains(1, 3));
+    }
+
+    @Test
+    void reorderAssignsAllThreeRanksAtOnce() {
+        List<Long> ids = Scenarios.readyToPublish();
+        asEditor().body(Map.of("order", List.of(ids.get(3), ids.get(1), ids.get(2))))
+                .put("/api/postmortems/{id}/action-items/order", ids.get(0))
+                .then().statusCode(200)
+                .body("actionItems.id", contains(ids.get(3).intValue(), ids.get(1).intValue(), ids.get(2).intValue()))
+                .body("actionItems.priority", contains(1, 2, 3));
+        asViewer().get("/api/postmortems/{id}", ids.get(0)).then()
+                .body("actionItems.title", contains("Action 3", "Action 1", "Action 2"));
+    }
+
+    @Test
+    void reorderMustListEveryItemExactlyOnce() {
+        List<Long> ids = Scenarios.readyToPublish();
+        asEditor().body(Map.of("order", List.of(ids.get(1), ids.get(1), ids.get(2))))
+                .put("/api/postmortems/{id}/action-items/order", ids.get(0))
+                .then().statusCode(400).body("errors.field", contains("order"));
+        asViewer().get("/api/postmortems/{id}", ids.get(0)).then()
+                .body("actionItems.title", contains("Action 1", "Action 2", "Action 3"));
+    }
+
+    @Test
+    void incompletePublishIsRefusedListingEveryMissingPart() {
+        long id = Scenarios.create(PostMortemJson.minimal());
+        asEditor().post("/api/postmortems/{id}/publish", id)
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("whatHappened", "whyDetectionFailed", "whyResponseFailed",
+                        "whatWeChange", "detectedAt", "resolvedAt", "actionItems"));
+        asViewer().get("/api/postmortems/{id}", id).then().body("status", equalTo("DRAFT"));
+    }
+
+    @Test
+    void publishNeedsOwnerAndDueDateOnEveryItem() {
+        long id = Scenarios.create(PostMortemJson.complete());
+        Scenarios.addItem(id, PostMortemJson.item(1));
+        Scenarios.addItem(id, PostMortemJson.item(2));
+        Map<String, Object> third = PostMortemJson.item(3);
+        third.remove("owner");
+        third.remove("dueDate");
+        Scenarios.addItem(id, third);
+        asEditor().post("/api/postmortems/{id}/publish", id)
+                .then().statusCode(422)
+                .body("errors.field", contains("actionItems[2]"))
+                .body("errors[0].message", containsString("owner and a due date"));
+    }
+
+    @Test
+    void completePublishSucceedsAndStampsPublishedAt() {
+        long id = Scenarios.readyToPublish().get(0);
+        asEditor().post("/api/postmortems/{id}/publish", id)
+                .then().statusCode(200)
+                .body("status", equalTo("PUBLISHED"))
+                .body("publishedAt", equalTo("2026-03-10T12:00:00Z"))
+                .body("publishedLate", is(false));
+    }
+
+    @Test
+    void publishCanBeBackdatedForHistoryEnteredAfterTheFact() {
+        long id = Scenarios.readyToPublish().get(0);
+        asEditor().body(Map.of("publishedAt", "2026-03-10T09:00:00Z")).post("/api/postmortems/{id}/publish", id)
+                .then().statusCode(200).body("publishedAt", equalTo("2026-03-10T09:00:00Z"));
+    }
+
+    @Test
+    void publishedAtInTheFutureOrBeforeTheIncidentIsRefused() {
+        long id = Scenarios.readyToPublish().get(0);
+        asEditor().body(Map.of("publishedAt", "2026-03-10T12:01:00Z")).post("/api/postmortems/{id}/publish", id)
+                .then().statusCode(400).body("errors.field", contains("publishedAt"));
+        asEditor().body(Map.of("publishedAt", "2026-03-10T06:59:00Z")).post("/api/postmortems/{id}/publish", id)
+                .then().statusCode(400).body("errors.field", contains("publishedAt"));
+        asViewer().get("/api/postmortems/{id}", id).then().body("status", equalTo("DRAFT"));
+    }
+
+    @Test
+    void publishingAfterTheWindowIsMarkedLate() {
+        long id = Scenarios.readyToPublish().get(0);
+        clock.set(MutableClock.DEFAULT_NOW.plus(Duration.ofDays(3)));
+        asEditor().post("/api/postmortems/{id}/publish", id)
+                .then().statusCode(200).body("publishedLate", is(true)).body("writeUpOverdue", is(false));
+    }
+
+    @Test
+    void publishedPostMortemCannotBeDeleted() {
+        long id = Scenarios.published().get(0);
+        asEditor().delete("/api/postmortems/{id}", id).then().statusCode(409)
+                .body("detail", containsString("published"));
+        asViewer().get("/api/postmortems/{id}", id).then().statusCode(200);
+    }
+
+    @Test
+    void publishedPostMortemKeepsItsItems() {
+        List<Long> ids = Scenarios.published();
+        asEditor().delete("/api/postmortems/{id}/action-items/{item}", ids.get(0), ids.get(1))
+                .then().statusCode(409).body("detail", containsString("DONE or DROPPED"));
+        asViewer().get("/api/postmortems/{id}", ids.get(0)).then().body("actionItems", hasSize(3));
+    }
+
+    @Test
+    void draftAndItsItemsCanBeDeleted() {
+        List<Long> ids = Scenarios.readyToPublish();
+        asEditor().delete("/api/postmortems/{id}/action-items/{item}", ids.get(0), ids.get(1)).then().statusCode(204);
+        asViewer().get("/api/postmortems/{id}", ids.get(0)).then().body("actionItems", hasSize(2));
+        asEditor().delete("/api/postmortems/{id}", ids.get(0)).then().statusCode(204);
+        asViewer().get("/api/postmortems/{id}", ids.get(0)).then().statusCode(404);
+    }
+
+    @Test
+    void updateWithCurrentVersionReplacesTheDocument() {
+        long id = Scenarios.create(PostMortemJson.complete());
+        JsonPath current = asViewer().get("/api/postmortems/{id}", id).jsonPath();
+        Map<String, Object> body = current.getMap("");
+        body.put("summary", "first writer");
+        asEditor().body(body).put("/api/postmortems/{id}", id)
+                .then().statusCode(200)
+                .header("ETag", equalTo("\"1\""))
+                .body("summary", equalTo("first writer"))
+                .body("version", equalTo(1));
+    }
+
+    @Test
+    void staleVersionIsRefusedAndNothingIsOverwritten() {
+        long id = Scenarios.create(PostMortemJson.complete());
+        Map<String, Object> read = asViewer().get("/api/postmortems/{id}", id).jsonPath().getMap("");
+        Map<String, Object> first = new HashMap<>(read);
+        first.put("summary", "first writer");
+        asEditor().body(first).put("/api/postmortems/{id}", id).then().statusCode(200);
+        Map<String, Object> stale = new HashMap<>(read);
+        stale.put("summary", "stale writer");
+        asEditor().body(stale).put("/api/postmortems/{id}", id)
+                .then().statusCode(409).body("title", equalTo("Stale version"));
+        asViewer().get("/api/postmortems/{id}", id).then().body("summary", equalTo("first writer"));
+    }
+
+    @Test
+    void staleIfMatchIsRefusedWith412AndNothingIsOverwritten() {
+        long id = Scenarios.create(PostMortemJson.complete());
+        String oldTag = asViewer().get("/api/postmortems/{id}", id).header("ETag");
+        Map<String, Object> body = asViewer().get("/api/postmortems/{id}", id).jsonPath().getMap("");
+        body.put("summary", "second");
+        asEditor().body(body).put("/api/postmortems/{id}", id).then().statusCode(200);
+        Map<String, Object> fresh = asViewer().get("/api/postmortems/{id}", id).jsonPath().getMap("");
+        fresh.put("summary", "if-match stale");
+        asEditor().header("If-Match", oldTag).body(fresh).put("/api/postmortems/{id}", id)
+                .then().statusCode(412).contentType("application/problem+json");
+        asViewer().get("/api/postmortems/{id}", id).then().body("summary", equalTo("second"));
+    }
+
+    @Test
+    void updateWithoutVersionIsRefusedNamingIt() {
+        long id = Scenarios.create(PostMortemJson.complete());
+        asEditor().body(PostMortemJson.complete().build()).put("/api/postmortems/{id}", id)
+                .then().statusCode(400).body("errors.field", contains("version"));
+    }
+
+    @Test
+    void publishedPostMortemCannotLoseARequiredSection() {
+        long id = Scenarios.published().get(0);
+        Map<String, Object> body = asViewer().get("/api/postmortems/{id}", id).jsonPath().getMap("");
+        body.put("whyDetectionFailed", " ");
+        asEditor().body(body).put("/api/postmortems/{id}", id)
+                .then().statusCode(422).body("errors.field", contains("whyDetectionFailed"));
+    }
+
+    @Test
+    void detectionBeforeImpactIsRefusedNamingTheField() {
+        asEditor().body(PostMortemJson.complete().with("detectedAt", "2026-03-10T06:55:00Z").build())
+                .post("/api/postmortems")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("detectedAt"));
+    }
+
+    @Test
+    void resolutionBeforeDetectionIsRefusedNamingTheField() {
+        asEditor().body(PostMortemJson.complete().with("resolvedAt", "2026-03-10T07:10:00Z").build())
+                .post("/api/postmortems")
+                .then().statusCode(400).body("errors.field", contains("resolvedAt"));
+    }
+
+    @Test
+    void timesMoreThanFiveMinutesAheadAreRefused() {
+        asEditor().body(PostMortemJson.minimal().with("startedAt", "2026-03-10T12:04:00Z").build())
+                .post("/api/postmortems").then().statusCode(201);
+        asEditor().body(PostMortemJson.minimal().with("startedAt", "2026-03-10T12:06:00Z").build())
+                .post("/api/postmortems")
+                .then().statusCode(400).body("errors.field", contains("startedAt"));
+    }
+
+    @Test
+    void doneItemRecordsCompletionNowOrTheBackfilledTime() {
+        List<Long> ids = Scenarios.published();
+        Map<String, Object> item = asViewer().get("/api/postmortems/{id}", ids.get(0)).jsonPath()
+                .getMap("actionItems[0]");
+        item.put("status", "DONE");
+        asEditor().body(item).put("/api/postmortems/{id}/action-items/{item}", ids.get(0), ids.get(1))
+                .then().statusCode(200)
+                .body("status", equalTo("DONE"))
+                .body("completedAt", equalTo("2026-03-10T12:00:00Z"));
+
+        Map<String, Object> second = asViewer().get("/api/postmortems/{id}", ids.get(0)).jsonPath()
+                .getMap("actionItems[1]");
+        second.put("status", "DONE");
+        second.put("completedAt", "2026-03-10T10:00:00Z");
+        asEditor().body(second).put("/api/postmortems/{id}/action-items/{item}", ids.get(0), ids.get(2))
+                .then().statusCode(200).body("completedAt", equalTo("2026-03-10T10:00:00Z"));
+    }
+
+    @Test
+    void completedAtInTheFutureOrBeforeTheIncidentIsRefused() {
+        List<Long> ids = Scenarios.published();
+        Map<String, Object> item = asViewer().get("/api/postmortems/{id}", ids.get(0)).jsonPath()
+                .getMap("actionItems[0]");
+        item.put("status", "DONE");
+        item.put("completedAt", "2026-03-11T00:00:00Z");
+        asEditor().body(item).put("/api/postmortems/{id}/action-items/{item}", ids.get(0), ids.get(1))
+                .then().statusCode(400).body("errors.field", contains("completedAt"));
+        item.put("completedAt", "2026-03-01T00:00:00Z");
+        asEditor().body(item).put("/api/postmortems/{id}/action-items/{item}", ids.get(0), ids.get(1))
+                .then().statusCode(400).body("errors.field", contains("completedAt"));
+        asViewer().get("/api/postmortems/{id}", ids.get(0)).then().body("actionItems[0].status", equalTo("OPEN"));
+    }
+
+    @Test
+    void droppingAnItemNeedsAReason() {
+        List<Long> ids = Scenarios.published();
+        Map<String, Object> item = asViewer().get("/api/postmortems/{id}", ids.get(0)).jsonPath()
+                .getMap("actionItems[2]");
+        item.put("status", "DROPPED");
+        asEditor().body(item).put("/api/postmortems/{id}/action-items/{item}", ids.get(0), ids.get(3))
+                .then().statusCode(400).body("errors.field", contains("dropReason"));
+        item.put("dropReason", "superseded by the new load balancer");
+        asEditor().body(item).put("/api/postmortems/{id}/action-items/{item}", ids.get(0), ids.get(3))
+                .then().statusCode(200)
+                .body("status", equalTo("DROPPED"))
+                .body("dropReason", equalTo("superseded by the new load balancer"));
+    }
+
+    @Test
+    void staleItemVersionIsRefusedAndNothingIsOverwritten() {
+        List<Long> ids = Scenarios.readyToPublish();
+        Map<String, Object> read = asViewer().get("/api/postmortems/{id}", ids.get(0)).jsonPath()
+                .getMap("actionItems[0]");
+        Map<String, Object> first = new HashMap<>(read);
+        first.put("owner", "alice");
+        asEditor().body(first).put("/api/postmortems/{id}/action-items/{item}", ids.get(0), ids.get(1))
+                .then().statusCode(200).header("ETag", equalTo("\"1\""));
+        read.put("owner", "bob");
+        asEditor().body(read).put("/api/postmortems/{id}/action-items/{item}", ids.get(0), ids.get(1))
+                .then().statusCode(409);
+        asViewer().get("/api/postmortems/{id}", ids.get(0)).then().body("actionItems[0].owner", equalTo("alice"));
+    }
+
+    @Test
+    void ticketUrlMustBeAWebAddress() {
+        long id = Scenarios.create(PostMortemJson.complete());
+        Map<String, Object> item = PostMortemJson.item(1);
+        item.put("ticketUrl", "javascript:alert(1)");
+        asEditor().body(item).post("/api/postmortems/{id}/action-items", id)
+                .then().statusCode(400).body("errors.field", contains("ticketUrl"));
+    }
+
+    @Test
+    void unknownActionItemIs404() {
+        long id = Scenarios.create(PostMortemJson.complete());
+        Map<String, Object> item = PostMortemJson.item(1);
+        item.put("version", 0);
+        asEditor().body(item).put("/api/postmortems/{id}/action-items/{item}", id, 987654)
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void listFiltersBySeverityServiceStatusAndText() {
+        long checkout = Scenarios.create(PostMortemJson.complete());
+        long search = Scenarios.create(PostMortemJson.minimal().with("title", "Search index stale")
+                .with("severity", "SEV3").with("services", List.of("search")));
+        asViewer().queryParam("severity", "SEV2").get("/api/postmortems")
+                .then().statusCode(200).body("items.id", contains((int) checkout)).body("total", equalTo(1));
+        asViewer().queryParam("service", "search").get("/api/postmortems")
+                .then().body("items.id", contains((int) search));
+        asViewer().queryParam("q", "PAYMENT CONNECTION").get("/api/postmortems")
+                .then().body("items.id", contains((int) checkout));
+        asViewer().queryParam("status", "published").get("/api/postmortems")
+                .then().body("items", hasSize(0)).body("total", equalTo(0));
+    }
+
+    @Test
+    void textSearchTreatsWildcardsLiterally() {
+        Scenarios.create(PostMortemJson.minimal().with("title", "Disk 100% full"));
+        Scenarios.create(PostMortemJson.minimal().with("title", "Disk 1000 inodes"));
+        asViewer().queryParam("q", "100%").get("/api/postmortems")
+                .then().body("items.title", contains("Disk 100% full"));
+    }
+
+    @Test
+    void listIsNewestIncidentFirstAndPagedWithATotal() {
+        for (int hour = 1; hour <= 5; hour++) {
+            Scenarios.create(PostMortemJson.minimal().with("title", "incident " + hour)
+                    .with("startedAt", MutableClock.DEFAULT_NOW.minus(Duration.ofHours(10 - hour)).toString()));
+        }
+        asViewer().queryParam("size", 2).queryParam("page", 1).get("/api/postmortems")
+                .then().statusCode(200)
+                .header("X-Total-Count", "5")
+                .body("total", equalTo(5))
+                .body("page", equalTo(1))
+                .body("size", equalTo(2))
+                .body("items.title", contains("incident 3", "incident 2"));
+    }
+
+    @Test
+    void pageSizeAboveTheMaximumIsRefusedNamingSize() {
+        asViewer().queryParam("size", 201).get("/api/postmortems")
+                .then().statusCode(400).body("errors.field", contains("size"));
+    }
+
+    @Test
+    void unknownFilterValueIsRefusedNamingTheParameter() {
+        asViewer().queryParam("severity", "SEV9").get("/api/postmortems")
+                .then().statusCode(400).body("errors.field", contains("severity"))
+                .body("errors[0].message", containsString("SEV1, SEV2, SEV3, SEV4"));
+    }
+
+    @Test
+    void getReturnsEtagOfTheCurrentVersion() {
+        long id = Scenarios.create(PostMortemJson.complete());
+        asViewer().get("/api/postmortems/{id}", id).then().statusCode(200).header("ETag", equalTo("\"0\""));
+    }
+
+    @Test
+    void createdItemHasLocationAndStartsOpen() {
+        long id = Scenarios.create(PostMortemJson.complete());
+        asEditor().body(PostMortemJson.item(2)).post("/api/postmortems/{id}/action-items", id)
+                .then().statusCode(201)
+                .header("Location", containsString("/api/postmortems/" + id + "/action-items/"))
+                .body("status", equalTo("OPEN"))
+                .body("postmortemId", equalTo((int) id))
+                .body("kind", equalTo("RESPONSE"));
+    }
+
+    @Test
+    void consideredIdeasAreKeptApartFromActionItems() {
+        long id = Scenarios.create(PostMortemJson.complete()
+                .with("considered", List.of("rewrite the payment service", "move to another cloud")));
+        asViewer().get("/api/postmortems/{id}", id).then()
+                .body("considered", hasItems("rewrite the payment service", "move to another cloud"))
+                .body("actionItems", hasSize(0));
+    }
+}

@@ -1,0 +1,114 @@
+package dev.debrief.security;
+
+import static dev.debrief.support.Api.ADMIN_PASSWORD;
+import static dev.debrief.support.Api.anonymous;
+import static dev.debrief.support.Api.as;
+import static dev.debrief.support.Api.asAdmin;
+import static dev.debrief.support.Api.asEditor;
+import static dev.debrief.support.Api.asViewer;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import dev.debrief.support.PostMortemJson;
+import dev.debrief.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AccessTest {
+
+    @Inject
+    TestData data;
+
+    @BeforeEach
+    void reset() {
+        data.reset();
+    }
+
+    @Test
+    void anonymousApiCallIs401ProblemWithBasicChallenge() {
+        anonymous().get("/api/postmortems")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Basic"));
+    }
+
+    @Test
+    void wrongPasswordIs401() {
+        as("admin", "not-the-password").get("/api/postmortems")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void unknownUserIs401() {
+        as("nobody", "whatever-password").get("/api/postmortems").then().statusCode(401);
+    }
+
+    @Test
+    void viewerReadsButCannotWrite() {
+        asViewer().get("/api/postmortems").then().statusCode(200);
+        asViewer().body(PostMortemJson.complete().build()).post("/api/postmortems")
+                .then().statusCode(403).contentType("application/problem+json");
+        asViewer().get("/api/postmortems").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void editorWritesButCannotManageUsers() {
+        asEditor().body(PostMortemJson.complete().build()).post("/api/postmortems").then().statusCode(201);
+        asEditor().get("/api/users").then().statusCode(403);
+    }
+
+    @Test
+    void adminCreatesAUserWhoCanThenSignIn() {
+        asAdmin().body(Map.of("username", "vera", "password", "viewer-pw-123", "role", "viewer"))
+                .post("/api/users")
+                .then().statusCode(201)
+                .header("Location", containsString("/api/users/vera"))
+                .body("role", equalTo("viewer"))
+                .body(not(containsString("viewer-pw-123")))
+                .body(not(containsString("passwordHash")));
+        as("vera", "viewer-pw-123").get("/api/postmortems").then().statusCode(200);
+        asAdmin().get("/api/users").then().body("username", hasItem("vera"));
+        asAdmin().delete("/api/users/vera").then().statusCode(204);
+        as("vera", "viewer-pw-123").get("/api/postmortems").then().statusCode(401);
+    }
+
+    @Test
+    void duplicateUserIs409() {
+        asAdmin().body(Map.of("username", "erin", "password", "another-password", "role", "editor"))
+                .post("/api/users").then().statusCode(409);
+    }
+
+    @Test
+    void invalidUserFieldsAreNamed() {
+        asAdmin().body(Map.of("username", "Bad Name", "password", "short", "role", "root"))
+                .post("/api/users")
+                .then().statusCode(400)
+                .body("errors.field", hasItem("username"))
+                .body("errors.field", hasItem("password"))
+                .body("errors.field", hasItem("role"));
+    }
+
+    @Test
+    void lastAdminCannotBeDeleted() {
+        asAdmin().delete("/api/users/admin").then().statusCode(409).body("detail", containsString("last admin"));
+        as("admin", ADMIN_PASSWORD).get("/api/postmortems").then().statusCode(200);
+    }
+
+    @Test
+    void deletingAnUnknownUserIs404() {
+        asAdmin().delete("/api/users/ghost").then().statusCode(404);
+    }
+
+    @Test
+    void healthAndOpenApiNeedNoLogin() {
+        anonymous().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem(containsString("Database")));
+        anonymous().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body(containsString("/api/postmortems"));
+    }
+}

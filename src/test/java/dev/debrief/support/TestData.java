@@ -1,0 +1,40 @@
+package dev.debrief.support;
+
+import dev.debrief.security.Role;
+import dev.debrief.security.UserService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/** Resets the database and clock between tests, so that each test states everything it depends on. */
+@ApplicationScoped
+public class TestData {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    MutableClock clock;
+
+    public void reset() {
+        clock.reset();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String table : new String[] {"action_item", "timeline_entry", "considered_idea", "postmortem_service",
+                    "postmortem"}) {
+                em.createNativeQuery("delete from " + table).executeUpdate();
+            }
+        });
+        ensureUser(Api.EDITOR, Role.EDITOR);
+        ensureUser(Api.VIEWER, Role.VIEWER);
+    }
+
+    private void ensureUser(String username, Role role) {
+        if (users.list().stream().noneMatch(u -> u.username().equals(username))) {
+            users.create(username, Api.USER_PASSWORD, role);
+        }
+    }
+}
