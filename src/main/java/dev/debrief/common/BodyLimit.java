@@ -40,7 +40,7 @@ public class BodyLimit {
             return;
         }
         Problem problem = Problem.of(413, "Request body too large", "The request body has " + length
-                + " bytes; the server accepts at most " + maxBodySize.asLongValue() + " bytes (1 MiB by default).");
+                + " bytes; the server accepts at most " + maxBodySize.asLongValue() + " bytes.");
         String body;
         try {
             body = json.writeValueAsString(problem);

@@ -31,7 +31,18 @@ public @interface Limited {
 
     /** The kinds of text Debrief stores, each with its own limit. */
     enum TextKind {
-        TITLE, SECTION, LINE, NAME;
+        TITLE(200), SECTION(100_000), LINE(2000), NAME(100);
+
+        private final int columnWidth;
+
+        TextKind(int columnWidth) {
+            this.columnWidth = columnWidth;
+        }
+
+        /** The width of the database columns holding this kind of text: the highest limit allowed. */
+        public int columnWidth() {
+            return columnWidth;
+        }
 
         public int limit(DebriefConfig.Limits limits) {
             return switch (this) {

@@ -158,6 +158,12 @@ public class PostMortem extends PanacheEntityBase {
         if (publishedAt != null && publishedAt.isBefore(document.startedAt())) {
             throw InvalidFieldsException.of("startedAt", "must not be after publishedAt (" + publishedAt + ")");
         }
+        for (ActionItem item : actionItems) {
+            if (item.getCompletedAt() != null && item.getCompletedAt().isBefore(document.startedAt())) {
+                throw InvalidFieldsException.of("startedAt", "must not be after the completion of action item "
+                        + item.getPriority() + " (" + item.getCompletedAt() + ")");
+            }
+        }
         title = document.title().strip();
         severity = document.severity();
         services.clear();

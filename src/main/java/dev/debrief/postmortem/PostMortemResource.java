@@ -78,8 +78,9 @@ public class PostMortemResource {
 
     @PUT
     @Path("{id}/action-items/order")
-    public PostMortemView reorder(@PathParam("id") long id, @Valid @NotNull ReorderRequest body) {
-        return service.reorder(id, body);
+    public Response reorder(@PathParam("id") long id, @Valid @NotNull ReorderRequest body) {
+        PostMortemView reordered = service.reorder(id, body);
+        return withTag(Response.ok(), reordered.version(), reordered);
     }
 
     @PUT
@@ -99,8 +100,9 @@ public class PostMortemResource {
     @POST
     @Path("{id}/publish")
     @Consumes(MediaType.WILDCARD)
-    public PostMortemView publish(@PathParam("id") long id, @Valid PublishRequest body) {
-        return service.publish(id, body);
+    public Response publish(@PathParam("id") long id, @Valid PublishRequest body) {
+        PostMortemView published = service.publish(id, body);
+        return withTag(Response.ok(), published.version(), published);
     }
 
     private static Response withTag(Response.ResponseBuilder builder, long version, Object entity) {

@@ -2,12 +2,15 @@ package dev.debrief.security;
 
 import dev.debrief.common.ConflictException;
 import dev.debrief.common.DebriefConfig;
+import dev.debrief.common.InvalidFieldsException;
 import dev.debrief.common.NotFoundException;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.persistence.LockModeType;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -16,6 +19,8 @@ import java.util.List;
 @ApplicationScoped
 @Transactional
 public class UserService {
+
+    private static final int BCRYPT_MAX_BYTES = 72;
 
     @Inject
     Clock clock;
@@ -32,6 +37,10 @@ public class UserService {
     }
 
     public UserView create(String username, String password, Role role) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
+            throw InvalidFieldsException.of("password", "must be at most " + BCRYPT_MAX_BYTES
+                    + " bytes in UTF-8: bcrypt ignores anything longer");
+        }
         if (AppUser.findByIdOptional(username).isPresent()) {
             throw new ConflictException("A user named '" + username + "' already exists.");
         }
@@ -45,7 +54,9 @@ public class UserService {
     public void delete(String username) {
         AppUser user = AppUser.<AppUser>findByIdOptional(username)
                 .orElseThrow(() -> new NotFoundException("user", username));
-        if (user.getRole() == Role.ADMIN && AppUser.count("role", Role.ADMIN) == 1) {
+        // Locking every admin row makes two concurrent deletions of the last two admins take turns.
+        if (user.getRole() == Role.ADMIN
+                && AppUser.find("role", Role.ADMIN).withLock(LockModeType.PESSIMISTIC_WRITE).list().size() == 1) {
             throw new ConflictException("'" + username + "' is the last admin; create another admin before "
                     + "deleting this one.");
         }

@@ -179,6 +179,7 @@ class PostMortemApiTest {
         long id = Scenarios.readyToPublish().get(0);
         asEditor().post("/api/postmortems/{id}/publish", id)
                 .then().statusCode(200)
+                .header("ETag", equalTo("\"1\""))
                 .body("status", equalTo("PUBLISHED"))
                 .body("publishedAt", equalTo("2026-03-10T12:00:00Z"))
                 .body("publishedLate", is(false));
@@ -348,6 +349,24 @@ class PostMortemApiTest {
         asEditor().body(item).put("/api/postmortems/{id}/action-items/{item}", ids.get(0), ids.get(1))
                 .then().statusCode(400).body("errors.field", contains("completedAt"));
         asViewer().get("/api/postmortems/{id}", ids.get(0)).then().body("actionItems[0].status", equalTo("OPEN"));
+    }
+
+    @Test
+    void startCannotMoveAfterARecordedCompletion() {
+        List<Long> ids = Scenarios.published();
+        Map<String, Object> item = asViewer().get("/api/postmortems/{id}", ids.get(0)).jsonPath()
+                .getMap("actionItems[0]");
+        item.put("status", "DONE");
+        item.put("completedAt", "2026-03-10T08:00:00Z");
+        asEditor().body(item).put("/api/postmortems/{id}/action-items/{item}", ids.get(0), ids.get(1))
+                .then().statusCode(200);
+        Map<String, Object> body = asViewer().get("/api/postmortems/{id}", ids.get(0)).jsonPath().getMap("");
+        body.put("startedAt", "2026-03-10T08:30:00Z");
+        body.put("detectedAt", "2026-03-10T08:40:00Z");
+        body.put("resolvedAt", "2026-03-10T08:50:00Z");
+        body.put("timeline", List.of());
+        asEditor().body(body).put("/api/postmortems/{id}", ids.get(0))
+                .then().statusCode(400).body("errors.field", contains("startedAt"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static dev.debrief.support.Api.as;
 import static dev.debrief.support.Api.asAdmin;
 import static dev.debrief.support.Api.asEditor;
 import static dev.debrief.support.Api.asViewer;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -92,6 +93,13 @@ class AccessTest {
                 .body("errors.field", hasItem("username"))
                 .body("errors.field", hasItem("password"))
                 .body("errors.field", hasItem("role"));
+    }
+
+    @Test
+    void passwordLongerThanBcryptReadsIsRefused() {
+        asAdmin().body(Map.of("username", "ulla", "password", "ü".repeat(40), "role", "viewer"))
+                .post("/api/users")
+                .then().statusCode(400).body("errors.field", contains("password"));
     }
 
     @Test
