@@ -17,6 +17,30 @@ public interface DebriefConfig {
     @WithDefault("PT5M")
     Duration futureTolerance();
 
+    /** The team's time zone: forms take and pages show times in it. */
+    @WithDefault("UTC")
+    java.time.ZoneId timeZone();
+
+    /**
+     * Phrases the blameless-language check flags (case-insensitive, whole words). Each may carry its own
+     * suggestion after {@code =>}.
+     */
+    @WithDefault("human error=>Describe the condition that made the action reasonable at the time.,"
+            + "should have=>Say what the system made easy or hard at that moment instead of what someone ought to have done.,"
+            + "should've=>Say what the system made easy or hard at that moment instead of what someone ought to have done.,"
+            + "failed to=>Describe what the process or tooling did not provide.,"
+            + "careless=>Describe the pressure or missing safeguard instead of a person's character.,"
+            + "negligent=>Describe the pressure or missing safeguard instead of a person's character.,"
+            + "negligence=>Describe the pressure or missing safeguard instead of a person's character.,"
+            + "his fault=>Name the gap in the system that allowed the mistake.,"
+            + "her fault=>Name the gap in the system that allowed the mistake.,"
+            + "their fault=>Name the gap in the system that allowed the mistake.,"
+            + "didn't bother=>Describe why the step looked unnecessary at the time.,"
+            + "did not bother=>Describe why the step looked unnecessary at the time.,"
+            + "blame=>Post-mortems look for causes in the system rather than someone to blame.,"
+            + "incompetent=>Describe the missing training or tooling or documentation.")
+    java.util.List<String> blamelessPhrases();
+
     /** Password of the {@code admin} user created on first start ({@code DEBRIEF_ADMIN_PASSWORD}). */
     Optional<String> adminPassword();
 

@@ -14,6 +14,7 @@ public record IncidentDocument(
         String title,
         Severity severity,
         List<String> services,
+        List<String> attendees,
         Instant startedAt,
         Instant detectedAt,
         Instant resolvedAt,
@@ -33,6 +34,7 @@ public record IncidentDocument(
 
     public IncidentDocument {
         services = services == null ? List.of() : services.stream().map(String::strip).distinct().toList();
+        attendees = attendees == null ? List.of() : attendees.stream().map(String::strip).distinct().toList();
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
         considered = considered == null ? List.of() : considered.stream().map(String::strip).toList();
     }

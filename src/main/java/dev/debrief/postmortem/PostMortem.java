@@ -65,6 +65,12 @@ public class PostMortem extends PanacheEntityBase {
     @Column(name = "name", nullable = false, length = 100)
     private List<String> services = new ArrayList<>();
 
+    @ElementCollection
+    @CollectionTable(name = "attendee", joinColumns = @JoinColumn(name = "postmortem_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "name", nullable = false, length = 100)
+    private List<String> attendees = new ArrayList<>();
+
     @Column(nullable = false)
     private Instant startedAt;
 
@@ -168,6 +174,8 @@ public class PostMortem extends PanacheEntityBase {
         severity = document.severity();
         services.clear();
         services.addAll(document.services());
+        attendees.clear();
+        attendees.addAll(document.attendees());
         startedAt = document.startedAt();
         detectedAt = document.detectedAt();
         resolvedAt = document.resolvedAt();
@@ -255,17 +263,7 @@ public class PostMortem extends PanacheEntityBase {
         if (isPublished()) {
             throw new ConflictException("This post-mortem was already published at " + publishedAt + ".");
         }
-        List<FieldError> missing = new ArrayList<>(document().missingForPublication());
-        if (actionItems.size() != MAX_ACTION_ITEMS) {
-            missing.add(new FieldError("actionItems", "exactly three action items, ranked 1 to 3, are required to "
-                    + "publish; there " + (actionItems.size() == 1 ? "is 1" : "are " + actionItems.size())));
-        }
-        for (ActionItem item : actionItems) {
-            if (!item.readyForPublication()) {
-                missing.add(new FieldError("actionItems[" + (item.getPriority() - 1) + "]",
-                        "action item ranked " + item.getPriority() + " needs an owner and a due date to publish"));
-            }
-        }
+        List<FieldError> missing = missingForPublication();
         if (!missing.isEmpty()) {
             throw new UnprocessableException("This post-mortem cannot be published yet; still missing: "
                     + fieldsOf(missing) + ".", missing);
@@ -280,6 +278,22 @@ public class PostMortem extends PanacheEntityBase {
         status = PostMortemStatus.PUBLISHED;
         publishedAt = at;
         updatedAt = now;
+    }
+
+    /** Everything publishing still needs, in agenda order; empty when the post-mortem is ready. */
+    public List<FieldError> missingForPublication() {
+        List<FieldError> missing = new ArrayList<>(document().missingForPublication());
+        if (actionItems.size() != MAX_ACTION_ITEMS) {
+            missing.add(new FieldError("actionItems", "exactly three action items, ranked 1 to 3, are required to "
+                    + "publish; there " + (actionItems.size() == 1 ? "is 1" : "are " + actionItems.size())));
+        }
+        for (ActionItem item : actionItems) {
+            if (!item.readyForPublication()) {
+                missing.add(new FieldError("actionItems[" + (item.getPriority() - 1) + "]",
+                        "action item ranked " + item.getPriority() + " needs an owner and a due date to publish"));
+            }
+        }
+        return missing;
     }
 
     /** Rule 5: drafts may be thrown away; a published post-mortem is the team's record. */
@@ -315,7 +329,7 @@ public class PostMortem extends PanacheEntityBase {
     }
 
     public IncidentDocument document() {
-        return new IncidentDocument(title, severity, services, startedAt, detectedAt, resolvedAt, detectionSource,
+        return new IncidentDocument(title, severity, services, attendees, startedAt, detectedAt, resolvedAt, detectionSource,
                 summary, impact, whatHappened, whyDetectionFailed, whyResponseFailed, whatWeChange,
                 timeline.stream().map(e -> new IncidentDocument.Timeline(e.at(), e.event())).toList(), considered);
     }

@@ -21,6 +21,7 @@ public record PostMortemRequest(
         @NotBlank @Limited(TITLE) String title,
         @NotNull Severity severity,
         @Size(max = 50) List<@NotBlank @Limited(NAME) String> services,
+        @Size(max = 50) List<@NotBlank @Limited(NAME) String> attendees,
         @NotNull Instant startedAt,
         Instant detectedAt,
         Instant resolvedAt,
@@ -40,7 +41,7 @@ public record PostMortemRequest(
     }
 
     IncidentDocument toDocument() {
-        return new IncidentDocument(title, severity, services, startedAt, detectedAt, resolvedAt, detectionSource,
+        return new IncidentDocument(title, severity, services, attendees, startedAt, detectedAt, resolvedAt, detectionSource,
                 summary, impact, whatHappened, whyDetectionFailed, whyResponseFailed, whatWeChange,
                 timeline == null ? null : timeline.stream().map(t -> new IncidentDocument.Timeline(t.at(), t.event())).toList(),
                 considered);

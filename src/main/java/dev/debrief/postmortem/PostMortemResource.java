@@ -28,6 +28,9 @@ public class PostMortemResource {
     @Inject
     PostMortemService service;
 
+    @Inject
+    MarkdownExport export;
+
     @POST
     public Response create(@Valid @NotNull PostMortemRequest body) {
         PostMortemView created = service.create(body);
@@ -52,6 +55,14 @@ public class PostMortemResource {
     public Response get(@PathParam("id") long id) {
         PostMortemView found = service.get(id);
         return withTag(Response.ok(), found.version(), found);
+    }
+
+    /** The same post-mortem as one Markdown document, for {@code Accept: text/markdown}. */
+    @GET
+    @Path("{id}")
+    @Produces("text/markdown")
+    public Response markdown(@PathParam("id") long id) {
+        return Response.ok(export.export(service.get(id)), "text/markdown; charset=UTF-8").build();
     }
 
     @PUT

@@ -2,6 +2,7 @@ package dev.debrief.postmortem;
 
 import dev.debrief.common.DebriefConfig;
 import dev.debrief.common.ETags;
+import dev.debrief.common.FieldError;
 import dev.debrief.common.InvalidFieldsException;
 import dev.debrief.common.NotFoundException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -17,11 +18,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /** Use cases of the post-mortem aggregate, one transaction each; the rules live in {@link PostMortem}. */
 @ApplicationScoped
 @Transactional
 public class PostMortemService {
+
+    /**
+     * One action-item slot of the write page: the stored item it shows ({@code itemId}, with the version read),
+     * and what the slot holds now ({@code draft}, null when emptied).
+     */
+    public record ItemSlot(int rank, Long itemId, Long itemVersion, ActionItemDraft draft) {
+    }
 
     @Inject
     Clock clock;
@@ -56,6 +65,96 @@ public class PostMortemService {
         pm.revise(request.toDocument(), now(), config.futureTolerance());
         em.flush();
         return view(pm);
+    }
+
+    /**
+     * Saves the write page in one transaction: the document (created when {@code id} is null) and its three
+     * action-item slots. Any refusal rolls everything back, so the page can show the errors with all of the
+     * user's input still in place.
+     */
+    public long save(Long id, IncidentDocument document, Long version, List<ItemSlot> slots) {
+        Instant now = now();
+        PostMortem pm;
+        if (id == null) {
+            pm = PostMortem.draft(document, now, config.futureTolerance());
+            pm.persist();
+        } else {
+            pm = find(id);
+            if (version == null) {
+                throw InvalidFieldsException.of("version", "is missing: reload the page and save again");
+            }
+            pm.requireVersion(version);
+            pm.revise(document, now, config.futureTolerance());
+        }
+        em.flush();
+        for (ItemSlot slot : slots) {
+            try {
+                applySlot(pm, slot, now);
+            } catch (InvalidFieldsException e) {
+                throw new InvalidFieldsException(e.errors().stream()
+                        .map(error -> new FieldError("items[" + (slot.rank() - 1) + "]."
+                                + error.field(), error.message()))
+                        .toList());
+            }
+        }
+        em.flush();
+        return pm.getId();
+    }
+
+    private void applySlot(PostMortem pm, ItemSlot slot, Instant now) {
+        ActionItem stored = slot.itemId() == null ? null : pm.findActionItem(slot.itemId()).orElse(null);
+        ActionItemDraft typed = slot.draft();
+        if (stored == null) {
+            if (typed != null) {
+                pm.addActionItem(typed, now);
+            }
+        } else if (typed == null) {
+            pm.removeActionItem(stored.getId());
+        } else if (!sameAs(stored, typed)) {
+            // The page edits title, owner, due date and kind; status, ticket and drop reason stay as stored.
+            ActionItemDraft merged = new ActionItemDraft(typed.priority(), typed.title(), typed.owner(),
+                    typed.dueDate(), typed.kind(), stored.getTicketUrl(), null, null, stored.getDropReason());
+            long read = slot.itemVersion() == null ? stored.getVersion() : slot.itemVersion();
+            pm.reviseActionItem(stored.getId(), merged, read, now);
+        }
+    }
+
+    private static boolean sameAs(ActionItem stored, ActionItemDraft typed) {
+        return Objects.equals(stored.getPriority(), typed.priority())
+                && Objects.equals(stored.getTitle(), typed.title() == null ? null : typed.title().strip())
+                && Objects.equals(stored.getOwner(), typed.owner() == null ? null : typed.owner().strip())
+                && Objects.equals(stored.getDueDate(), typed.dueDate())
+                && stored.getKind() == typed.kind();
+    }
+
+    /** Drafts, the write-up most urgently due first (unresolved incidents, whose clock has not started, last). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PostMortemSummary> writeUpsDue() {
+        Instant now = now();
+        return PostMortem.<PostMortem>find("status = ?1 order by resolvedAt asc nulls last, startedAt desc",
+                PostMortemStatus.DRAFT).list().stream()
+                .map(pm -> PostMortemSummary.of(pm, now, config.writeUpWindow()))
+                .toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PostMortemSummary> recentlyPublished(int limit) {
+        Instant now = now();
+        return PostMortem.<PostMortem>find("status = ?1 order by publishedAt desc", PostMortemStatus.PUBLISHED)
+                .page(0, limit).list().stream()
+                .map(pm -> PostMortemSummary.of(pm, now, config.writeUpWindow()))
+                .toList();
+    }
+
+    /** What publishing still needs; empty when the post-mortem could be published now. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<FieldError> missingForPublication(long id) {
+        PostMortem pm = find(id);
+        return pm.isPublished() ? List.of() : pm.missingForPublication();
+    }
+
+    public Instant currentTime() {
+        return now();
     }
 
     public void delete(long id) {

@@ -10,6 +10,7 @@ public record PostMortemView(
         String title,
         Severity severity,
         List<String> services,
+        List<String> attendees,
         Instant startedAt,
         Instant detectedAt,
         Instant resolvedAt,
@@ -40,7 +41,8 @@ public record PostMortemView(
 
     static PostMortemView of(PostMortem pm, Instant now, Duration window) {
         IncidentDocument doc = pm.document();
-        return new PostMortemView(pm.getId(), doc.title(), doc.severity(), doc.services(), doc.startedAt(),
+        return new PostMortemView(pm.getId(), doc.title(), doc.severity(), doc.services(), doc.attendees(),
+                doc.startedAt(),
                 doc.detectedAt(), doc.resolvedAt(), doc.detectionSource(), doc.summary(), doc.impact(),
                 doc.whatHappened(), doc.whyDetectionFailed(), doc.whyResponseFailed(), doc.whatWeChange(),
                 doc.timeline().stream().map(t -> new Timeline(t.at(), t.event())).toList(), doc.considered(),

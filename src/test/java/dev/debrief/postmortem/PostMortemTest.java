@@ -23,7 +23,7 @@ class PostMortemTest {
     private static final Duration WINDOW = Duration.ofHours(48);
 
     private static IncidentDocument document(Instant detected, Instant resolved, String sections) {
-        return new IncidentDocument("Checkout returned 500s", Severity.SEV2, List.of("checkout"), STARTED, detected,
+        return new IncidentDocument("Checkout returned 500s", Severity.SEV2, List.of("checkout"), List.of("Dana"), STARTED, detected,
                 resolved, DetectionSource.MONITORING, "summary", "impact", sections, sections, sections, sections,
                 List.of(), List.of());
     }

@@ -1,0 +1,18 @@
+package dev.debrief.common;
+
+import io.quarkus.qute.TemplateExtension;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** Display-only helpers for templates. */
+@TemplateExtension
+public final class TemplateExtensions {
+
+    private TemplateExtensions() {
+    }
+
+    /** The value as a URL query-parameter value. */
+    static String urlEncoded(String value) {
+        return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

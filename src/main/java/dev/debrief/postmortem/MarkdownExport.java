@@ -1,0 +1,107 @@
+package dev.debrief.postmortem;
+
+import dev.debrief.common.Display;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Writes a post-mortem as one Markdown document for wikis and tickets: title, facts, the four agenda
+ * sections, the action items as a table, the timeline and the ideas considered. Text typed by people is
+ * kept as Markdown; single-line values are escaped so that they cannot break the document's structure.
+ */
+@ApplicationScoped
+public class MarkdownExport {
+
+    @Inject
+    Display display;
+
+    public String export(PostMortemView pm) {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(inline(pm.title())).append("\n\n");
+        md.append("- **Status:** ").append(pm.status());
+        if (pm.publishedAt() != null) {
+            md.append(", published ").append(time(pm.publishedAt()));
+        }
+        md.append('\n');
+        md.append("- **Severity:** ").append(pm.severity()).append('\n');
+        if (!pm.services().isEmpty()) {
+            md.append("- **Services:** ").append(inline(String.join(", ", pm.services()))).append('\n');
+        }
+        md.append("- **Impact started:** ").append(time(pm.startedAt())).append('\n');
+        if (pm.detectedAt() != null) {
+            md.append("- **Detected:** ").append(time(pm.detectedAt()));
+            if (pm.detectionSource() != null) {
+                md.append(" (").append(pm.detectionSource()).append(')');
+            }
+            md.append(", time to detect ").append(display.minutes(pm.timeToDetectMinutes())).append('\n');
+        }
+        if (pm.resolvedAt() != null) {
+            md.append("- **Resolved:** ").append(time(pm.resolvedAt())).append(", time to resolve ")
+                    .append(display.minutes(pm.timeToResolveMinutes())).append('\n');
+        }
+        if (!pm.attendees().isEmpty()) {
+            md.append("- **Attendees:** ").append(inline(String.join(", ", pm.attendees()))).append('\n');
+        }
+        section(md, "Summary", pm.summary());
+        section(md, "Impact", pm.impact());
+        section(md, "What happened?", pm.whatHappened());
+        section(md, "Why did our detection fail?", pm.whyDetectionFailed());
+        section(md, "Why did our response fail?", pm.whyResponseFailed());
+        section(md, "What do we change?", pm.whatWeChange());
+
+        md.append("\n## Action items\n\n");
+        if (pm.actionItems().isEmpty()) {
+            md.append("None yet.\n");
+        } else {
+            md.append("| Rank | Title | Owner | Due | Kind | Status |\n");
+            md.append("| ---: | --- | --- | --- | --- | --- |\n");
+            for (ActionItemView item : pm.actionItems()) {
+                md.append("| ").append(item.priority())
+                        .append(" | ").append(inline(item.title()))
+                        .append(" | ").append(inline(item.owner()))
+                        .append(" | ").append(item.dueDate() == null ? "" : item.dueDate())
+                        .append(" | ").append(item.kind())
+                        .append(" | ").append(item.status())
+                        .append(" |\n");
+            }
+        }
+        if (!pm.timeline().isEmpty()) {
+            md.append("\n## Timeline\n\n");
+            for (PostMortemView.Timeline entry : pm.timeline()) {
+                md.append("- ").append(time(entry.at())).append(": ").append(inline(entry.event())).append('\n');
+            }
+        }
+        if (!pm.considered().isEmpty()) {
+            md.append("\n## Considered, not chosen\n\n");
+            for (String idea : pm.considered()) {
+                md.append("- ").append(inline(idea)).append('\n');
+            }
+        }
+        return md.toString();
+    }
+
+    private void section(StringBuilder md, String heading, String text) {
+        md.append("\n## ").append(heading).append("\n\n");
+        md.append(text == null || text.isBlank() ? "_Not written yet._" : text.strip()).append('\n');
+    }
+
+    private String time(java.time.Instant instant) {
+        return display.dateTime(instant) + " " + display.zoneName();
+    }
+
+    /** One line of plain text, with Markdown and HTML meaning taken away. */
+    static String inline(String text) {
+        if (text == null) {
+            return "";
+        }
+        String flat = text.replaceAll("\\s+", " ").strip();
+        StringBuilder out = new StringBuilder(flat.length());
+        for (char c : flat.toCharArray()) {
+            if ("\\`*_{}[]()<>#+-.!|~&".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+}

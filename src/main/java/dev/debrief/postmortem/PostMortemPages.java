@@ -1,0 +1,319 @@
+package dev.debrief.postmortem;
+
+import dev.debrief.common.ConflictException;
+import dev.debrief.common.Display;
+import dev.debrief.common.FieldError;
+import dev.debrief.common.InvalidFieldsException;
+import dev.debrief.common.ProblemMappers;
+import dev.debrief.common.QueryParams;
+import dev.debrief.common.StaleVersionException;
+import dev.debrief.common.UnprocessableException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pages for writing a post-mortem within 48 hours: home with the write-up clocks, the list, the write
+ * and edit form, the post-mortem as the team reads it, and its Markdown download. Every form POST answers
+ * with a redirect (Post/Redirect/Get), or with the form again, everything typed kept, when something is wrong.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class PostMortemPages {
+
+    @Inject
+    PostMortemService service;
+
+    @Inject
+    BlamelessCheck blameless;
+
+    @Inject
+    MarkdownRenderer markdown;
+
+    @Inject
+    MarkdownExport export;
+
+    @Inject
+    Display display;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    SecurityIdentity identity;
+
+    /** A row of home or the list, with its clock. */
+    public record Row(PostMortemSummary pm, WriteUpClock clock) {
+    }
+
+    /** Home: counts, then the write-ups due, most urgent first, then the latest published. */
+    public record Home(List<Row> due, List<Row> published, long overdue, long dueSoon, long unresolved) {
+    }
+
+    /** The list page with its filters and paging. */
+    public record ListPage(List<Row> rows, long total, int page, int size, String status, String severity,
+            String service, String q, boolean hasPrevious, boolean hasNext) {
+    }
+
+    /** The post-mortem page. */
+    public record View(PostMortemView pm, WriteUpClock clock, Map<String, RawString> html,
+            List<FieldError> missing, List<BlamelessCheck.SectionHits> warnings, String notice) {
+    }
+
+    /**
+     * The write/edit form: what the user typed, the errors beside their fields, and on a conflict the version
+     * stored by someone else.
+     */
+    public record FormPage(Long id, PostMortemForm form, Map<String, String> errors, Map<String, String> theirs,
+            List<BlamelessCheck.SectionHits> warnings) {
+
+        public String error(String field) {
+            return errors.getOrDefault(field, "");
+        }
+
+        public boolean hasError(String field) {
+            return errors.containsKey(field);
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance home(Home home, String user);
+
+        static native TemplateInstance list(ListPage list, String user);
+
+        static native TemplateInstance view(View view, String user, boolean canEdit);
+
+        static native TemplateInstance form(FormPage page, String user);
+    }
+
+    @GET
+    public TemplateInstance home() {
+        Instant now = service.currentTime();
+        List<Row> due = service.writeUpsDue().stream().map(pm -> row(pm, now)).toList();
+        List<Row> published = service.recentlyPublished(10).stream().map(pm -> row(pm, now)).toList();
+        long overdue = due.stream().filter(r -> r.clock().state() == WriteUpClock.State.OVERDUE).count();
+        long soon = due.stream().filter(r -> r.clock().state() == WriteUpClock.State.SOON).count();
+        long unresolved = due.stream().filter(r -> r.clock().state() == WriteUpClock.State.UNRESOLVED).count();
+        return Templates.home(new Home(due, published, overdue, soon, unresolved), user());
+    }
+
+    @GET
+    @Path("postmortems")
+    public TemplateInstance list(@QueryParam("status") String status, @QueryParam("severity") String severity,
+            @QueryParam("service") String serviceName, @QueryParam("q") String q, @QueryParam("page") String page) {
+        int pageIndex = QueryParams.intValue("page", page, 0, 0, 1_000_000);
+        PostMortemPage result = service.search(new PostMortemSearch(
+                QueryParams.enumValue("status", status, PostMortemStatus.class),
+                QueryParams.enumValue("severity", severity, Severity.class), serviceName, q, pageIndex,
+                PostMortemSearch.DEFAULT_SIZE));
+        Instant now = service.currentTime();
+        List<Row> rows = result.items().stream().map(pm -> row(pm, now)).toList();
+        return Templates.list(new ListPage(rows, result.total(), pageIndex, result.size(), orEmpty(status),
+                orEmpty(severity), orEmpty(serviceName), orEmpty(q), pageIndex > 0,
+                (long) (pageIndex + 1) * result.size() < result.total()), user());
+    }
+
+    @GET
+    @Path("postmortems/new")
+    public TemplateInstance newForm() {
+        return Templates.form(new FormPage(null, new PostMortemForm(), Map.of(), Map.of(), List.of()), user());
+    }
+
+    @POST
+    @Path("postmortems")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@BeanParam PostMortemForm form) {
+        return save(null, form);
+    }
+
+    @GET
+    @Path("postmortems/{id}")
+    public TemplateInstance view(@PathParam("id") long id, @QueryParam("notice") String notice) {
+        PostMortemView pm = service.get(id);
+        Map<String, RawString> html = new LinkedHashMap<>();
+        html.put("summary", markdown.toHtml(pm.summary()));
+        html.put("impact", markdown.toHtml(pm.impact()));
+        html.put("whatHappened", markdown.toHtml(pm.whatHappened()));
+        html.put("whyDetectionFailed", markdown.toHtml(pm.whyDetectionFailed()));
+        html.put("whyResponseFailed", markdown.toHtml(pm.whyResponseFailed()));
+        html.put("whatWeChange", markdown.toHtml(pm.whatWeChange()));
+        List<FieldError> missing = service.missingForPublication(id);
+        List<BlamelessCheck.SectionHits> warnings = blameless.check(documentOf(pm));
+        return Templates.view(new View(pm, WriteUpClock.of(pm.writeUpDueAt(), pm.status() == PostMortemStatus.PUBLISHED,
+                service.currentTime()), html, missing, warnings, noticeText(notice)), user(),
+                identity.hasRole("editor"));
+    }
+
+    @GET
+    @Path("postmortems/{id}/edit")
+    public TemplateInstance editForm(@PathParam("id") long id) {
+        PostMortemView pm = service.get(id);
+        return Templates.form(new FormPage(id, PostMortemForm.of(pm, display), Map.of(), Map.of(),
+                blameless.check(documentOf(pm))), user());
+    }
+
+    @POST
+    @Path("postmortems/{id}/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response update(@PathParam("id") long id, @BeanParam PostMortemForm form) {
+        service.get(id);
+        return save(id, form);
+    }
+
+    @POST
+    @Path("postmortems/{id}/publish")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response publish(@PathParam("id") long id) {
+        try {
+            service.publish(id, null);
+            return seeOther("/postmortems/" + id + "?notice=published");
+        } catch (UnprocessableException | ConflictException e) {
+            return seeOther("/postmortems/" + id + "?notice=not-ready");
+        }
+    }
+
+    @GET
+    @Path("postmortems/{id}.md")
+    @Produces("text/markdown")
+    public Response download(@PathParam("id") long id) {
+        PostMortemView pm = service.get(id);
+        return Response.ok(export.export(pm), "text/markdown; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"postmortem-" + id + ".md\"")
+                .build();
+    }
+
+    private Response save(Long id, PostMortemForm form) {
+        PostMortemForm.Parsed parsed = form.parse(display);
+        Map<String, String> errors = new LinkedHashMap<>();
+        parsed.errors().forEach(e -> errors.putIfAbsent(e.field(), e.message()));
+        if (errors.isEmpty()) {
+            validate(parsed, errors);
+        }
+        if (!errors.isEmpty()) {
+            return withStatus(400, Templates.form(new FormPage(id, form, errors, Map.of(), List.of()), user()));
+        }
+        try {
+            long saved = service.save(id, parsed.document(), parsed.version(), parsed.slots());
+            return seeOther("/postmortems/" + saved + "?notice=saved");
+        } catch (StaleVersionException e) {
+            PostMortemView theirs = service.get(id);
+            form.version = String.valueOf(theirs.version());
+            refreshItemVersions(form, theirs);
+            return withStatus(409, Templates.form(new FormPage(id, form, Map.of("conflict", e.getMessage()),
+                    textsOf(theirs), List.of()), user()));
+        } catch (InvalidFieldsException | UnprocessableException | ConflictException e) {
+            Map<String, String> refused = new LinkedHashMap<>();
+            e.errors().forEach(error -> refused.putIfAbsent(error.field(), error.message()));
+            if (refused.isEmpty()) {
+                refused.put("form", e.getMessage());
+            }
+            return withStatus(e.status(), Templates.form(new FormPage(id, form, refused, Map.of(), List.of()), user()));
+        }
+    }
+
+    /** The same length and shape rules as the JSON API, from the request records' constraints. */
+    private void validate(PostMortemForm.Parsed parsed, Map<String, String> errors) {
+        IncidentDocument doc = parsed.document();
+        PostMortemRequest request = new PostMortemRequest(doc.title(), doc.severity(), doc.services(),
+                doc.attendees(), doc.startedAt(), doc.detectedAt(), doc.resolvedAt(), doc.detectionSource(),
+                doc.summary(), doc.impact(), doc.whatHappened(), doc.whyDetectionFailed(), doc.whyResponseFailed(),
+                doc.whatWeChange(), doc.timeline().stream()
+                        .map(t -> new PostMortemRequest.TimelineLine(t.at(), t.event())).toList(),
+                doc.considered(), parsed.version());
+        validator.validate(request).forEach(v -> errors.putIfAbsent(ProblemMappers.fieldOf(v), v.getMessage()));
+        for (PostMortemService.ItemSlot slot : parsed.slots()) {
+            if (slot.draft() == null) {
+                continue;
+            }
+            ActionItemDraft d = slot.draft();
+            ActionItemRequest item = new ActionItemRequest(d.priority(), d.title(), d.owner(), d.dueDate(), d.kind(),
+                    null, null, null, null, null);
+            validator.validate(item).forEach(v -> errors.putIfAbsent(
+                    "items[" + (slot.rank() - 1) + "]." + ProblemMappers.fieldOf(v), v.getMessage()));
+        }
+    }
+
+    private static void refreshItemVersions(PostMortemForm form, PostMortemView theirs) {
+        List<String> ids = new ArrayList<>(form.slots().stream().map(PostMortemForm.Slot::itemId).toList());
+        List<String> versions = new ArrayList<>(form.slots().stream().map(PostMortemForm.Slot::itemVersion).toList());
+        for (ActionItemView item : theirs.actionItems()) {
+            int i = item.priority() - 1;
+            if (String.valueOf(item.id()).equals(ids.get(i))) {
+                versions.set(i, String.valueOf(item.version()));
+            }
+        }
+        form.itemVersion = versions;
+    }
+
+    /** The written sections of a post-mortem by field name, to show beside the user's own on a conflict. */
+    private static Map<String, String> textsOf(PostMortemView pm) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("summary", orEmpty(pm.summary()));
+        texts.put("impact", orEmpty(pm.impact()));
+        texts.put("whatHappened", orEmpty(pm.whatHappened()));
+        texts.put("whyDetectionFailed", orEmpty(pm.whyDetectionFailed()));
+        texts.put("whyResponseFailed", orEmpty(pm.whyResponseFailed()));
+        texts.put("whatWeChange", orEmpty(pm.whatWeChange()));
+        return texts;
+    }
+
+    private static IncidentDocument documentOf(PostMortemView pm) {
+        return new IncidentDocument(pm.title(), pm.severity(), pm.services(), pm.attendees(), pm.startedAt(),
+                pm.detectedAt(), pm.resolvedAt(), pm.detectionSource(), pm.summary(), pm.impact(), pm.whatHappened(),
+                pm.whyDetectionFailed(), pm.whyResponseFailed(), pm.whatWeChange(),
+                pm.timeline().stream().map(t -> new IncidentDocument.Timeline(t.at(), t.event())).toList(),
+                pm.considered());
+    }
+
+    private static Row row(PostMortemSummary pm, Instant now) {
+        return new Row(pm, WriteUpClock.of(pm.writeUpDueAt(), pm.status() == PostMortemStatus.PUBLISHED, now));
+    }
+
+    private static String noticeText(String notice) {
+        if (notice == null) {
+            return "";
+        }
+        return switch (notice) {
+            case "saved" -> "Saved.";
+            case "published" -> "Published. The action items are now on the board.";
+            case "not-ready" -> "Not published yet: the checklist below shows what is still missing.";
+            default -> "";
+        };
+    }
+
+    private String user() {
+        return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static Response withStatus(int status, TemplateInstance page) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(page).build();
+    }
+
+    private static Response seeOther(String path) {
+        return Response.seeOther(URI.create(path)).build();
+    }
+}

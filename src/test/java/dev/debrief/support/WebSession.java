@@ -1,0 +1,94 @@
+package dev.debrief.support;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * A person using the pages: signs in through the login form, keeps the session and CSRF cookies, and
+ * posts forms with the CSRF token of the page they came from, as a browser would.
+ */
+public final class WebSession {
+
+    private final Map<String, String> cookies = new HashMap<>();
+
+    private WebSession() {
+    }
+
+    public static WebSession signIn(String user, String password) {
+        WebSession session = new WebSession();
+        Response login = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", user).formParam("j_password", password)
+                .post("/j_security_check");
+        session.cookies.putAll(login.getCookies());
+        assertThat(session.cookies).as("session cookie after signing in as " + user).containsKey("quarkus-credential");
+        return session;
+    }
+
+    public static WebSession asEditor() {
+        return signIn(Api.EDITOR, Api.USER_PASSWORD);
+    }
+
+    public static WebSession asViewer() {
+        return signIn(Api.VIEWER, Api.USER_PASSWORD);
+    }
+
+    public Response get(String path) {
+        Response response = given().redirects().follow(false).cookies(cookies).get(path);
+        cookies.putAll(response.getCookies());
+        return response;
+    }
+
+    public Document page(String path) {
+        Response response = get(path);
+        assertThat(response.statusCode()).as("GET " + path).isEqualTo(200);
+        return Jsoup.parse(response.asString());
+    }
+
+    /** Posts the form at {@code formSelector} on {@code page} as a browser would, with {@code fields} typed over it. */
+    public Response submit(Document page, String formSelector, Map<String, ?> fields) {
+        Element form = page.selectFirst(formSelector);
+        assertThat(form).as("form " + formSelector).isNotNull();
+        var request = given().redirects().follow(false).cookies(cookies)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8");
+        Map<String, List<Object>> params = new LinkedHashMap<>();
+        for (Element control : form.select("input[name], textarea[name], select[name]")) {
+            String type = control.attr("type");
+            if (type.equals("submit") || type.equals("button")
+                    || ((type.equals("checkbox") || type.equals("radio")) && !control.hasAttr("checked"))) {
+                continue;
+            }
+            String value = switch (control.tagName()) {
+                case "textarea" -> control.wholeText();
+                case "select" -> {
+                    Element selected = control.selectFirst("option[selected]");
+                    yield selected == null ? "" : selected.val();
+                }
+                default -> control.val();
+            };
+            params.computeIfAbsent(control.attr("name"), name -> new ArrayList<>()).add(value);
+        }
+        fields.forEach((name, value) -> {
+            List<Object> values = new ArrayList<>();
+            if (value instanceof Iterable<?> many) {
+                many.forEach(values::add);
+            } else {
+                values.add(value);
+            }
+            params.put(name, values);
+        });
+        params.forEach((name, values) -> values.forEach(v -> request.formParam(name, v)));
+        Response response = request.post(form.attr("action"));
+        cookies.putAll(response.getCookies());
+        return response;
+    }
+}
