@@ -59,7 +59,7 @@ public class Display {
         long days = minutes / (24 * 60);
         long hours = minutes % (24 * 60) / 60;
         long rest = minutes % 60;
-        if (days >= 2) {
+        if (days >= 3) {
             return days + " d " + hours + " h";
         }
         hours += days * 24;

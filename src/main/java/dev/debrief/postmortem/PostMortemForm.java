@@ -200,6 +200,14 @@ public class PostMortemForm {
                 nullIfBlank(whatHappened), nullIfBlank(whyDetectionFailed), nullIfBlank(whyResponseFailed),
                 nullIfBlank(whatWeChange), timeline, split(considered, "\n"));
 
+        for (int i = SLOTS; i < size(itemTitle); i++) {
+            if (!blank(at(itemTitle, i))) {
+                errors.add(new FieldError("form", "A post-mortem has at most three action items, ranked 1 to 3 by "
+                        + "impact. Keep the three that matter most and write the other ideas under \"Considered, "
+                        + "not chosen\"."));
+                break;
+            }
+        }
         List<PostMortemService.ItemSlot> itemSlots = new ArrayList<>();
         for (Slot slot : slots()) {
             String prefix = "items[" + (slot.rank() - 1) + "].";

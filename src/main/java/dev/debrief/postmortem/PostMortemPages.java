@@ -151,12 +151,11 @@ public class PostMortemPages {
     public TemplateInstance view(@PathParam("id") long id, @QueryParam("notice") String notice) {
         PostMortemView pm = service.get(id);
         Map<String, RawString> html = new LinkedHashMap<>();
-        html.put("summary", markdown.toHtml(pm.summary()));
-        html.put("impact", markdown.toHtml(pm.impact()));
-        html.put("whatHappened", markdown.toHtml(pm.whatHappened()));
-        html.put("whyDetectionFailed", markdown.toHtml(pm.whyDetectionFailed()));
-        html.put("whyResponseFailed", markdown.toHtml(pm.whyResponseFailed()));
-        html.put("whatWeChange", markdown.toHtml(pm.whatWeChange()));
+        textsOf(pm).forEach((field, text) -> {
+            if (!text.isBlank()) {
+                html.put(field, markdown.toHtml(text));
+            }
+        });
         List<FieldError> missing = service.missingForPublication(id);
         List<BlamelessCheck.SectionHits> warnings = blameless.check(documentOf(pm));
         return Templates.view(new View(pm, WriteUpClock.of(pm.writeUpDueAt(), pm.status() == PostMortemStatus.PUBLISHED,
@@ -219,7 +218,8 @@ public class PostMortemPages {
             PostMortemView theirs = service.get(id);
             form.version = String.valueOf(theirs.version());
             refreshItemVersions(form, theirs);
-            return withStatus(409, Templates.form(new FormPage(id, form, Map.of("conflict", e.getMessage()),
+            return withStatus(409, Templates.form(new FormPage(id, form, Map.of("conflict", "You started from version "
+                    + parsed.version() + "; the stored version is now " + theirs.version() + "."),
                     textsOf(theirs), List.of()), user()));
         } catch (InvalidFieldsException | UnprocessableException | ConflictException e) {
             Map<String, String> refused = new LinkedHashMap<>();
@@ -265,7 +265,7 @@ public class PostMortemPages {
         form.itemVersion = versions;
     }
 
-    /** The written sections of a post-mortem by field name, to show beside the user's own on a conflict. */
+    /** The written sections of a post-mortem by field name (empty text where none is written). */
     private static Map<String, String> textsOf(PostMortemView pm) {
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put("summary", orEmpty(pm.summary()));

@@ -247,6 +247,46 @@ class PostMortemPagesTest {
                 .anySatisfy(hit -> assertThat(hit).contains("human error"));
     }
 
+    /** Script payloads typed into any field, as an attacker with an editor account might. */
+    static final String SCRIPT = "<script>alert(1)</script>";
+    static final String IMG = "<img src=x onerror=\"alert(2)\">";
+    static final String LINK = "[click](javascript:alert(3))";
+
+    static long storeScriptPayloads() {
+        String all = SCRIPT + " " + IMG + "\n\n" + LINK + " <a href=\"javascript:alert(4)\">raw</a>";
+        long id = Scenarios.create(PostMortemJson.complete()
+                .with("title", "Payload " + SCRIPT)
+                .with("services", List.of(SCRIPT))
+                .with("attendees", List.of(IMG))
+                .with("summary", all).with("impact", all).with("whatHappened", all)
+                .with("whyDetectionFailed", all).with("whyResponseFailed", all).with("whatWeChange", all)
+                .with("timeline", List.of(Map.of("at", "2026-03-10T08:00:00Z", "event", all)))
+                .with("considered", List.of(IMG)));
+        Map<String, Object> item = PostMortemJson.item(1);
+        item.put("title", SCRIPT);
+        item.put("owner", IMG);
+        Scenarios.addItem(id, item);
+        return id;
+    }
+
+    @Test
+    void storedScriptPayloadsAreInertOnEveryPage() {
+        long id = storeScriptPayloads();
+        WebSession viewer = WebSession.asEditor();
+        for (String path : List.of("/", "/postmortems", "/postmortems?q=payload", "/postmortems/" + id,
+                "/postmortems/" + id + "/edit")) {
+            String html = viewer.get(path).asString();
+            Document page = Jsoup.parse(html);
+            assertThat(page.select("script")).as("script elements on " + path).isEmpty();
+            assertThat(page.select("[onerror], [onload], [onclick]")).as("event handlers on " + path).isEmpty();
+            assertThat(page.select("a[href]").eachAttr("href"))
+                    .as("links on " + path).noneMatch(href -> href.strip().toLowerCase().startsWith("javascript:"));
+            assertThat(html).as("raw payload on " + path).doesNotContain(SCRIPT).doesNotContain("<img src=x");
+        }
+        Document page = viewer.page("/postmortems/" + id);
+        assertThat(page.select("[data-testid=title]").text()).isEqualTo("Payload " + SCRIPT);
+    }
+
     @Test
     void listFiltersAndLinksToEachPostMortem() {
         Scenarios.create(PostMortemJson.complete().with("title", "Payments down"));
