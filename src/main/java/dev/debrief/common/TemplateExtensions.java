@@ -11,6 +11,11 @@ public final class TemplateExtensions {
     private TemplateExtensions() {
     }
 
+    /** A figure with one decimal, or null (so that templates can fall back with {@code ?:}). */
+    static String formatted(Double value) {
+        return value == null ? null : String.format(java.util.Locale.ROOT, "%.1f", value);
+    }
+
     /** The value as a URL query-parameter value. */
     static String urlEncoded(String value) {
         return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);

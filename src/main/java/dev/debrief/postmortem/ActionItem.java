@@ -71,6 +71,8 @@ public class ActionItem extends PanacheEntityBase {
     @Column(length = 2000)
     private String dropReason;
 
+    private Instant droppedAt;
+
     @Column(nullable = false)
     private Instant createdAt;
 
@@ -132,6 +134,8 @@ public class ActionItem extends PanacheEntityBase {
         this.dueDate = draft.dueDate();
         this.kind = draft.kind();
         this.ticketUrl = ticket;
+        this.droppedAt = next != ActionItemStatus.DROPPED ? null
+                : status == ActionItemStatus.DROPPED && droppedAt != null ? droppedAt : now;
         this.status = next;
         this.completedAt = completion;
         this.dropReason = next == ActionItemStatus.DROPPED ? reason : null;
@@ -202,6 +206,10 @@ public class ActionItem extends PanacheEntityBase {
 
     public String getDropReason() {
         return dropReason;
+    }
+
+    public Instant getDroppedAt() {
+        return droppedAt;
     }
 
     public Instant getCreatedAt() {

@@ -16,6 +16,7 @@ public record ActionItemView(
         ActionItemStatus status,
         Instant completedAt,
         String dropReason,
+        Instant droppedAt,
         Instant createdAt,
         Instant updatedAt,
         long version) {
@@ -23,6 +24,7 @@ public record ActionItemView(
     static ActionItemView of(ActionItem item) {
         return new ActionItemView(item.getId(), item.getPostMortem().getId(), item.getPriority(), item.getTitle(),
                 item.getOwner(), item.getDueDate(), item.getKind(), item.getTicketUrl(), item.getStatus(),
-                item.getCompletedAt(), item.getDropReason(), item.getCreatedAt(), item.getUpdatedAt(), item.getVersion());
+                item.getCompletedAt(), item.getDropReason(), item.getDroppedAt(), item.getCreatedAt(),
+                item.getUpdatedAt(), item.getVersion());
     }
 }

@@ -204,7 +204,7 @@ public class PostMortemPages {
     private Response save(Long id, PostMortemForm form) {
         PostMortemForm.Parsed parsed = form.parse(display);
         Map<String, String> errors = new LinkedHashMap<>();
-        parsed.errors().forEach(e -> errors.putIfAbsent(e.field(), e.message()));
+        parsed.errors().forEach(e -> errors.putIfAbsent(formField(e.field()), e.message()));
         if (errors.isEmpty()) {
             validate(parsed, errors);
         }
@@ -223,7 +223,7 @@ public class PostMortemPages {
                     textsOf(theirs), List.of()), user()));
         } catch (InvalidFieldsException | UnprocessableException | ConflictException e) {
             Map<String, String> refused = new LinkedHashMap<>();
-            e.errors().forEach(error -> refused.putIfAbsent(error.field(), error.message()));
+            e.errors().forEach(error -> refused.putIfAbsent(formField(error.field()), error.message()));
             if (refused.isEmpty()) {
                 refused.put("form", e.getMessage());
             }
@@ -240,7 +240,8 @@ public class PostMortemPages {
                 doc.whatWeChange(), doc.timeline().stream()
                         .map(t -> new PostMortemRequest.TimelineLine(t.at(), t.event())).toList(),
                 doc.considered(), parsed.version());
-        validator.validate(request).forEach(v -> errors.putIfAbsent(ProblemMappers.fieldOf(v), v.getMessage()));
+        validator.validate(request).forEach(v -> errors.putIfAbsent(formField(ProblemMappers.fieldOf(v)),
+                v.getMessage()));
         for (PostMortemService.ItemSlot slot : parsed.slots()) {
             if (slot.draft() == null) {
                 continue;
@@ -251,6 +252,15 @@ public class PostMortemPages {
             validator.validate(item).forEach(v -> errors.putIfAbsent(
                     "items[" + (slot.rank() - 1) + "]." + ProblemMappers.fieldOf(v), v.getMessage()));
         }
+    }
+
+    /**
+     * The form field an error belongs beside: list entries typed in one box ({@code services[2]}) belong to
+     * that box; timeline rows and item slots have a field each.
+     */
+    static String formField(String field) {
+        return field.matches("(services|attendees|considered)\\[\\d+]") ? field.substring(0, field.indexOf('['))
+                : field;
     }
 
     private static void refreshItemVersions(PostMortemForm form, PostMortemView theirs) {

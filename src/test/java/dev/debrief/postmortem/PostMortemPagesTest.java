@@ -156,6 +156,19 @@ class PostMortemPagesTest {
     }
 
     @Test
+    void anOverLongEntryInAListBoxIsShownBesideThatBox() {
+        WebSession editor = WebSession.asEditor();
+        Response refused = editor.submit(editor.page("/postmortems/new"), "form.write", Map.of(
+                "title", "Long service", "severity", "SEV3", "startedAt", "2026-03-10T08:00",
+                "services", "checkout, " + "s".repeat(101)));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        Document page = Jsoup.parse(refused.asString());
+        assertThat(page.select("[data-testid=error-services]").text()).contains("at most 100 characters");
+        assertThat(page.select("[data-testid=has-errors] li").eachText())
+                .containsExactly("services: must be at most 100 characters long (it has 101)");
+    }
+
+    @Test
     void aRuleRefusedByTheDomainIsShownBesideItsField() {
         WebSession editor = WebSession.asEditor();
         Response refused = editor.submit(editor.page("/postmortems/new"), "form.write", Map.of(

@@ -1,0 +1,142 @@
+package dev.debrief.report;
+
+import dev.debrief.common.DebriefConfig;
+import dev.debrief.common.QueryParams;
+import dev.debrief.postmortem.Severity;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The monthly packet: charts, the table of months and the comparison with the period before, printable. */
+@Path("/reports/monthly")
+public class ReportPages {
+
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MMM yy", Locale.ENGLISH);
+
+    @Inject
+    MonthlyReportService reports;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    DebriefConfig config;
+
+    @Inject
+    SecurityIdentity identity;
+
+    /** One line of the period comparison. */
+    public record Comparison(String label, String current, String previous, String change) {
+    }
+
+    /** What the page shows. */
+    public record Page(MonthlyReport report, List<RawString> charts, List<Comparison> comparison, String severity,
+            String service, String query) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance monthly(Page page, String user);
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance monthly(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("severity") String severity, @QueryParam("service") String service) {
+        ReportRange range = ReportRange.parse(from, to, YearMonth.from(clock.instant().atZone(config.timeZone())));
+        Severity sev = QueryParams.enumValue("severity", severity, Severity.class);
+        MonthlyReport report = reports.report(range.from(), range.to(), new MonthlyReportService.Filter(sev, service));
+        List<String> labels = report.months().stream().map(m -> YearMonth.parse(m.month()).format(SHORT)).toList();
+
+        Map<String, long[]> bySeverity = new LinkedHashMap<>();
+        for (Severity s : Severity.values()) {
+            bySeverity.put(s.name(), report.months().stream()
+                    .mapToLong(m -> m.figures().incidentsBySeverity().get(s.name())).toArray());
+        }
+        Map<String, Double[]> times = new LinkedHashMap<>();
+        times.put("Time to resolve (mean)", report.months().stream()
+                .map(m -> m.figures().meanTimeToResolveMinutes()).toArray(Double[]::new));
+        times.put("Time to detect (mean)", report.months().stream()
+                .map(m -> m.figures().meanTimeToDetectMinutes()).toArray(Double[]::new));
+        Map<String, long[]> items = new LinkedHashMap<>();
+        items.put("Created", report.months().stream().mapToLong(m -> m.figures().actionItemsCreated()).toArray());
+        items.put("Completed", report.months().stream().mapToLong(m -> m.figures().actionItemsCompleted()).toArray());
+
+        List<RawString> charts = List.of(
+                new RawString(SvgCharts.stackedBars("chart-incidents", "Incidents per month, by severity",
+                        "Incidents", labels, bySeverity)),
+                new RawString(SvgCharts.lines("chart-times", "Time to resolve and time to detect (mean minutes)",
+                        "Minutes", labels, times)),
+                new RawString(SvgCharts.groupedBars("chart-items", "Action items created and completed",
+                        "Action items", labels, items)));
+        String query = "from=" + range.from() + "&to=" + range.to() + (sev == null ? "" : "&severity=" + sev)
+                + (service == null || service.isBlank() ? "" : "&service="
+                        + java.net.URLEncoder.encode(service.strip(), java.nio.charset.StandardCharsets.UTF_8));
+        return Templates.monthly(new Page(report, charts, compare(report), sev == null ? "" : sev.name(),
+                service == null ? "" : service, query), identity.getPrincipal().getName());
+    }
+
+    private static List<Comparison> compare(MonthlyReport report) {
+        Figures now = report.totals().figures();
+        Figures before = report.previousPeriod().figures();
+        List<Comparison> rows = new ArrayList<>();
+        rows.add(count("Incidents", now.incidents(), before.incidents()));
+        rows.add(minutes("Time to detect, mean", now.meanTimeToDetectMinutes(), before.meanTimeToDetectMinutes()));
+        rows.add(minutes("Time to detect, median", now.medianTimeToDetectMinutes(),
+                before.medianTimeToDetectMinutes()));
+        rows.add(minutes("Time to resolve, mean", now.meanTimeToResolveMinutes(), before.meanTimeToResolveMinutes()));
+        rows.add(minutes("Time to resolve, median", now.medianTimeToResolveMinutes(),
+                before.medianTimeToResolveMinutes()));
+        rows.add(count("Post-mortems published", now.postmortemsPublished(), before.postmortemsPublished()));
+        rows.add(rate("Published within 48 h", now.publishedWithin48hRate(), before.publishedWithin48hRate()));
+        rows.add(count("Action items created", now.actionItemsCreated(), before.actionItemsCreated()));
+        rows.add(count("Action items completed", now.actionItemsCompleted(), before.actionItemsCompleted()));
+        rows.add(count("Completed on time", now.actionItemsCompletedOnTime(), before.actionItemsCompletedOnTime()));
+        rows.add(count("Action items dropped", now.actionItemsDropped(), before.actionItemsDropped()));
+        rows.add(count("Overdue at the end", now.actionItemsOverdueAtMonthEnd(),
+                before.actionItemsOverdueAtMonthEnd()));
+        return rows;
+    }
+
+    private static Comparison count(String label, long now, long before) {
+        return new Comparison(label, String.valueOf(now), String.valueOf(before), signed(now - before)
+                + (before == 0 ? "" : String.format(Locale.ROOT, " (%+.0f%%)", 100.0 * (now - before) / before)));
+    }
+
+    private static Comparison minutes(String label, Double now, Double before) {
+        return new Comparison(label, format(now, " min"), format(before, " min"),
+                now == null || before == null ? "—" : String.format(Locale.ROOT, "%+.1f min", now - before));
+    }
+
+    private static Comparison rate(String label, Double now, Double before) {
+        return new Comparison(label, percent(now), percent(before), now == null || before == null ? "—"
+                : String.format(Locale.ROOT, "%+.0f points", 100 * (now - before)));
+    }
+
+    private static String signed(long value) {
+        return value > 0 ? "+" + value : String.valueOf(value);
+    }
+
+    private static String format(Double value, String unit) {
+        return value == null ? "—" : String.format(Locale.ROOT, "%.1f%s", value, unit);
+    }
+
+    private static String percent(Double value) {
+        return value == null ? "—" : String.format(Locale.ROOT, "%.0f%%", 100 * value);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.debrief.report;
+
+import dev.debrief.common.DebriefConfig;
+import dev.debrief.common.InvalidFieldsException;
+import dev.debrief.common.QueryParams;
+import dev.debrief.postmortem.Severity;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.Locale;
+
+/** The monthly report as JSON, or as CSV with {@code Accept: text/csv} or {@code ?format=csv}. */
+@Path("/api/reports/monthly")
+public class ReportResource {
+
+    static final String CSV = "text/csv";
+
+    @Inject
+    MonthlyReportService reports;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    DebriefConfig config;
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    public Response monthly(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("severity") String severity, @QueryParam("service") String service,
+            @QueryParam("format") String format, @Context HttpHeaders headers) {
+        boolean csv = format != null && !format.isBlank() ? format(format)
+                : headers.getAcceptableMediaTypes().stream().findFirst()
+                        .map(type -> type.isCompatible(MediaType.valueOf(CSV)) && !type.isWildcardType())
+                        .orElse(false);
+        ReportRange range = ReportRange.parse(from, to, YearMonth.from(clock.instant().atZone(config.timeZone())));
+        MonthlyReport report = reports.report(range.from(), range.to(), new MonthlyReportService.Filter(
+                QueryParams.enumValue("severity", severity, Severity.class), service));
+        if (csv) {
+            return Response.ok(ReportCsv.write(report), CSV + "; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"debrief-monthly-" + range.from() + "-"
+                            + range.to() + ".csv\"")
+                    .build();
+        }
+        return Response.ok(report, MediaType.APPLICATION_JSON).build();
+    }
+
+    private static boolean format(String format) {
+        return switch (format.strip().toLowerCase(Locale.ROOT)) {
+            case "csv" -> true;
+            case "json" -> false;
+            default -> throw InvalidFieldsException.of("format", "must be json or csv");
+        };
+    }
+}

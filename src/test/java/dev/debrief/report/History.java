@@ -1,0 +1,96 @@
+package dev.debrief.report;
+
+import static dev.debrief.support.Api.asEditor;
+
+import dev.debrief.support.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes incident history through the public API, moving the test clock to each moment so that creation,
+ * completion and publication happen when the history says, and remembers it for the reference computation.
+ */
+final class History {
+
+    /** An action item as the history wrote it; completion or drop may be null. */
+    record Item(String kind, Instant createdAt, LocalDate dueDate, Instant completedAt, Instant droppedAt) {
+    }
+
+    /** An incident as the history wrote it. */
+    record Incident(String severity, String source, String service, Instant startedAt, Instant detectedAt,
+            Instant resolvedAt, Instant publishedAt, List<Item> items) {
+    }
+
+    final List<Incident> incidents = new ArrayList<>();
+    private final MutableClock clock;
+
+    History(MutableClock clock) {
+        this.clock = clock;
+    }
+
+    Incident add(Incident incident) {
+        clock.set(incident.startedAt().plus(Duration.ofMinutes(1)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", "Incident at " + incident.startedAt());
+        body.put("severity", incident.severity());
+        body.put("services", List.of(incident.service()));
+        body.put("startedAt", incident.startedAt().toString());
+        if (incident.source() != null) {
+            body.put("detectionSource", incident.source());
+        }
+        for (String section : List.of("whatHappened", "whyDetectionFailed", "whyResponseFailed", "whatWeChange")) {
+            body.put(section, "written");
+        }
+        Instant last = incident.resolvedAt() != null ? incident.resolvedAt() : incident.detectedAt();
+        if (last != null) {
+            clock.set(last);
+        }
+        if (incident.detectedAt() != null) {
+            body.put("detectedAt", incident.detectedAt().toString());
+        }
+        if (incident.resolvedAt() != null) {
+            body.put("resolvedAt", incident.resolvedAt().toString());
+        }
+        long id = asEditor().body(body).post("/api/postmortems").then().statusCode(201).extract().jsonPath()
+                .getLong("id");
+        List<Long> itemIds = new ArrayList<>();
+        for (int rank = 1; rank <= incident.items().size(); rank++) {
+            Item item = incident.items().get(rank - 1);
+            clock.set(item.createdAt());
+            itemIds.add(asEditor().body(Map.of("priority", rank, "title", "item " + rank, "owner", "team",
+                    "dueDate", item.dueDate().toString(), "kind", item.kind()))
+                    .post("/api/postmortems/{id}/action-items", id).then().statusCode(201).extract().jsonPath()
+                    .getLong("id"));
+        }
+        if (incident.publishedAt() != null) {
+            clock.set(incident.publishedAt());
+            asEditor().post("/api/postmortems/{id}/publish", id).then().statusCode(200);
+        }
+        for (int i = 0; i < incident.items().size(); i++) {
+            Item item = incident.items().get(i);
+            Instant end = item.completedAt() != null ? item.completedAt() : item.droppedAt();
+            if (end == null) {
+                continue;
+            }
+            clock.set(end);
+            Map<String, Object> change = new LinkedHashMap<>(asEditor().get("/api/postmortems/{id}", id).jsonPath()
+                    .getMap("actionItems[" + i + "]"));
+            change.put("status", item.completedAt() != null ? "DONE" : "DROPPED");
+            change.put("dropReason", item.completedAt() != null ? null : "superseded");
+            asEditor().body(change).put("/api/postmortems/{id}/action-items/{item}", id, itemIds.get(i))
+                    .then().statusCode(200);
+        }
+        incidents.add(incident);
+        return incident;
+    }
+
+    static Instant utc(String localDateTime) {
+        return java.time.LocalDateTime.parse(localDateTime).toInstant(ZoneOffset.UTC);
+    }
+}
