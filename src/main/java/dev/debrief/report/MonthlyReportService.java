@@ -34,6 +34,9 @@ public class MonthlyReportService {
 
     static final String UNSPECIFIED = "UNSPECIFIED";
 
+    /** A month index beyond any range: the "closed" month of an item that is still open. */
+    static final int NEVER = 999_999;
+
     @Inject
     EntityManager em;
 
@@ -66,22 +69,18 @@ public class MonthlyReportService {
         Map<Integer, Object[]> completed = byMonth(sql.itemsCompletedByMonth(), sql, from, to);
         Map<Integer, Object[]> dropped = byMonth(sql.itemsDroppedByMonth(), sql, from, to);
 
-        List<Instant> ends = new ArrayList<>();
-        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-            ends.add(min(start(m.plusMonths(1), zone), now));
-        }
-        ends.add(start(from, zone));
-        Map<Integer, Long> overdue = overdueAt(sql, ends, zone);
+        Map<Integer, Long> overdue = overdueAtMonthEnds(sql, previousFrom, to, now);
 
         List<MonthlyReport.Month> rows = new ArrayList<>();
         int i = 0;
         for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1), i++) {
             int key = index(m);
             rows.add(new MonthlyReport.Month(m.toString(), figures(incidents.get(key), published.get(key),
-                    created.get(key), completed.get(key), dropped.get(key), overdue.getOrDefault(i, 0L))));
+                    created.get(key), completed.get(key), dropped.get(key), overdue.getOrDefault(key, 0L))));
         }
-        MonthlyReport.Period totals = period(sql, from, to, zone, overdue.getOrDefault(months - 1, 0L));
-        MonthlyReport.Period previous = period(sql, previousFrom, previousTo, zone, overdue.getOrDefault(months, 0L));
+        MonthlyReport.Period totals = period(sql, from, to, zone, overdue.getOrDefault(index(to), 0L));
+        MonthlyReport.Period previous = period(sql, previousFrom, previousTo, zone,
+                overdue.getOrDefault(index(previousTo), 0L));
 
         Instant rangeEnd = min(start(to.plusMonths(1), zone), now);
         LocalDate endDate = rangeEnd.equals(now) ? now.atZone(zone).toLocalDate()
@@ -145,31 +144,47 @@ public class MonthlyReportService {
         return rows;
     }
 
-    /** Items open and past due at each instant of {@code ends} (by position), in one statement. */
-    private Map<Integer, Long> overdueAt(Sql sql, List<Instant> ends, ZoneId zone) {
-        StringBuilder moments = new StringBuilder();
-        for (int i = 0; i < ends.size(); i++) {
-            moments.append(i == 0 ? "" : " union all ").append("select ").append(i)
-                    .append(" as idx, cast(:e").append(i).append(" as timestamp with time zone) as e, cast(:d")
-                    .append(i).append(" as date) as d");
-        }
-        String statement = "select m.idx, count(i.id) from (" + moments
-                + ") m join action_item i on i.created_at < m.e and i.due_date < m.d"
-                + " and (i.completed_at is null or i.completed_at >= m.e)"
-                + " and (i.dropped_at is null or i.dropped_at >= m.e)"
-                + " join postmortem p on p.id = i.postmortem_id where 1 = 1" + sql.filters()
-                + " group by m.idx";
-        Query query = sql.query(statement);
-        for (int i = 0; i < ends.size(); i++) {
-            query.setParameter("e" + i, at(ends.get(i)));
-            query.setParameter("d" + i, ends.get(i).atZone(zone).toLocalDate());
-        }
-        Map<Integer, Long> counts = new HashMap<>();
-        for (Object row : query.getResultList()) {
+    /**
+     * Items open and past due at the end of each month from {@code first} to {@code last} (for the current
+     * month: now), keyed by month index. An item is overdue at the end of month M when it was created by then,
+     * was due before the next month began, and was neither completed nor dropped by then; with months
+     * numbered, that is {@code overdueFrom <= M < closed}. One statement groups the items that can be overdue
+     * in the range by those two months (index-driven: open items, and items closed since the range began),
+     * and running sums give every month; a second counts what is overdue right now.
+     */
+    private Map<Integer, Long> overdueAtMonthEnds(Sql sql, YearMonth first, YearMonth last, Instant now) {
+        int lo = index(first);
+        int hi = index(last);
+        Instant rangeStart = start(first, sql.zone);
+        Instant rangeEnd = min(start(last.plusMonths(1), sql.zone), now);
+        Query grouped = sql.query(sql.overdueSpans())
+                .setParameter("rangeStart", at(rangeStart)).setParameter("rangeEnd", at(rangeEnd))
+                .setParameter("lastDay", last.plusMonths(1).atDay(1));
+        long[] opened = new long[hi - lo + 3];
+        long[] closed = new long[hi - lo + 3];
+        for (Object row : grouped.getResultList()) {
             Object[] columns = (Object[]) row;
-            counts.put(((Number) columns[0]).intValue(), ((Number) columns[1]).longValue());
+            int from = Math.max(((Number) columns[0]).intValue(), lo - 1);
+            int until = Math.min(((Number) columns[1]).intValue(), hi + 1);
+            long count = ((Number) columns[2]).longValue();
+            opened[from - lo + 1] += count;
+            closed[until - lo + 1] += count;
         }
-        return counts;
+        Map<Integer, Long> overdue = new HashMap<>();
+        long running = 0;
+        for (int m = lo - 1; m <= hi; m++) {
+            running += opened[m - lo + 1] - closed[m - lo + 1];
+            if (m >= lo) {
+                overdue.put(m, running);
+            }
+        }
+        YearMonth current = YearMonth.from(now.atZone(sql.zone));
+        if (!current.isAfter(last)) {
+            Number openNow = (Number) sql.query(sql.overdueNow()).setParameter("now", at(now))
+                    .setParameter("today", now.atZone(sql.zone).toLocalDate()).getSingleResult();
+            overdue.put(index(current), openNow == null ? 0 : openNow.longValue());
+        }
+        return overdue;
     }
 
     private static Figures figures(Object[] incidents, Object[] published, Object[] created, Object[] completed,
@@ -285,6 +300,11 @@ public class MonthlyReportService {
             return where.append(serviceOnly()).toString();
         }
 
+        /** Items need their post-mortem only when a filter applies to it. */
+        String itemJoin() {
+            return filters().isEmpty() ? "" : " join postmortem p on p.id = i.postmortem_id";
+        }
+
         String serviceOnly() {
             return filter.service() == null || filter.service().isBlank() ? ""
                     : " and exists (select 1 from postmortem_service s where s.postmortem_id = p.id"
@@ -348,7 +368,7 @@ public class MonthlyReportService {
 
         String itemsCreatedByMonth() {
             return "select " + month("i.created_at") + ", count(*)" + kindColumns("")
-                    + " from action_item i join postmortem p on p.id = i.postmortem_id"
+                    + " from action_item i" + itemJoin()
                     + " where i.created_at >= :start and i.created_at < :end" + filters()
                     + " group by " + month("i.created_at");
         }
@@ -359,28 +379,63 @@ public class MonthlyReportService {
 
         String itemsCompletedByMonth() {
             return "select " + month("i.completed_at") + ", count(*), sum(case when " + onTime()
-                    + " then 1 else 0 end) from action_item i join postmortem p on p.id = i.postmortem_id"
+                    + " then 1 else 0 end) from action_item i" + itemJoin()
                     + " where i.completed_at >= :start and i.completed_at < :end" + filters()
                     + " group by " + month("i.completed_at");
         }
 
         String itemsDroppedByMonth() {
             return "select " + month("i.dropped_at") + ", count(*)"
-                    + " from action_item i join postmortem p on p.id = i.postmortem_id"
+                    + " from action_item i" + itemJoin()
                     + " where i.dropped_at >= :start and i.dropped_at < :end" + filters()
                     + " group by " + month("i.dropped_at");
         }
 
+        private static String dueMonth() {
+            return "(cast(extract(year from i.due_date) as integer) * 12 + cast(extract(month from i.due_date) as integer) - 1)";
+        }
+
+        /**
+         * Per item that may be overdue in the range: the month from whose end it is overdue (the later of its
+         * creation month and its due month) and the month by whose end it was closed (or beyond the range),
+         * counted. Candidates come from three index-driven selections; the caller clamps the months to the range.
+         */
+        String overdueSpans() {
+            String candidates = "select i.* from action_item i where i.status in ('OPEN', 'IN_PROGRESS')"
+                    + " union all select i.* from action_item i where i.completed_at >= :rangeStart"
+                    + " union all select i.* from action_item i where i.dropped_at >= :rangeStart";
+            String from = "greatest(" + month("i.created_at") + ", " + dueMonth() + ")";
+            String until = "case when i.completed_at is not null then " + month("i.completed_at")
+                    + " when i.dropped_at is not null then " + month("i.dropped_at") + " else " + NEVER + " end";
+            return "select s.f, s.u, count(*) from (select " + from + " as f, " + until + " as u from ("
+                    + candidates + ") i" + itemJoin()
+                    + " where i.due_date < :lastDay and i.created_at < :rangeEnd" + filters() + ") s"
+                    + " where s.f < s.u group by s.f, s.u";
+        }
+
+        /** Items open now and due before today. */
+        String overdueNow() {
+            return "select count(*) from action_item i" + itemJoin()
+                    + " where i.status in ('OPEN', 'IN_PROGRESS') and i.due_date < :today and i.created_at < :now"
+                    + filters();
+        }
+
+        /** One index range per event (created, completed, dropped) in the period, tagged and summed. */
         String itemsTotal() {
-            String createdIn = "i.created_at >= :start and i.created_at < :end";
-            String completedIn = "i.completed_at >= :start and i.completed_at < :end";
-            String droppedIn = "i.dropped_at >= :start and i.dropped_at < :end";
-            return "select sum(case when " + createdIn + " then 1 else 0 end)" + kindColumns(createdIn + " and ")
-                    + ", sum(case when " + completedIn + " then 1 else 0 end)"
-                    + ", sum(case when " + completedIn + " and " + onTime() + " then 1 else 0 end)"
-                    + ", sum(case when " + droppedIn + " then 1 else 0 end)"
-                    + " from action_item i join postmortem p on p.id = i.postmortem_id"
-                    + " where ((" + createdIn + ") or (" + completedIn + ") or (" + droppedIn + "))" + filters();
+            String events = "select 'C' as t, i.kind, i.due_date, i.completed_at from action_item i" + itemJoin()
+                    + " where i.created_at >= :start and i.created_at < :end" + filters()
+                    + " union all select 'D', i.kind, i.due_date, i.completed_at from action_item i" + itemJoin()
+                    + " where i.completed_at >= :start and i.completed_at < :end" + filters()
+                    + " union all select 'X', i.kind, i.due_date, i.completed_at from action_item i" + itemJoin()
+                    + " where i.dropped_at >= :start and i.dropped_at < :end" + filters();
+            StringBuilder sums = new StringBuilder("sum(case when i.t = 'C' then 1 else 0 end)");
+            for (ActionItemKind k : ActionItemKind.values()) {
+                sums.append(", sum(case when i.t = 'C' and i.kind = '").append(k.name()).append("' then 1 else 0 end)");
+            }
+            sums.append(", sum(case when i.t = 'D' then 1 else 0 end)");
+            sums.append(", sum(case when i.t = 'D' and ").append(onTime()).append(" then 1 else 0 end)");
+            sums.append(", sum(case when i.t = 'X' then 1 else 0 end)");
+            return "select " + sums + " from (" + events + ") i";
         }
 
         Query query(String statement) {
