@@ -21,6 +21,10 @@ public interface DebriefConfig {
     @WithDefault("UTC")
     java.time.ZoneId timeZone();
 
+    /** First day of the team's week: the board's "due this week" runs from it to the day before it. */
+    @WithDefault("MONDAY")
+    java.time.DayOfWeek weekStart();
+
     /**
      * Phrases the blameless-language check flags (case-insensitive, whole words). Each may carry its own
      * suggestion after {@code =>}.

@@ -142,6 +142,11 @@ public class ActionItem extends PanacheEntityBase {
         this.updatedAt = now;
     }
 
+    /** The item's writable fields as they are, to change one or two of them. */
+    ActionItemDraft toDraft() {
+        return new ActionItemDraft(priority, title, owner, dueDate, kind, ticketUrl, status, completedAt, dropReason);
+    }
+
     void rank(Integer priority) {
         this.priority = priority;
     }

@@ -21,7 +21,7 @@ public record ActionItemView(
         Instant updatedAt,
         long version) {
 
-    static ActionItemView of(ActionItem item) {
+    public static ActionItemView of(ActionItem item) {
         return new ActionItemView(item.getId(), item.getPostMortem().getId(), item.getPriority(), item.getTitle(),
                 item.getOwner(), item.getDueDate(), item.getKind(), item.getTicketUrl(), item.getStatus(),
                 item.getCompletedAt(), item.getDropReason(), item.getDroppedAt(), item.getCreatedAt(),

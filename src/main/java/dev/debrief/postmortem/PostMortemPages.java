@@ -61,6 +61,9 @@ public class PostMortemPages {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<ActionItemHistory> histories;
+
     /** A row of home or the list, with its clock. */
     public record Row(PostMortemSummary pm, WriteUpClock clock) {
     }
@@ -76,7 +79,12 @@ public class PostMortemPages {
 
     /** The post-mortem page. */
     public record View(PostMortemView pm, WriteUpClock clock, Map<String, RawString> html,
-            List<FieldError> missing, List<BlamelessCheck.SectionHits> warnings, String notice) {
+            List<FieldError> missing, List<BlamelessCheck.SectionHits> warnings, String notice,
+            List<HistoryLine> history) {
+    }
+
+    /** One line of an action item's history, as the page shows it. */
+    public record HistoryLine(int rank, String item, Instant at, String who, String what, String note) {
     }
 
     /**
@@ -159,7 +167,7 @@ public class PostMortemPages {
         List<FieldError> missing = service.missingForPublication(id);
         List<BlamelessCheck.SectionHits> warnings = blameless.check(documentOf(pm));
         return Templates.view(new View(pm, WriteUpClock.of(pm.writeUpDueAt(), pm.status() == PostMortemStatus.PUBLISHED,
-                service.currentTime()), html, missing, warnings, noticeText(notice)), user(),
+                service.currentTime()), html, missing, warnings, noticeText(notice), history(pm)), user(),
                 identity.hasRole("editor"));
     }
 
@@ -293,6 +301,20 @@ public class PostMortemPages {
                 pm.whyDetectionFailed(), pm.whyResponseFailed(), pm.whatWeChange(),
                 pm.timeline().stream().map(t -> new IncidentDocument.Timeline(t.at(), t.event())).toList(),
                 pm.considered());
+    }
+
+    private List<HistoryLine> history(PostMortemView pm) {
+        Map<Long, ActionItemView> items = new LinkedHashMap<>();
+        pm.actionItems().forEach(item -> items.put(item.id(), item));
+        List<HistoryLine> lines = new ArrayList<>();
+        for (ActionItemHistory source : histories) {
+            for (ActionItemHistory.Entry entry : source.of(List.copyOf(items.keySet()))) {
+                ActionItemView item = items.get(entry.actionItemId());
+                lines.add(new HistoryLine(item.priority(), item.title(), entry.at(), entry.who(), entry.what(),
+                        entry.note()));
+            }
+        }
+        return lines;
     }
 
     private static Row row(PostMortemSummary pm, Instant now) {

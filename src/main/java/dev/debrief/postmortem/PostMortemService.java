@@ -6,7 +6,6 @@ import dev.debrief.common.FieldError;
 import dev.debrief.common.InvalidFieldsException;
 import dev.debrief.common.NotFoundException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,8 +15,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /** Use cases of the post-mortem aggregate, one transaction each; the rules live in {@link PostMortem}. */
@@ -205,18 +206,18 @@ public class PostMortemService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PostMortemPage search(PostMortemSearch search) {
         List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
+        Map<String, Object> params = new HashMap<>();
         if (search.status() != null) {
             where.add("status = :status");
-            params.and("status", search.status());
+            params.put("status", search.status());
         }
         if (search.severity() != null) {
             where.add("severity = :severity");
-            params.and("severity", search.severity());
+            params.put("severity", search.severity());
         }
         if (search.service() != null && !search.service().isBlank()) {
             where.add(":service member of services");
-            params.and("service", search.service().strip());
+            params.put("service", search.service().strip());
         }
         if (search.text() != null && !search.text().isBlank()) {
             where.add("(lower(title) like :text escape '\\' or lower(summary) like :text escape '\\'"
@@ -224,7 +225,7 @@ public class PostMortemService {
                     + " or lower(whyDetectionFailed) like :text escape '\\'"
                     + " or lower(whyResponseFailed) like :text escape '\\'"
                     + " or lower(whatWeChange) like :text escape '\\')");
-            params.and("text", "%" + escapeLike(search.text().strip().toLowerCase(Locale.ROOT)) + "%");
+            params.put("text", "%" + escapeLike(search.text().strip().toLowerCase(Locale.ROOT)) + "%");
         }
         String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
         PanacheQuery<PostMortem> found = PostMortem.find(query,

@@ -43,7 +43,7 @@ public final class WebSession {
     }
 
     public Response get(String path) {
-        Response response = given().redirects().follow(false).cookies(cookies).get(path);
+        Response response = given().urlEncodingEnabled(false).redirects().follow(false).cookies(cookies).get(path);
         cookies.putAll(response.getCookies());
         return response;
     }

@@ -1,0 +1,45 @@
+package dev.debrief.board;
+
+import dev.debrief.postmortem.ActionItemKind;
+import dev.debrief.postmortem.ActionItemStatus;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The weekly review board as of one day: open action items in sections (overdue first), what was done since
+ * the last review, write-ups past their due time, and who carries the most overdue items. Names are the JSON
+ * contract (docs/weekly-review.md).
+ */
+public record Board(
+        LocalDate asOf,
+        List<ItemRow> overdue,
+        List<ItemRow> dueThisWeek,
+        List<ItemRow> later,
+        List<ItemRow> doneSinceLastReview,
+        List<WriteUpRow> overdueWriteUps,
+        Counts counts,
+        List<OwnerLoad> owners,
+        LocalDate weekStart,
+        LocalDate weekEnd,
+        String lastReview) {
+
+    /** One action item on the board. */
+    public record ItemRow(Long actionItemId, Long postmortemId, String postmortemTitle, Integer priority,
+            String title, String owner, LocalDate dueDate, ActionItemStatus status, ActionItemKind kind,
+            long daysOverdue, long redateCount, Instant lastReviewedAt, Decision lastDecision,
+            boolean notDiscussedLastReview) {
+    }
+
+    /** A post-mortem whose write-up is past its due time. */
+    public record WriteUpRow(Long postmortemId, String title, Instant writeUpDueAt, long hoursOverdue) {
+    }
+
+    /** How many rows each section has. */
+    public record Counts(int overdue, int dueThisWeek, int later, int doneSinceLastReview, int overdueWriteUps) {
+    }
+
+    /** One owner's load: open items, and how many of them are overdue. */
+    public record OwnerLoad(String owner, int overdue, int open) {
+    }
+}

@@ -1,0 +1,67 @@
+package dev.debrief.board;
+
+import dev.debrief.common.DebriefConfig;
+import dev.debrief.postmortem.ActionItemStatus;
+import dev.debrief.postmortem.PostMortemStatus;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.function.Supplier;
+
+/**
+ * Follow-up debt as Prometheus gauges on {@code /q/metrics}, read from the database at each scrape:
+ * {@code debrief_action_items{status}}, {@code debrief_action_items_overdue} and
+ * {@code debrief_writeups_overdue}.
+ */
+@ApplicationScoped
+public class BoardMetrics {
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    DebriefConfig config;
+
+    void register(@Observes StartupEvent event) {
+        for (ActionItemStatus status : ActionItemStatus.values()) {
+            Gauge.builder("debrief.action.items", () -> count(() -> em.createQuery(
+                            "select count(i) from ActionItem i where i.status = :status", Long.class)
+                            .setParameter("status", status).getSingleResult()))
+                    .description("Action items by status")
+                    .tag("status", status.name())
+                    .register(registry);
+        }
+        Gauge.builder("debrief.action.items.overdue", () -> count(() -> em.createQuery(
+                        "select count(i) from ActionItem i where i.status in :open and i.dueDate < :today", Long.class)
+                        .setParameter("open", BoardService.OPEN).setParameter("today", today()).getSingleResult()))
+                .description("Open action items past their due date (due today is not overdue)")
+                .register(registry);
+        Gauge.builder("debrief.writeups.overdue", () -> count(() -> em.createQuery(
+                        "select count(p) from PostMortem p where p.status = :draft and p.resolvedAt < :threshold",
+                        Long.class).setParameter("draft", PostMortemStatus.DRAFT)
+                        .setParameter("threshold", clock.instant().minus(config.writeUpWindow())).getSingleResult()))
+                .description("Unpublished post-mortems past their write-up due time")
+                .register(registry);
+    }
+
+    private LocalDate today() {
+        return clock.instant().atZone(config.timeZone()).toLocalDate();
+    }
+
+    private static double count(Supplier<Long> query) {
+        return QuarkusTransaction.requiringNew().call(query::get);
+    }
+}

@@ -1,0 +1,155 @@
+package dev.debrief.board;
+
+import dev.debrief.common.DebriefException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** The board page and the weekly review meeting, walking the items in board order. Every POST redirects. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class BoardPages {
+
+    @Inject
+    BoardService boards;
+
+    @Inject
+    ReviewService reviews;
+
+    @Inject
+    SecurityIdentity identity;
+
+    /** The board page with its filters. */
+    public record BoardPage(Board board, String owner, String service, String severity, String kind,
+            String currentWeek) {
+    }
+
+    /** The review page: the meeting, the board in its order, and a message after the last decision. */
+    public record ReviewPage(ReviewViews.ReviewView review, Board board, List<Board.ItemRow> agenda,
+            String message, boolean error) {
+
+        public boolean decided(Long itemId) {
+            return review.decisions().stream().anyMatch(d -> d.actionItemId().equals(itemId));
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance board(BoardPage page, String user, boolean canEdit);
+
+        static native TemplateInstance review(ReviewPage page, String user, boolean canEdit);
+    }
+
+    @GET
+    @Path("board")
+    public TemplateInstance board(@QueryParam("asOf") String asOf, @QueryParam("owner") String owner,
+            @QueryParam("service") String service, @QueryParam("severity") String severity,
+            @QueryParam("kind") String kind) {
+        LocalDate day = boards.asOf(asOf);
+        Board board = boards.board(day, BoardResource.filter(owner, service, severity, kind));
+        return Templates.board(new BoardPage(board, orEmpty(owner), orEmpty(service), orEmpty(severity),
+                orEmpty(kind), week(boards.today())), user(), identity.hasRole("editor"));
+    }
+
+    @POST
+    @Path("reviews")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response start(@RestForm String week) {
+        ReviewService.Started started = reviews.start(week, user());
+        return seeOther("/reviews/" + started.review().week());
+    }
+
+    @GET
+    @Path("reviews/{week}")
+    public TemplateInstance review(@PathParam("week") String week, @QueryParam("message") String message,
+            @QueryParam("error") String error) {
+        ReviewViews.ReviewView review = reviews.get(week);
+        Board board = boards.board(boards.today(), BoardService.Filter.NONE);
+        List<Board.ItemRow> agenda = new ArrayList<>(board.overdue());
+        agenda.addAll(board.dueThisWeek());
+        agenda.addAll(board.later());
+        String text = error != null ? error : message;
+        return Templates.review(new ReviewPage(review, board, agenda, text == null ? "" : text, error != null),
+                user(), identity.hasRole("editor"));
+    }
+
+    @POST
+    @Path("reviews/{week}/decisions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response decide(@PathParam("week") String week, @RestForm Long actionItemId,
+            @RestForm String decision, @RestForm String newDueDate, @RestForm String reason,
+            @RestForm String note) {
+        String back = "/reviews/" + week;
+        try {
+            Decision chosen = decision == null ? null : Decision.valueOf(decision);
+            LocalDate due = newDueDate == null || newDueDate.isBlank() ? null : LocalDate.parse(newDueDate);
+            if (chosen == null || actionItemId == null) {
+                return seeOther(back + "?error=" + encode("Choose a decision for the item."));
+            }
+            reviews.decide(week, new ReviewRequests.Decide(actionItemId, chosen, due, reason, note), user());
+            return seeOther(back + "?message=" + encode("Recorded: " + chosen + " for item " + actionItemId + ".")
+                    + "#item-" + actionItemId);
+        } catch (DebriefException e) {
+            String detail = e.errors().isEmpty() ? e.getMessage()
+                    : String.join("; ", e.errors().stream().map(x -> x.field() + " " + x.message()).toList());
+            return seeOther(back + "?error=" + encode("Item " + actionItemId + ": " + detail) + "#item-"
+                    + actionItemId);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            return seeOther(back + "?error=" + encode("Item " + actionItemId + ": the decision or date is not valid."));
+        }
+    }
+
+    @POST
+    @Path("reviews/{week}/finish")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response finish(@PathParam("week") String week, @RestForm String attendees) {
+        List<String> people = attendees == null ? List.of()
+                : Arrays.stream(attendees.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        try {
+            reviews.finish(week, new ReviewRequests.Finish(people), user());
+            return seeOther("/reviews/" + week + "?message=" + encode("The review is finished."));
+        } catch (DebriefException e) {
+            return seeOther("/reviews/" + week + "?error=" + encode(e.getMessage()));
+        }
+    }
+
+    static String week(LocalDate day) {
+        return String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    private String user() {
+        return identity.getPrincipal().getName();
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static Response seeOther(String path) {
+        return Response.seeOther(URI.create(path)).build();
+    }
+}

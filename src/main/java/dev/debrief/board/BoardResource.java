@@ -1,0 +1,32 @@
+package dev.debrief.board;
+
+import dev.debrief.common.QueryParams;
+import dev.debrief.postmortem.ActionItemKind;
+import dev.debrief.postmortem.Severity;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** The weekly review board as JSON. */
+@Path("/api/board")
+@Produces(MediaType.APPLICATION_JSON)
+public class BoardResource {
+
+    @Inject
+    BoardService board;
+
+    @GET
+    public Board board(@QueryParam("asOf") String asOf, @QueryParam("owner") String owner,
+            @QueryParam("service") String service, @QueryParam("severity") String severity,
+            @QueryParam("kind") String kind) {
+        return board.board(board.asOf(asOf), filter(owner, service, severity, kind));
+    }
+
+    static BoardService.Filter filter(String owner, String service, String severity, String kind) {
+        return new BoardService.Filter(owner, service, QueryParams.enumValue("severity", severity, Severity.class),
+                QueryParams.enumValue("kind", kind, ActionItemKind.class));
+    }
+}

@@ -1,0 +1,217 @@
+package dev.debrief.board;
+
+import dev.debrief.common.DebriefConfig;
+import dev.debrief.postmortem.ActionItem;
+import dev.debrief.postmortem.ActionItemKind;
+import dev.debrief.postmortem.ActionItemStatus;
+import dev.debrief.postmortem.PostMortem;
+import dev.debrief.postmortem.PostMortemStatus;
+import dev.debrief.postmortem.Severity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Builds the board with a fixed number of statements whatever the number of items: the open items with their
+ * post-mortems, the items done since the last review, their review history aggregated per item, the last
+ * review, and the overdue write-ups.
+ */
+@ApplicationScoped
+public class BoardService {
+
+    static final List<ActionItemStatus> OPEN = List.of(ActionItemStatus.OPEN, ActionItemStatus.IN_PROGRESS);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    DebriefConfig config;
+
+    /** Board filters; null means "all". */
+    public record Filter(String owner, String service, Severity severity, ActionItemKind kind) {
+
+        static final Filter NONE = new Filter(null, null, null, null);
+    }
+
+    public LocalDate today() {
+        return clock.instant().atZone(config.timeZone()).toLocalDate();
+    }
+
+    /** The board's day from a query parameter: today (in the team's zone) when absent. */
+    public LocalDate asOf(String value) {
+        if (value == null || value.isBlank()) {
+            return today();
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw dev.debrief.common.InvalidFieldsException.of("asOf", "must be a date such as 2026-11-27");
+        }
+    }
+
+    @Transactional
+    public Board board(LocalDate asOf, Filter filter) {
+        return board(asOf, filter, config.timeZone(), config.weekStart());
+    }
+
+    /** The board in a given zone and week start (the configured ones unless a test says otherwise). */
+    @Transactional
+    Board board(LocalDate asOf, Filter filter, ZoneId zone, java.time.DayOfWeek firstDay) {
+        Instant now = clock.instant();
+        Instant moment = asOf.equals(now.atZone(zone).toLocalDate()) ? now
+                : asOf.plusDays(1).atStartOfDay(zone).toInstant();
+        LocalDate weekStart = asOf.with(TemporalAdjusters.previousOrSame(firstDay));
+        LocalDate weekEnd = weekStart.plusDays(6);
+        Filter f = filter == null ? Filter.NONE : filter;
+
+        Review lastReview = em.createQuery("select r from Review r where r.startedAt < :weekStart"
+                        + " order by r.startedAt desc", Review.class)
+                .setParameter("weekStart", weekStart.atStartOfDay(zone).toInstant())
+                .setMaxResults(1).getResultStream().findFirst().orElse(null);
+        Instant doneCutoff = lastReview != null ? lastReview.getStartedAt()
+                : asOf.minusDays(7).atStartOfDay(zone).toInstant();
+        Set<Long> notDiscussed = lastReview != null && lastReview.isFinished() ? lastReview.getNotDiscussed()
+                : Set.of();
+
+        List<ActionItem> open = items("i.status in :open", Map.of("open", OPEN), f);
+        List<ActionItem> done = items("i.status = :done and i.completedAt >= :cutoff and i.completedAt <= :moment",
+                Map.of("done", ActionItemStatus.DONE, "cutoff", doneCutoff, "moment", moment), f);
+
+        Map<Long, Object[]> history = new HashMap<>();
+        for (Object[] row : em.createQuery("select d.actionItemId, sum(case when d.decision = :redate then 1 else 0 end),"
+                        + " max(d.decidedAt) from ReviewDecision d where d.actionItemId in (select i.id from"
+                        + " ActionItem i where i.status in :open or (i.status = :done and i.completedAt >= :cutoff))"
+                        + " group by d.actionItemId", Object[].class)
+                .setParameter("redate", Decision.REDATE).setParameter("open", OPEN)
+                .setParameter("done", ActionItemStatus.DONE).setParameter("cutoff", doneCutoff).getResultList()) {
+            history.put((Long) row[0], row);
+        }
+        Map<Long, Decision> lastDecision = new HashMap<>();
+        for (Object[] row : em.createQuery("select d.actionItemId, d.decision from ReviewDecision d where d.decidedAt ="
+                        + " (select max(d2.decidedAt) from ReviewDecision d2 where d2.actionItemId = d.actionItemId)"
+                        + " and d.actionItemId in (select i.id from ActionItem i where i.status in :open"
+                        + " or (i.status = :done and i.completedAt >= :cutoff)) order by d.id", Object[].class)
+                .setParameter("open", OPEN).setParameter("done", ActionItemStatus.DONE)
+                .setParameter("cutoff", doneCutoff).getResultList()) {
+            lastDecision.put((Long) row[0], (Decision) row[1]);
+        }
+
+        List<Board.ItemRow> overdue = new ArrayList<>();
+        List<Board.ItemRow> thisWeek = new ArrayList<>();
+        List<Board.ItemRow> later = new ArrayList<>();
+        Map<String, int[]> owners = new TreeMap<>();
+        for (ActionItem item : open) {
+            Board.ItemRow row = row(item, asOf, history, lastDecision, notDiscussed);
+            int[] load = owners.computeIfAbsent(item.getOwner() == null ? "" : item.getOwner(), k -> new int[2]);
+            load[1]++;
+            LocalDate due = item.getDueDate();
+            if (due != null && due.isBefore(asOf)) {
+                overdue.add(row);
+                load[0]++;
+            } else if (due != null && !due.isAfter(weekEnd)) {
+                thisWeek.add(row);
+            } else {
+                later.add(row);
+            }
+        }
+        Comparator<Board.ItemRow> byRank = Comparator.comparing(Board.ItemRow::priority,
+                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Board.ItemRow::actionItemId);
+        Comparator<Board.ItemRow> byDue = Comparator.comparing(Board.ItemRow::dueDate,
+                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(byRank);
+        overdue.sort(Comparator.comparingLong(Board.ItemRow::daysOverdue).reversed().thenComparing(byRank));
+        thisWeek.sort(byDue);
+        later.sort(byDue);
+        List<Board.ItemRow> doneRows = new ArrayList<>(done.stream()
+                .map(item -> row(item, asOf, history, lastDecision, Set.of())).toList());
+        doneRows.sort(Comparator.comparing(Board.ItemRow::actionItemId));
+
+        List<Board.WriteUpRow> writeUps = writeUpsOverdue(moment, f);
+        List<Board.OwnerLoad> loads = new ArrayList<>();
+        owners.forEach((owner, load) -> loads.add(new Board.OwnerLoad(owner, load[0], load[1])));
+        loads.sort(Comparator.comparingInt(Board.OwnerLoad::overdue).reversed()
+                .thenComparing(Comparator.comparingInt(Board.OwnerLoad::open).reversed())
+                .thenComparing(Board.OwnerLoad::owner));
+        return new Board(asOf, overdue, thisWeek, later, doneRows, writeUps,
+                new Board.Counts(overdue.size(), thisWeek.size(), later.size(), doneRows.size(), writeUps.size()),
+                loads, weekStart, weekEnd, lastReview == null ? null : lastReview.getWeek());
+    }
+
+    private List<ActionItem> items(String condition, Map<String, Object> params, Filter f) {
+        StringBuilder jpql = new StringBuilder("select i from ActionItem i join fetch i.postMortem p where ")
+                .append(condition);
+        Map<String, Object> values = new HashMap<>(params);
+        filter(jpql, values, f, true);
+        TypedQuery<ActionItem> query = em.createQuery(jpql.toString(), ActionItem.class);
+        values.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    private List<Board.WriteUpRow> writeUpsOverdue(Instant moment, Filter f) {
+        Duration window = config.writeUpWindow();
+        StringBuilder jpql = new StringBuilder("select p from PostMortem p where p.status = :draft"
+                + " and p.resolvedAt < :threshold");
+        Map<String, Object> values = new HashMap<>();
+        values.put("draft", PostMortemStatus.DRAFT);
+        values.put("threshold", moment.minus(window));
+        filter(jpql, values, f, false);
+        TypedQuery<PostMortem> query = em.createQuery(jpql.append(" order by p.resolvedAt").toString(),
+                PostMortem.class);
+        values.forEach(query::setParameter);
+        return query.getResultList().stream()
+                .map(pm -> new Board.WriteUpRow(pm.getId(), pm.getTitle(), pm.writeUpDueAt(window),
+                        Duration.between(pm.writeUpDueAt(window), moment).toHours()))
+                .toList();
+    }
+
+    private static void filter(StringBuilder jpql, Map<String, Object> values, Filter f, boolean items) {
+        if (f.severity() != null) {
+            jpql.append(" and p.severity = :severity");
+            values.put("severity", f.severity());
+        }
+        if (f.service() != null && !f.service().isBlank()) {
+            jpql.append(" and :service member of p.services");
+            values.put("service", f.service().strip());
+        }
+        if (items && f.owner() != null && !f.owner().isBlank()) {
+            jpql.append(" and lower(i.owner) = :owner");
+            values.put("owner", f.owner().strip().toLowerCase(Locale.ROOT));
+        }
+        if (items && f.kind() != null) {
+            jpql.append(" and i.kind = :kind");
+            values.put("kind", f.kind());
+        }
+    }
+
+    private static Board.ItemRow row(ActionItem item, LocalDate asOf, Map<Long, Object[]> history,
+            Map<Long, Decision> lastDecision, Set<Long> notDiscussed) {
+        Object[] reviewed = history.get(item.getId());
+        LocalDate due = item.getDueDate();
+        long daysOverdue = due != null && due.isBefore(asOf) && item.getStatus().isOpen()
+                ? ChronoUnit.DAYS.between(due, asOf) : 0;
+        return new Board.ItemRow(item.getId(), item.getPostMortem().getId(), item.getPostMortem().getTitle(),
+                item.getPriority(), item.getTitle(), item.getOwner(), due, item.getStatus(), item.getKind(),
+                daysOverdue, reviewed == null ? 0 : ((Number) reviewed[1]).longValue(),
+                reviewed == null ? null : (Instant) reviewed[2], lastDecision.get(item.getId()),
+                notDiscussed.contains(item.getId()));
+    }
+}

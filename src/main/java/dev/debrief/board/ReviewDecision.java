@@ -1,0 +1,114 @@
+package dev.debrief.board;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One decision of a review on one action item: the item's history, who decided, when and why. */
+@Entity
+@Table(name = "review_decision")
+public class ReviewDecision extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "review_decision_seq")
+    @SequenceGenerator(name = "review_decision_seq", sequenceName = "review_decision_seq", allocationSize = 50)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "review_id", nullable = false)
+    private Review review;
+
+    @Column(nullable = false)
+    private Long actionItemId;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false, length = 8)
+    private Decision decision;
+
+    private LocalDate previousDueDate;
+
+    private LocalDate newDueDate;
+
+    @Column(length = 2000)
+    private String reason;
+
+    @Column(length = 2000)
+    private String note;
+
+    @Column(nullable = false)
+    private Instant decidedAt;
+
+    @Column(nullable = false, length = 64)
+    private String decidedBy;
+
+    protected ReviewDecision() {
+    }
+
+    ReviewDecision(Review review, long actionItemId, Decision decision, LocalDate previousDueDate,
+            LocalDate newDueDate, String reason, String note, Instant decidedAt, String decidedBy) {
+        this.review = review;
+        this.actionItemId = actionItemId;
+        this.decision = decision;
+        this.previousDueDate = previousDueDate;
+        this.newDueDate = newDueDate;
+        this.reason = reason;
+        this.note = note;
+        this.decidedAt = decidedAt;
+        this.decidedBy = decidedBy;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Review getReview() {
+        return review;
+    }
+
+    public Long getActionItemId() {
+        return actionItemId;
+    }
+
+    public Decision getDecision() {
+        return decision;
+    }
+
+    public LocalDate getPreviousDueDate() {
+        return previousDueDate;
+    }
+
+    public LocalDate getNewDueDate() {
+        return newDueDate;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public Instant getDecidedAt() {
+        return decidedAt;
+    }
+
+    public String getDecidedBy() {
+        return decidedBy;
+    }
+}

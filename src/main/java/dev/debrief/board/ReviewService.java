@@ -1,0 +1,149 @@
+package dev.debrief.board;
+
+import dev.debrief.common.DebriefConfig;
+import dev.debrief.common.FieldError;
+import dev.debrief.common.InvalidFieldsException;
+import dev.debrief.common.NotFoundException;
+import dev.debrief.postmortem.ActionItem;
+import dev.debrief.postmortem.ActionItemView;
+import dev.debrief.postmortem.PostMortem;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The weekly review meeting: starting it, one decision per item (applied to the item in the same
+ * transaction, through its post-mortem), and finishing it with who attended and what was not discussed.
+ */
+@ApplicationScoped
+@Transactional
+public class ReviewService {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    DebriefConfig config;
+
+    @Inject
+    EntityManager em;
+
+    /** The review of the week, and whether this call created it. */
+    public record Started(ReviewViews.ReviewView review, boolean created) {
+    }
+
+    public Started start(String week, String user) {
+        String normalized = Review.normalizeWeek(week);
+        Review existing = Review.<Review>find("week", normalized).firstResult();
+        if (existing != null) {
+            return new Started(ReviewViews.ReviewView.of(existing), false);
+        }
+        Review review = Review.start(normalized, user, now());
+        review.persist();
+        em.flush();
+        return new Started(ReviewViews.ReviewView.of(review), true);
+    }
+
+    public ReviewViews.Decided decide(String week, ReviewRequests.Decide request, String user) {
+        Review review = find(week);
+        ActionItem item = ActionItem.<ActionItem>findByIdOptional(request.actionItemId())
+                .orElseThrow(() -> new NotFoundException("action item", request.actionItemId()));
+        PostMortem pm = item.getPostMortem();
+        Instant now = now();
+        String reason = blankToNull(request.reason());
+        LocalDate previousDue = item.getDueDate();
+        LocalDate newDue = null;
+        switch (request.decision()) {
+            case KEEP -> pm.openActionItem(item.getId());
+            case REDATE -> {
+                List<FieldError> missing = new ArrayList<>();
+                if (request.newDueDate() == null) {
+                    missing.add(new FieldError("newDueDate", "is required to re-date an item"));
+                } else if (request.newDueDate().isBefore(today())) {
+                    missing.add(new FieldError("newDueDate", "must be today or later"));
+                }
+                if (reason == null) {
+                    missing.add(new FieldError("reason", "is required to re-date an item: say why it slips"));
+                }
+                if (!missing.isEmpty()) {
+                    throw new InvalidFieldsException(missing);
+                }
+                newDue = request.newDueDate();
+                pm.redateActionItem(item.getId(), newDue, now);
+            }
+            case DONE -> pm.completeActionItem(item.getId(), now);
+            case DROP -> {
+                if (reason == null) {
+                    throw InvalidFieldsException.of("reason", "is required to drop an item: say why");
+                }
+                pm.dropActionItem(item.getId(), reason, now);
+            }
+        }
+        ReviewDecision decision = review.record(item.getId(), request.decision(), previousDue, newDue, reason,
+                blankToNull(request.note()), now, user);
+        em.flush();
+        return new ReviewViews.Decided(ReviewViews.DecisionView.of(decision), ActionItemView.of(item));
+    }
+
+    public ReviewViews.ReviewView finish(String week, ReviewRequests.Finish request, String user) {
+        Review review = find(week);
+        Set<Long> open = new HashSet<>(em.createQuery("select i.id from ActionItem i where i.status in :open",
+                Long.class).setParameter("open", BoardService.OPEN).getResultList());
+        open.removeAll(review.discussedItems());
+        List<String> attendees = request == null || request.attendees() == null ? List.of()
+                : request.attendees().stream().map(String::strip).distinct().toList();
+        review.finish(attendees, open, user, now());
+        em.flush();
+        return ReviewViews.ReviewView.of(review);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ReviewViews.ReviewView get(String week) {
+        return ReviewViews.ReviewView.of(find(week));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ReviewViews.ReviewSummary> list() {
+        return Review.<Review>listAll(Sort.descending("startedAt")).stream().map(ReviewViews.ReviewSummary::of)
+                .toList();
+    }
+
+    /** Every decision on these items, oldest first: the items' history. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ReviewViews.DecisionView> history(List<Long> itemIds) {
+        if (itemIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select d from ReviewDecision d join fetch d.review where d.actionItemId in :ids"
+                        + " order by d.decidedAt, d.id", ReviewDecision.class)
+                .setParameter("ids", itemIds).getResultList().stream().map(ReviewViews.DecisionView::of).toList();
+    }
+
+    private Review find(String week) {
+        String normalized = Review.normalizeWeek(week);
+        return Review.<Review>find("week", normalized).firstResultOptional()
+                .orElseThrow(() -> new NotFoundException("review of week", normalized));
+    }
+
+    private LocalDate today() {
+        return clock.instant().atZone(config.timeZone()).toLocalDate();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.debrief.board;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.debrief.support.PostMortemJson;
+import dev.debrief.support.Scenarios;
+import dev.debrief.support.TestData;
+import dev.debrief.support.WebSession;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The weekly review meeting through the pages: board, start, decide, finish, and the item's history. */
+@QuarkusTest
+class BoardPagesTest {
+
+    @Inject
+    TestData data;
+
+    @BeforeEach
+    void reset() {
+        data.reset();
+    }
+
+    @Test
+    void reviewMeetingFromBoardToHistory() {
+        long pm = Scenarios.create(PostMortemJson.complete().with("title", "Checkout outage"));
+        Map<String, Object> first = PostMortemJson.item(1);
+        first.put("dueDate", "2026-03-05");
+        first.put("owner", "alice");
+        long overdueItem = Scenarios.addItem(pm, first);
+        Map<String, Object> second = PostMortemJson.item(2);
+        second.put("dueDate", "2026-03-12");
+        long thisWeek = Scenarios.addItem(pm, second);
+
+        WebSession editor = WebSession.asEditor();
+        Document board = editor.page("/board");
+        assertThat(board.select("[data-testid=overdue] [data-testid=board-row]")).hasSize(1);
+        assertThat(board.select("[data-testid=overdue] td").eachText()).contains("alice", "5 d");
+        assertThat(board.select("[data-testid=due-this-week] [data-testid=board-row]")).hasSize(1);
+
+        Response started = editor.submit(board, "form[action=/reviews]", Map.of());
+        assertThat(started.header("Location")).endsWith("/reviews/2026-W11");
+        Document review = editor.page("/reviews/2026-W11");
+        assertThat(review.select("[data-testid=agenda-item]")).hasSize(2);
+        assertThat(review.select("[data-testid=agenda-item]").first().id()).isEqualTo("item-" + overdueItem);
+
+        Response refused = editor.submit(review, "[data-testid=decide-" + overdueItem + "]",
+                Map.of("decision", "REDATE"));
+        assertThat(editor.page(path(refused)).select("[data-testid=review-error]").text())
+                .contains("newDueDate is required");
+
+        Response decided = editor.submit(editor.page("/reviews/2026-W11"), "[data-testid=decide-" + overdueItem + "]",
+                Map.of("decision", "REDATE", "newDueDate", "2026-03-20", "reason", "vendor late",
+                        "note", "Alice chases the vendor"));
+        Document after = editor.page(path(decided));
+        assertThat(after.select("[data-testid=review-message]").text()).contains("REDATE");
+        assertThat(after.select("[data-testid=decision]").text()).contains("new due date 2026-03-20")
+                .contains("vendor late").contains("erin");
+
+        Response finished = editor.submit(after, "[data-testid=finish-form]", Map.of("attendees", "Alice, Bob"));
+        Document done = editor.page(path(finished));
+        assertThat(done.select("[data-testid=not-discussed-count]").text()).startsWith("1 open item");
+        assertThat(done.select("[data-testid^=decide-]")).isEmpty();
+
+        Document page = editor.page("/postmortems/" + pm);
+        assertThat(page.select("[data-testid=history-line]").eachText()).singleElement().asString()
+                .contains("re-dated from 2026-03-05 to 2026-03-20").contains("vendor late").contains("erin")
+                .contains("Alice chases the vendor");
+        assertThat(thisWeek).isPositive();
+    }
+
+    @Test
+    void viewerSeesTheBoardButCannotStartAReview() {
+        long pm = Scenarios.create(PostMortemJson.complete());
+        Scenarios.addItem(pm, PostMortemJson.item(1));
+        WebSession viewer = WebSession.asViewer();
+        Document board = viewer.page("/board");
+        assertThat(board.select("[data-testid=start-review]")).isEmpty();
+        assertThat(board.select("[data-testid=board-row]")).hasSize(1);
+        Document editorsBoard = WebSession.asEditor().page("/board");
+        assertThat(viewer.submit(editorsBoard, "form[action=/reviews]", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(List.of(viewer.get("/board?kind=NOPE").statusCode())).containsExactly(400);
+    }
+
+    private static String path(Response redirect) {
+        String location = redirect.header("Location");
+        assertThat(location).as("redirect after POST").isNotNull();
+        return location.substring(location.indexOf("/reviews/")).replaceAll("#.*", "");
+    }
+}

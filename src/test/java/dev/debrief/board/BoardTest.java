@@ -1,0 +1,249 @@
+package dev.debrief.board;
+
+import static dev.debrief.support.Api.asEditor;
+import static dev.debrief.support.Api.asViewer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import dev.debrief.support.MutableClock;
+import dev.debrief.support.PostMortemJson;
+import dev.debrief.support.Scenarios;
+import dev.debrief.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The board on a fixed clock: 2026-03-10 12:00 UTC, a Tuesday, in ISO week 2026-W11. */
+@QuarkusTest
+class BoardTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    MutableClock clock;
+
+    @Inject
+    BoardService boards;
+
+    @Inject
+    SessionFactory sessions;
+
+    @BeforeEach
+    void reset() {
+        data.reset();
+    }
+
+    /** A published post-mortem whose three items are due on the given dates; returns [pm, item1, item2, item3]. */
+    private static List<Long> itemsDue(String title, String... dueDates) {
+        long id = Scenarios.create(PostMortemJson.complete().with("title", title));
+        List<Long> ids = new java.util.ArrayList<>(List.of(id));
+        for (int rank = 1; rank <= dueDates.length; rank++) {
+            Map<String, Object> item = PostMortemJson.item(rank);
+            item.put("dueDate", dueDates[rank - 1]);
+            item.put("owner", List.of("alice", "bob", "carol").get(rank - 1));
+            ids.add(Scenarios.addItem(id, item));
+        }
+        return ids;
+    }
+
+    private static JsonPath board(String query) {
+        return asViewer().get("/api/board" + query).then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void itemDueTodayIsNotOverdueAndDueYesterdayIsOneDayOverdue() {
+        List<Long> ids = itemsDue("Boundaries", "2026-03-09", "2026-03-10", "2026-03-15");
+        JsonPath board = board("");
+        assertThat(board.getString("asOf")).isEqualTo("2026-03-10");
+        assertThat(board.getList("overdue.actionItemId", Long.class)).containsExactly(ids.get(1));
+        assertThat(board.getInt("overdue[0].daysOverdue")).isEqualTo(1);
+        assertThat(board.getList("dueThisWeek.actionItemId", Long.class)).containsExactly(ids.get(2), ids.get(3));
+        assertThat(board.getInt("dueThisWeek[0].daysOverdue")).isZero();
+    }
+
+    @Test
+    void weekRunsFromTheConfiguredFirstDayAndLaterIsAfterIt() {
+        List<Long> ids = itemsDue("Week edges", "2026-03-15", "2026-03-16", "2026-04-30");
+        JsonPath board = board("?asOf=2026-03-10");
+        assertThat(board.getList("dueThisWeek.actionItemId", Long.class)).containsExactly(ids.get(1));
+        assertThat(board.getList("later.actionItemId", Long.class)).containsExactly(ids.get(2), ids.get(3));
+        assertThat(board.getString("weekStart")).isEqualTo("2026-03-09");
+        assertThat(board.getString("weekEnd")).isEqualTo("2026-03-15");
+    }
+
+    @Test
+    void todayAndTheWeekFollowTheTeamsZone() {
+        List<Long> ids = itemsDue("Zones", "2026-03-10", "2026-03-14", "2026-03-15");
+        // 23:30 UTC on Tuesday 10 March is already Wednesday 11 March in Berlin.
+        clock.set(Instant.parse("2026-03-10T23:30:00Z"));
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        LocalDate today = clock.instant().atZone(berlin).toLocalDate();
+        Board inBerlin = boards.board(today, BoardService.Filter.NONE, berlin, DayOfWeek.SUNDAY);
+        assertThat(inBerlin.asOf()).isEqualTo("2026-03-11");
+        assertThat(inBerlin.overdue()).extracting(Board.ItemRow::actionItemId).containsExactly(ids.get(1));
+        assertThat(inBerlin.weekStart()).isEqualTo("2026-03-08");
+        assertThat(inBerlin.dueThisWeek()).extracting(Board.ItemRow::actionItemId).containsExactly(ids.get(2));
+        assertThat(inBerlin.later()).extracting(Board.ItemRow::actionItemId).containsExactly(ids.get(3));
+        Board inUtc = boards.board(LocalDate.parse("2026-03-10"), BoardService.Filter.NONE, ZoneId.of("UTC"),
+                DayOfWeek.MONDAY);
+        assertThat(inUtc.overdue()).isEmpty();
+    }
+
+    @Test
+    void overdueComesMostDaysOverdueFirstThenByRank() {
+        List<Long> a = itemsDue("First", "2026-03-08", "2026-03-01", "2026-03-08");
+        JsonPath board = board("");
+        assertThat(board.getList("overdue.actionItemId", Long.class)).containsExactly(a.get(2), a.get(1), a.get(3));
+        assertThat(board.getList("overdue.daysOverdue", Integer.class)).containsExactly(9, 2, 2);
+        assertThat(board.getList("owners.owner", String.class)).startsWith("alice", "bob", "carol");
+        assertThat(board.getInt("counts.overdue")).isEqualTo(3);
+    }
+
+    @Test
+    void filtersNarrowTheBoard() {
+        itemsDue("Filtered", "2026-03-08", "2026-03-11", "2026-04-01");
+        assertThat(board("?owner=BOB").getList("dueThisWeek.owner", String.class)).containsExactly("bob");
+        assertThat(board("?owner=bob").getList("overdue")).isEmpty();
+        assertThat(board("?kind=DETECTION").getList("overdue.kind", String.class)).containsExactly("DETECTION");
+        assertThat(board("?severity=SEV4").getInt("counts.overdue")).isZero();
+        assertThat(board("?service=payments").getInt("counts.overdue")).isOne();
+        asViewer().get("/api/board?kind=NOPE").then().statusCode(400).body("errors.field", contains("kind"));
+        asViewer().get("/api/board?asOf=yesterday").then().statusCode(400).body("errors.field", contains("asOf"));
+    }
+
+    @Test
+    void writeUpsPastTheirDueTimeAreListedWithHoursOverdue() {
+        Scenarios.create(PostMortemJson.complete().with("title", "Late write-up")
+                .with("startedAt", "2026-03-07T09:00:00Z").with("detectedAt", "2026-03-07T09:10:00Z")
+                .with("resolvedAt", "2026-03-07T10:00:00Z"));
+        Scenarios.create(PostMortemJson.complete().with("title", "Still in time"));
+        JsonPath board = board("");
+        assertThat(board.getList("overdueWriteUps.title", String.class)).containsExactly("Late write-up");
+        assertThat(board.getInt("overdueWriteUps[0].hoursOverdue")).isEqualTo(26);
+        assertThat(board.getString("overdueWriteUps[0].writeUpDueAt")).isEqualTo("2026-03-09T10:00:00Z");
+    }
+
+    @Test
+    void reviewDecisionReDatesTheItemAndBecomesItsHistory() {
+        List<Long> ids = itemsDue("Re-dated", "2026-03-05", "2026-03-20", "2026-04-01");
+        asEditor().body(Map.of("week", "2026-W11")).post("/api/reviews").then().statusCode(201)
+                .header("Location", containsString("/api/reviews/2026-W11"));
+        asEditor().body(Map.of("week", "2026-W11")).post("/api/reviews").then().statusCode(200)
+                .body("week", equalTo("2026-W11"));
+
+        asEditor().body(Map.of("actionItemId", ids.get(1), "decision", "REDATE", "newDueDate", "2026-03-13",
+                        "reason", "waiting on the vendor", "note", "Alice follows up"))
+                .post("/api/reviews/2026-W11/decisions")
+                .then().statusCode(201)
+                .body("decision.decision", equalTo("REDATE"))
+                .body("decision.previousDueDate", equalTo("2026-03-05"))
+                .body("decision.decidedBy", equalTo("erin"))
+                .body("actionItem.dueDate", equalTo("2026-03-13"));
+
+        JsonPath board = board("");
+        assertThat(board.getList("overdue")).isEmpty();
+        Map<String, Object> row = board.getMap("dueThisWeek.find { it.actionItemId == " + ids.get(1) + " }");
+        assertThat(row).containsEntry("redateCount", 1).containsEntry("lastDecision", "REDATE")
+                .containsEntry("lastReviewedAt", "2026-03-10T12:00:00Z");
+        asViewer().get("/api/reviews/2026-W11").then().body("decisions", hasSize(1))
+                .body("decisions[0].note", equalTo("Alice follows up"));
+    }
+
+    @Test
+    void doneAndDropDecisionsCloseTheItem() {
+        List<Long> ids = itemsDue("Closed", "2026-03-05", "2026-03-06", "2026-04-01");
+        asEditor().body(Map.of("week", "2026-W11")).post("/api/reviews");
+        asEditor().body(Map.of("actionItemId", ids.get(1), "decision", "DONE"))
+                .post("/api/reviews/2026-W11/decisions").then().statusCode(201)
+                .body("actionItem.status", equalTo("DONE"))
+                .body("actionItem.completedAt", equalTo("2026-03-10T12:00:00Z"));
+        asEditor().body(Map.of("actionItemId", ids.get(2), "decision", "DROP", "reason", "superseded"))
+                .post("/api/reviews/2026-W11/decisions").then().statusCode(201)
+                .body("actionItem.status", equalTo("DROPPED"));
+        assertThat(board("").getList("doneSinceLastReview.actionItemId", Long.class)).containsExactly(ids.get(1));
+        asEditor().body(Map.of("actionItemId", ids.get(1), "decision", "KEEP"))
+                .post("/api/reviews/2026-W11/decisions").then().statusCode(409);
+    }
+
+    @Test
+    void decisionsAreRefusedWithClearReasons() {
+        List<Long> ids = itemsDue("Refusals", "2026-03-05", "2026-03-06", "2026-04-01");
+        asEditor().body(Map.of("week", "2026-W11")).post("/api/reviews");
+        asEditor().body(Map.of("actionItemId", ids.get(1), "decision", "REDATE"))
+                .post("/api/reviews/2026-W11/decisions").then().statusCode(400)
+                .body("errors.field", contains("newDueDate", "reason"));
+        asEditor().body(Map.of("actionItemId", ids.get(1), "decision", "REDATE", "newDueDate", "2026-03-01",
+                        "reason", "x"))
+                .post("/api/reviews/2026-W11/decisions").then().statusCode(400)
+                .body("errors.field", contains("newDueDate"));
+        asEditor().body(Map.of("actionItemId", ids.get(1), "decision", "DROP"))
+                .post("/api/reviews/2026-W11/decisions").then().statusCode(400).body("errors.field", contains("reason"));
+        asEditor().body(Map.of("actionItemId", 99_999_999, "decision", "KEEP"))
+                .post("/api/reviews/2026-W11/decisions").then().statusCode(404);
+        asEditor().body(Map.of("actionItemId", ids.get(1), "decision", "MAYBE"))
+                .post("/api/reviews/2026-W11/decisions").then().statusCode(400)
+                .body("errors.field", contains("decision"));
+        asEditor().body(Map.of("actionItemId", ids.get(1), "decision", "KEEP"))
+                .post("/api/reviews/2026-W12/decisions").then().statusCode(404);
+        asEditor().body(Map.of("week", "2026-W54")).post("/api/reviews").then().statusCode(400)
+                .body("errors.field", contains("week"));
+        asViewer().body(Map.of("week", "2026-W11")).post("/api/reviews").then().statusCode(403);
+    }
+
+    @Test
+    void itemsNotDiscussedAreFlaggedOnNextWeeksBoard() {
+        List<Long> ids = itemsDue("Not discussed", "2026-03-05", "2026-03-06", "2026-04-01");
+        asEditor().body(Map.of("week", "2026-W11")).post("/api/reviews");
+        asEditor().body(Map.of("actionItemId", ids.get(1), "decision", "KEEP"))
+                .post("/api/reviews/2026-W11/decisions").then().statusCode(201);
+        asEditor().body(Map.of("attendees", List.of("Alice", "Bob"))).post("/api/reviews/2026-W11/finish")
+                .then().statusCode(200)
+                .body("attendees", contains("Alice", "Bob"))
+                .body("notDiscussed", contains(ids.get(2).intValue(), ids.get(3).intValue()))
+                .body("finishedBy", equalTo("erin"));
+        asEditor().body(Map.of("actionItemId", ids.get(2), "decision", "KEEP"))
+                .post("/api/reviews/2026-W11/decisions").then().statusCode(409);
+
+        clock.set(Instant.parse("2026-03-17T09:00:00Z"));
+        JsonPath next = board("");
+        assertThat(next.getString("lastReview")).isEqualTo("2026-W11");
+        assertThat(next.getList("overdue.findAll { it.notDiscussedLastReview }.actionItemId", Long.class))
+                .containsExactly(ids.get(2));
+        assertThat(next.getList("overdue.findAll { !it.notDiscussedLastReview }.actionItemId", Long.class))
+                .containsExactly(ids.get(1));
+        asViewer().get("/api/reviews").then().statusCode(200).body("week", contains("2026-W11"))
+                .body("[0].decisions", equalTo(1)).body("[0].notDiscussed", equalTo(2));
+    }
+
+    @Test
+    void boardIssuesTheSameNumberOfStatementsWhateverTheNumberOfItems() {
+        itemsDue("Few", "2026-03-05", "2026-03-12", "2026-04-01");
+        long few = statements();
+        for (int i = 0; i < 10; i++) {
+            List<Long> ids = itemsDue("Many " + i, "2026-03-05", "2026-03-12", "2026-04-01");
+            asEditor().body(Map.of("week", "2026-W11")).post("/api/reviews");
+            asEditor().body(Map.of("actionItemId", ids.get(1), "decision", "KEEP"))
+                    .post("/api/reviews/2026-W11/decisions");
+        }
+        assertThat(statements()).isEqualTo(few);
+    }
+
+    private long statements() {
+        sessions.getStatistics().clear();
+        boards.board(LocalDate.parse("2026-03-10"), BoardService.Filter.NONE);
+        return sessions.getStatistics().getPrepareStatementCount();
+    }
+}
