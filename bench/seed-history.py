@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Writes SQL that seeds N post-mortems (3 action items each) spread over ten years before `end`, for the
-report benchmark. Usage: seed-history.py N END_YEAR_MONTH > seed.sql (END like 2026-11)."""
+report and board benchmarks. Usage: seed-history.py N END_YEAR_MONTH [--all-open] > seed.sql (END like
+2026-11); --all-open leaves every action item open, as the board benchmark needs."""
 import datetime as dt
 import random
 import sys
 
 n = int(sys.argv[1])
+all_open = "--all-open" in sys.argv
 end_year, end_month = map(int, sys.argv[2].split("-"))
 end = dt.datetime(end_year, end_month, 1, tzinfo=dt.timezone.utc)
 start = end - dt.timedelta(days=3650)
@@ -32,7 +34,7 @@ for i in range(1, n + 1):
         item_id = (i - 1) * 3 + rank
         created = resolved + dt.timedelta(hours=1)
         due = (began + dt.timedelta(days=rng.randrange(7, 30))).date()
-        fate = rng.random()
+        fate = 1.0 if all_open else rng.random()
         completed = ts(created + dt.timedelta(days=rng.randrange(1, 35))) if fate < 0.7 else "NULL"
         dropped = ts(created + dt.timedelta(days=rng.randrange(1, 20))) if 0.7 <= fate < 0.8 else "NULL"
         status = "DONE" if fate < 0.7 else "DROPPED" if fate < 0.8 else "OPEN"

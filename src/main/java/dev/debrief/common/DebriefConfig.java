@@ -50,6 +50,8 @@ public interface DebriefConfig {
 
     Limits limits();
 
+    Reminders reminders();
+
     Security security();
 
     /** Longest text accepted per field kind. They may be lowered; the schema caps them at these defaults. */
@@ -66,6 +68,36 @@ public interface DebriefConfig {
 
         @WithDefault("100")
         int name();
+    }
+
+    /** Outgoing reminders; each channel is off until configured. */
+    interface Reminders {
+
+        /** How often the reminder job looks for due reminders ({@code 5m}; {@code off} disables it). */
+        @WithDefault("5m")
+        String checkEvery();
+
+        /** Incoming-webhook URL (Slack-compatible: a JSON body {@code {"text": ...}}). */
+        Optional<String> webhookUrl();
+
+        /** E-mail recipients of reminders (quarkus.mailer.* configures the SMTP server). */
+        Optional<java.util.List<String>> mailTo();
+
+        /** Day of the weekly digest, before the review. */
+        @WithDefault("MONDAY")
+        java.time.DayOfWeek digestDay();
+
+        /** Time of day (team zone) from which the weekly digest goes out. */
+        @WithDefault("09:00")
+        java.time.LocalTime digestTime();
+
+        /** Attempts per webhook reminder before it is left for the next run. */
+        @WithDefault("3")
+        int attempts();
+
+        /** Wait before the second attempt; it doubles for each further one. */
+        @WithDefault("PT1S")
+        Duration backoff();
     }
 
     interface Security {

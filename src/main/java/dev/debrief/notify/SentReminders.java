@@ -1,0 +1,66 @@
+package dev.debrief.notify;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/**
+ * The ledger of reminders sent, keyed by reminder and channel. Claiming inserts the key in its own
+ * transaction, so of two instances racing for one reminder only one succeeds (primary key); a send that
+ * fails releases its claim so that a later run tries again.
+ */
+@ApplicationScoped
+public class SentReminders {
+
+    @Inject
+    EntityManager em;
+
+    /** True when this caller now owns the reminder; false when it was claimed or sent before. */
+    public boolean claim(String key, Instant now) {
+        if (exists(key)) {
+            return false;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                            "insert into sent_reminder (reminder_key, claimed_at) values (:key, :now)")
+                    .setParameter("key", key).setParameter("now", now.atOffset(ZoneOffset.UTC)).executeUpdate());
+            return true;
+        } catch (RuntimeException e) {
+            if (isConstraintViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    public void markSent(String key, Instant now) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "update sent_reminder set sent_at = :now where reminder_key = :key")
+                .setParameter("key", key).setParameter("now", now.atOffset(ZoneOffset.UTC)).executeUpdate());
+    }
+
+    public void release(String key) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "delete from sent_reminder where reminder_key = :key and sent_at is null")
+                .setParameter("key", key).executeUpdate());
+    }
+
+    private boolean exists(String key) {
+        return QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery(
+                        "select 1 from sent_reminder where reminder_key = :key")
+                .setParameter("key", key).getResultList().isEmpty());
+    }
+
+    private static boolean isConstraintViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException
+                    || cause instanceof java.sql.SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

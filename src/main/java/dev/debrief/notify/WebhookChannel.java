@@ -1,0 +1,72 @@
+package dev.debrief.notify;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.debrief.common.DebriefConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Posts reminders to an incoming webhook as {@code {"text": ...}} (Slack's format, which Mattermost, Rocket.Chat
+ * and others accept), retrying with exponential backoff.
+ */
+@ApplicationScoped
+class WebhookChannel implements Channel {
+
+    private static final Logger LOG = Logger.getLogger(WebhookChannel.class);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Inject
+    DebriefConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    @Override
+    public String name() {
+        return "webhook";
+    }
+
+    @Override
+    public boolean configured() {
+        return config.reminders().webhookUrl().filter(url -> !url.isBlank()).isPresent();
+    }
+
+    @Override
+    public void send(String subject, String text) throws IOException, InterruptedException {
+        String url = config.reminders().webhookUrl().orElseThrow();
+        String body = json.writeValueAsString(Map.of("text", "*" + subject + "*\n" + text));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        int attempts = Math.max(1, config.reminders().attempts());
+        Duration wait = config.reminders().backoff();
+        for (int attempt = 1; ; attempt++) {
+            String failure;
+            try {
+                HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() / 100 == 2) {
+                    return;
+                }
+                failure = "HTTP " + response.statusCode();
+            } catch (IOException e) {
+                failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+            }
+            if (attempt >= attempts) {
+                throw new IOException("webhook failed " + attempts + " times, last: " + failure);
+            }
+            LOG.warnf("Reminder webhook attempt %d of %d failed (%s); retrying in %s", attempt, attempts, failure,
+                    wait);
+            Thread.sleep(wait.toMillis());
+            wait = wait.multipliedBy(2);
+        }
+    }
+}
