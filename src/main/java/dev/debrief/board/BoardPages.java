@@ -1,10 +1,12 @@
 package dev.debrief.board;
 
 import dev.debrief.common.DebriefException;
+import dev.debrief.common.ProblemMappers;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -38,6 +40,9 @@ public class BoardPages {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    Validator validator;
 
     /** The board page with its filters. */
     public record BoardPage(Board board, String owner, String service, String severity, String kind,
@@ -96,17 +101,23 @@ public class BoardPages {
     @POST
     @Path("reviews/{week}/decisions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response decide(@PathParam("week") String week, @RestForm Long actionItemId,
+    public Response decide(@PathParam("week") String week, @RestForm String actionItemId,
             @RestForm String decision, @RestForm String newDueDate, @RestForm String reason,
             @RestForm String note) {
-        String back = "/reviews/" + week;
+        String back = "/reviews/" + Review.normalizeWeek(week);
         try {
             Decision chosen = decision == null ? null : Decision.valueOf(decision);
             LocalDate due = newDueDate == null || newDueDate.isBlank() ? null : LocalDate.parse(newDueDate);
-            if (chosen == null || actionItemId == null) {
+            Long item = Long.valueOf(actionItemId);
+            if (chosen == null) {
                 return seeOther(back + "?error=" + encode("Choose a decision for the item."));
             }
-            reviews.decide(week, new ReviewRequests.Decide(actionItemId, chosen, due, reason, note), user());
+            ReviewRequests.Decide request = new ReviewRequests.Decide(item, chosen, due, reason, note);
+            String invalid = violations(request);
+            if (invalid != null) {
+                return seeOther(back + "?error=" + encode("Item " + item + ": " + invalid) + "#item-" + item);
+            }
+            reviews.decide(week, request, user());
             return seeOther(back + "?message=" + encode("Recorded: " + chosen + " for item " + actionItemId + ".")
                     + "#item-" + actionItemId);
         } catch (DebriefException e) {
@@ -114,7 +125,7 @@ public class BoardPages {
                     : String.join("; ", e.errors().stream().map(x -> x.field() + " " + x.message()).toList());
             return seeOther(back + "?error=" + encode("Item " + actionItemId + ": " + detail) + "#item-"
                     + actionItemId);
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+        } catch (IllegalArgumentException | NullPointerException | DateTimeParseException e) {
             return seeOther(back + "?error=" + encode("Item " + actionItemId + ": the decision or date is not valid."));
         }
     }
@@ -123,14 +134,27 @@ public class BoardPages {
     @Path("reviews/{week}/finish")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response finish(@PathParam("week") String week, @RestForm String attendees) {
+        String back = "/reviews/" + Review.normalizeWeek(week);
         List<String> people = attendees == null ? List.of()
                 : Arrays.stream(attendees.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        try {
-            reviews.finish(week, new ReviewRequests.Finish(people), user());
-            return seeOther("/reviews/" + week + "?message=" + encode("The review is finished."));
-        } catch (DebriefException e) {
-            return seeOther("/reviews/" + week + "?error=" + encode(e.getMessage()));
+        ReviewRequests.Finish request = new ReviewRequests.Finish(people);
+        String invalid = violations(request);
+        if (invalid != null) {
+            return seeOther(back + "?error=" + encode(invalid));
         }
+        try {
+            reviews.finish(week, request, user());
+            return seeOther(back + "?message=" + encode("The review is finished."));
+        } catch (DebriefException e) {
+            return seeOther(back + "?error=" + encode(e.getMessage()));
+        }
+    }
+
+    /** The same rules as the JSON API, from the request records' constraints; null when all hold. */
+    private String violations(Object request) {
+        List<String> problems = validator.validate(request).stream()
+                .map(v -> ProblemMappers.fieldOf(v) + " " + v.getMessage()).sorted().toList();
+        return problems.isEmpty() ? null : String.join("; ", problems);
     }
 
     static String week(LocalDate day) {

@@ -26,7 +26,8 @@ public class BoardResource {
     }
 
     static BoardService.Filter filter(String owner, String service, String severity, String kind) {
-        return new BoardService.Filter(owner, service, QueryParams.enumValue("severity", severity, Severity.class),
+        return new BoardService.Filter(QueryParams.text("owner", owner), QueryParams.text("service", service),
+                QueryParams.enumValue("severity", severity, Severity.class),
                 QueryParams.enumValue("kind", kind, ActionItemKind.class));
     }
 }

@@ -62,11 +62,16 @@ public class BoardService {
         if (value == null || value.isBlank()) {
             return today();
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(value.strip());
+            day = LocalDate.parse(value.strip());
         } catch (java.time.format.DateTimeParseException e) {
             throw dev.debrief.common.InvalidFieldsException.of("asOf", "must be a date such as 2026-11-27");
         }
+        if (day.getYear() < 1970 || day.getYear() > 9999) {
+            throw dev.debrief.common.InvalidFieldsException.of("asOf", "must be a date between 1970 and 9999");
+        }
+        return day;
     }
 
     @Transactional

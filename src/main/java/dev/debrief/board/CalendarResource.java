@@ -36,6 +36,7 @@ public class CalendarResource {
     @Produces("text/calendar")
     @Transactional
     public Response calendar(@QueryParam("owner") String owner) {
+        dev.debrief.common.QueryParams.text("owner", owner);
         String jpql = "select i from ActionItem i join fetch i.postMortem p where i.status in :open"
                 + " and i.dueDate is not null" + (owner == null || owner.isBlank() ? "" : " and lower(i.owner) = :owner")
                 + " order by i.dueDate, i.id";

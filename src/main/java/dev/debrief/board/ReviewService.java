@@ -59,6 +59,7 @@ public class ReviewService {
         ActionItem item = ActionItem.<ActionItem>findByIdOptional(request.actionItemId())
                 .orElseThrow(() -> new NotFoundException("action item", request.actionItemId()));
         PostMortem pm = item.getPostMortem();
+        em.lock(pm, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         Instant now = now();
         String reason = blankToNull(request.reason());
         LocalDate previousDue = item.getDueDate();

@@ -22,8 +22,17 @@ public class LimitedValidator implements ConstraintValidator<Limited, String> {
 
     @Override
     public boolean isValid(String value, ConstraintValidatorContext context) {
+        if (value == null) {
+            return true;
+        }
+        if (QueryParams.hasControlCharacters(value)) {
+            context.disableDefaultConstraintViolation();
+            context.buildConstraintViolationWithTemplate("must not contain control characters other than tabs and "
+                    + "line breaks").addConstraintViolation();
+            return false;
+        }
         int limit = kind.limit(config.get().limits());
-        if (value == null || value.length() <= limit) {
+        if (value.length() <= limit) {
             return true;
         }
         context.disableDefaultConstraintViolation();

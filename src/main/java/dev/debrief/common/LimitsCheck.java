@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Refuses to start with a text limit wider than its database column: such a limit would let a request
- * pass validation and then fail in the database.
+ * Refuses to start with settings that would fail later: a text limit wider than its database column (a
+ * request would pass validation and then fail in the database), or a team time zone given as a fixed offset
+ * (the report's SQL needs a region name).
  */
 @ApplicationScoped
 public class LimitsCheck {
@@ -25,6 +26,11 @@ public class LimitsCheck {
                 tooWide.add("debrief.limits." + kind.name().toLowerCase(java.util.Locale.ROOT) + "=" + configured
                         + " (allowed 1 to " + kind.columnWidth() + ")");
             }
+        }
+        java.time.ZoneId zone = config.timeZone();
+        if (zone instanceof java.time.ZoneOffset offset && offset.getTotalSeconds() != 0) {
+            throw new IllegalStateException("debrief.time-zone must be a region such as Europe/Berlin or UTC, not the"
+                    + " fixed offset " + zone + ": months and weeks follow the region's daylight saving.");
         }
         if (!tooWide.isEmpty()) {
             throw new IllegalStateException("Text limits outside what the database columns hold: "

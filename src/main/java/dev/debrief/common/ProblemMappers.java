@@ -133,6 +133,10 @@ public class ProblemMappers {
             if (cause instanceof DebriefException refusal) {
                 return refused(refusal);
             }
+            if (cause instanceof org.hibernate.exception.DataException) {
+                return respond(Problem.of(400, "Invalid request", "A value does not fit what the database can "
+                        + "store (too long, out of range, or with characters it refuses)."));
+            }
             if (cause instanceof org.hibernate.exception.ConstraintViolationException) {
                 return respond(Problem.of(409, "Conflict", "The change conflicts with data stored at the same "
                         + "moment by another request. Reload and try again."));

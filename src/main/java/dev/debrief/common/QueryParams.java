@@ -24,6 +24,25 @@ public final class QueryParams {
         }
     }
 
+    /** Free text from a query parameter (a search, an owner, a service), refused if it has control characters. */
+    public static String text(String name, String value) {
+        if (value != null && hasControlCharacters(value)) {
+            throw InvalidFieldsException.of(name, "must not contain control characters");
+        }
+        return value;
+    }
+
+    /** C0 control characters other than tab, line feed and carriage return (PostgreSQL refuses NUL in text). */
+    public static boolean hasControlCharacters(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static int intValue(String name, String value, int fallback, int min, int max) {
         if (value == null || value.isBlank()) {
             return fallback;

@@ -18,10 +18,16 @@ public class SentReminders {
     @Inject
     EntityManager em;
 
-    /** True when this caller now owns the reminder; false when it was claimed or sent before. */
+    /** A claim older than this without a send is taken to be from an instance that died while sending. */
+    static final java.time.Duration STALE_CLAIM = java.time.Duration.ofMinutes(10);
+
+    /**
+     * True when this caller now owns the reminder; false when it was sent, or claimed by another instance in
+     * the last ten minutes. An older unsent claim (its instance died mid-send) is taken over.
+     */
     public boolean claim(String key, Instant now) {
         if (exists(key)) {
-            return false;
+            return takeOverStale(key, now);
         }
         try {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
@@ -34,6 +40,15 @@ public class SentReminders {
             }
             throw e;
         }
+    }
+
+    private boolean takeOverStale(String key, Instant now) {
+        int taken = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "update sent_reminder set claimed_at = :now where reminder_key = :key and sent_at is null"
+                                + " and claimed_at < :stale")
+                .setParameter("key", key).setParameter("now", now.atOffset(ZoneOffset.UTC))
+                .setParameter("stale", now.minus(STALE_CLAIM).atOffset(ZoneOffset.UTC)).executeUpdate());
+        return taken == 1;
     }
 
     public void markSent(String key, Instant now) {

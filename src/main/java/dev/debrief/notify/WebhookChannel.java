@@ -30,6 +30,11 @@ class WebhookChannel implements Channel {
     @Inject
     ObjectMapper json;
 
+    /** Slack reads &lt;...&gt; as links and mentions ({@code <!channel>}); text from people must not. */
+    static String slack(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
     @Override
     public String name() {
         return "webhook";
@@ -42,9 +47,15 @@ class WebhookChannel implements Channel {
 
     @Override
     public void send(String subject, String text) throws IOException, InterruptedException {
-        String url = config.reminders().webhookUrl().orElseThrow();
-        String body = json.writeValueAsString(Map.of("text", "*" + subject + "*\n" + text));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        URI url;
+        try {
+            url = URI.create(config.reminders().webhookUrl().orElseThrow());
+        } catch (IllegalArgumentException e) {
+            // The URL is a secret (it carries the webhook's token): say what is wrong without repeating it.
+            throw new IOException("debrief.reminders.webhook-url is not a valid URL");
+        }
+        String body = json.writeValueAsString(Map.of("text", "*" + slack(subject) + "*\n" + slack(text)));
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         int attempts = Math.max(1, config.reminders().attempts());
@@ -58,7 +69,7 @@ class WebhookChannel implements Channel {
                 }
                 failure = "HTTP " + response.statusCode();
             } catch (IOException e) {
-                failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+                failure = e.getClass().getSimpleName();
             }
             if (attempt >= attempts) {
                 throw new IOException("webhook failed " + attempts + " times, last: " + failure);

@@ -132,7 +132,8 @@ public class PostMortemPages {
         int pageIndex = QueryParams.intValue("page", page, 0, 0, 1_000_000);
         PostMortemPage result = service.search(new PostMortemSearch(
                 QueryParams.enumValue("status", status, PostMortemStatus.class),
-                QueryParams.enumValue("severity", severity, Severity.class), serviceName, q, pageIndex,
+                QueryParams.enumValue("severity", severity, Severity.class), QueryParams.text("service", serviceName),
+                QueryParams.text("q", q), pageIndex,
                 PostMortemSearch.DEFAULT_SIZE));
         Instant now = service.currentTime();
         List<Row> rows = result.items().stream().map(pm -> row(pm, now)).toList();

@@ -44,7 +44,7 @@ public class PostMortemResource {
         PostMortemPage result = service.search(new PostMortemSearch(
                 QueryParams.enumValue("status", status, PostMortemStatus.class),
                 QueryParams.enumValue("severity", severity, Severity.class),
-                serviceName, text,
+                QueryParams.text("service", serviceName), QueryParams.text("q", text),
                 QueryParams.intValue("page", page, 0, 0, Integer.MAX_VALUE / PostMortemSearch.MAX_SIZE),
                 QueryParams.intValue("size", size, PostMortemSearch.DEFAULT_SIZE, 1, PostMortemSearch.MAX_SIZE)));
         return Response.ok(result).header("X-Total-Count", result.total()).build();

@@ -10,6 +10,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,7 +57,7 @@ public class PostMortemService {
     }
 
     public PostMortemView update(long id, PostMortemRequest request, String ifMatch) {
-        PostMortem pm = find(id);
+        PostMortem pm = findForUpdate(id);
         ETags.requireMatch(ifMatch, pm.getVersion());
         if (request.version() == null) {
             throw InvalidFieldsException.of("version", "is required: send the version you read, so that a "
@@ -80,7 +81,7 @@ public class PostMortemService {
             pm = PostMortem.draft(document, now, config.futureTolerance());
             pm.persist();
         } else {
-            pm = find(id);
+            pm = findForUpdate(id);
             if (version == null) {
                 throw InvalidFieldsException.of("version", "is missing: reload the page and save again");
             }
@@ -159,20 +160,20 @@ public class PostMortemService {
     }
 
     public void delete(long id) {
-        PostMortem pm = find(id);
+        PostMortem pm = findForUpdate(id);
         pm.requireDeletable();
         pm.delete();
     }
 
     public ActionItemView addActionItem(long id, ActionItemRequest request) {
-        PostMortem pm = find(id);
+        PostMortem pm = findForUpdate(id);
         ActionItem item = pm.addActionItem(request.toDraft(), now());
         em.flush();
         return ActionItemView.of(item);
     }
 
     public ActionItemView updateActionItem(long id, long itemId, ActionItemRequest request, String ifMatch) {
-        PostMortem pm = find(id);
+        PostMortem pm = findForUpdate(id);
         ActionItem current = pm.actionItem(itemId);
         ETags.requireMatch(ifMatch, current.getVersion());
         if (request.version() == null) {
@@ -185,19 +186,19 @@ public class PostMortemService {
     }
 
     public void deleteActionItem(long id, long itemId) {
-        PostMortem pm = find(id);
+        PostMortem pm = findForUpdate(id);
         pm.removeActionItem(itemId);
     }
 
     public PostMortemView reorder(long id, ReorderRequest request) {
-        PostMortem pm = find(id);
+        PostMortem pm = findForUpdate(id);
         pm.reorder(request.order(), em::flush);
         em.flush();
         return view(pm);
     }
 
     public PostMortemView publish(long id, PublishRequest request) {
-        PostMortem pm = find(id);
+        PostMortem pm = findForUpdate(id);
         pm.publish(request == null ? null : request.publishedAt(), now());
         em.flush();
         return view(pm);
@@ -244,6 +245,15 @@ public class PostMortemService {
 
     private PostMortem find(long id) {
         return PostMortem.<PostMortem>findByIdOptional(id).orElseThrow(() -> new NotFoundException("post-mortem", id));
+    }
+
+    /**
+     * The post-mortem, locked for this transaction: its rules span its items (three items, what publishing
+     * needs), so writers to one post-mortem take turns rather than each checking a state the other changes.
+     */
+    private PostMortem findForUpdate(long id) {
+        return PostMortem.<PostMortem>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new NotFoundException("post-mortem", id));
     }
 
     private PostMortemView view(PostMortem pm) {

@@ -60,6 +60,7 @@ public class ReportPages {
             @QueryParam("severity") String severity, @QueryParam("service") String service) {
         ReportRange range = ReportRange.parse(from, to, YearMonth.from(clock.instant().atZone(config.timeZone())));
         Severity sev = QueryParams.enumValue("severity", severity, Severity.class);
+        QueryParams.text("service", service);
         MonthlyReport report = reports.report(range.from(), range.to(), new MonthlyReportService.Filter(sev, service));
         List<String> labels = report.months().stream().map(m -> YearMonth.parse(m.month()).format(SHORT)).toList();
 

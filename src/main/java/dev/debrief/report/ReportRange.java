@@ -30,10 +30,15 @@ public record ReportRange(YearMonth from, YearMonth to) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
+        YearMonth month;
         try {
-            return YearMonth.parse(value.strip());
+            month = YearMonth.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw InvalidFieldsException.of(field, "must be a month such as 2026-01");
         }
+        if (month.getYear() < 1970) {
+            throw InvalidFieldsException.of(field, "must not be before 1970-01");
+        }
+        return month;
     }
 }

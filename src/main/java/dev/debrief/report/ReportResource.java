@@ -43,7 +43,7 @@ public class ReportResource {
                         .orElse(false);
         ReportRange range = ReportRange.parse(from, to, YearMonth.from(clock.instant().atZone(config.timeZone())));
         MonthlyReport report = reports.report(range.from(), range.to(), new MonthlyReportService.Filter(
-                QueryParams.enumValue("severity", severity, Severity.class), service));
+                QueryParams.enumValue("severity", severity, Severity.class), QueryParams.text("service", service)));
         if (csv) {
             return Response.ok(ReportCsv.write(report), CSV + "; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"debrief-monthly-" + range.from() + "-"

@@ -88,6 +88,28 @@ class BoardPagesTest {
         assertThat(List.of(viewer.get("/board?kind=NOPE").statusCode())).containsExactly(400);
     }
 
+    @Test
+    void badFormInputIsShownAsAnErrorNotAFailure() {
+        long pm = Scenarios.create(PostMortemJson.complete());
+        long item = Scenarios.addItem(pm, PostMortemJson.item(1));
+        WebSession editor = WebSession.asEditor();
+        Response started = editor.submit(editor.page("/board"), "form[action=/reviews]", Map.of());
+        Document review = editor.page(path(started));
+
+        Response longNote = editor.submit(review, "[data-testid=decide-" + item + "]",
+                Map.of("decision", "KEEP", "note", "n".repeat(2001)));
+        assertThat(editor.page(path(longNote)).select("[data-testid=review-error]").text())
+                .contains("note must be at most 2000 characters");
+        Response badId = editor.submit(review, "[data-testid=decide-" + item + "]",
+                Map.of("decision", "KEEP", "actionItemId", "abc"));
+        assertThat(editor.page(path(badId)).select("[data-testid=review-error]").text()).contains("not valid");
+        Response longName = editor.submit(review, "[data-testid=finish-form]", Map.of("attendees", "a".repeat(101)));
+        assertThat(editor.page(path(longName)).select("[data-testid=review-error]").text())
+                .contains("at most 100 characters");
+        assertThat(editor.page("/reviews/2026-W11").select("[data-testid=finish-form]")).hasSize(1);
+        assertThat(editor.get("/reviews/2026%20W11").statusCode()).isEqualTo(400);
+    }
+
     private static String path(Response redirect) {
         String location = redirect.header("Location");
         assertThat(location).as("redirect after POST").isNotNull();

@@ -122,6 +122,10 @@ class BoardTest {
         assertThat(board("?service=payments").getInt("counts.overdue")).isOne();
         asViewer().get("/api/board?kind=NOPE").then().statusCode(400).body("errors.field", contains("kind"));
         asViewer().get("/api/board?asOf=yesterday").then().statusCode(400).body("errors.field", contains("asOf"));
+        asViewer().urlEncodingEnabled(false).get("/api/board?asOf=%2B999999999-12-31").then().statusCode(400)
+                .body("errors.field", contains("asOf"));
+        asViewer().urlEncodingEnabled(false).get("/api/board?owner=a%00b").then().statusCode(400)
+                .body("errors.field", contains("owner"));
     }
 
     @Test

@@ -103,6 +103,14 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void controlCharactersAreRefusedNamingTheField() {
+        asEditor().body(PostMortemJson.complete().with("title", "null\u0000byte").build()).post("/api/postmortems")
+                .then().statusCode(400).body("errors.field", contains("title"));
+        asViewer().queryParam("q", "a\u0000b").get("/api/postmortems")
+                .then().statusCode(400).body("errors.field", contains("q"));
+    }
+
+    @Test
     void unknownIdIs404Problem() {
         asViewer().get("/api/postmortems/{id}", 987654321)
                 .then().statusCode(404)

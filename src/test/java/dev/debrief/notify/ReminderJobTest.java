@@ -133,6 +133,24 @@ class ReminderJobTest {
     }
 
     @Test
+    void aClaimLeftBehindByAnInstanceThatDiedWhileSendingIsTakenOver() {
+        assertThat(sent.claim("digest:2026-W11:webhook", clock.instant().minus(java.time.Duration.ofMinutes(11))))
+                .isTrue();
+        job.run();
+        assertThat(received).filteredOn(body -> body.contains("digest")).hasSize(1);
+    }
+
+    @Test
+    void textFromPeopleCannotMentionTheWholeChannel() {
+        Scenarios.create(PostMortemJson.complete().with("title", "Ping <!channel> & <@U123>")
+                .with("startedAt", "2026-03-06T09:00:00Z").with("detectedAt", "2026-03-06T09:10:00Z")
+                .with("resolvedAt", "2026-03-06T10:00:00Z"));
+        job.run();
+        assertThat(received).anySatisfy(body -> assertThat(body).contains("Ping &lt;!channel&gt; &amp; &lt;@U123&gt;"));
+        assertThat(received).noneSatisfy(body -> assertThat(body).contains("<!channel>"));
+    }
+
+    @Test
     void aReminderClaimedByAnotherInstanceIsNotSentAgain() {
         Instant now = clock.instant();
         assertThat(sent.claim("digest:2026-W11:webhook", now)).isTrue();

@@ -238,6 +238,16 @@ class PostMortemPagesTest {
     }
 
     @Test
+    void pagesRefuseAPostThatIsNotAFormSoTheCsrfCheckCannotBeSkipped() throws Exception {
+        long id = Scenarios.readyToPublish().get(0);
+        WebSession editor = WebSession.asEditor();
+        editor.page("/postmortems/" + id);
+        assertThat(editor.postWithoutBody("/postmortems/" + id + "/publish")).isEqualTo(415);
+        assertThat(given().auth().preemptive().basic("erin", "test-password-1").get("/api/postmortems/" + id)
+                .jsonPath().getString("status")).isEqualTo("DRAFT");
+    }
+
+    @Test
     void viewerReadsPagesButCannotSave() {
         long id = Scenarios.create(PostMortemJson.complete());
         WebSession viewer = WebSession.asViewer();

@@ -3,7 +3,12 @@ package dev.debrief.support;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,6 +51,15 @@ public final class WebSession {
         Response response = given().urlEncodingEnabled(false).redirects().follow(false).cookies(cookies).get(path);
         cookies.putAll(response.getCookies());
         return response;
+    }
+
+    /** Status of a POST with the session cookies and no body and no Content-Type, as a forged request might send. */
+    public int postWithoutBody(String path) throws Exception {
+        String cookie = String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .toList());
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
+                .header("Cookie", cookie).POST(HttpRequest.BodyPublishers.noBody()).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     public Document page(String path) {
