@@ -149,8 +149,9 @@ public class MonthlyReportService {
      * month: now), keyed by month index. An item is overdue at the end of month M when it was created by then,
      * was due before the next month began, and was neither completed nor dropped by then; with months
      * numbered, that is {@code overdueFrom <= M < closed}. One statement groups the items that can be overdue
-     * in the range by those two months (index-driven: open items, and items closed since the range began),
-     * and running sums give every month; a second counts what is overdue right now.
+     * in the range by those two months (index-driven: recent open items, and items closed since the range
+     * began); items open since before the range are only counted, being overdue in every month of it. Running
+     * sums give every month; a last statement counts what is overdue right now.
      */
     private Map<Integer, Long> overdueAtMonthEnds(Sql sql, YearMonth first, YearMonth last, Instant now) {
         int lo = index(first);
@@ -159,9 +160,13 @@ public class MonthlyReportService {
         Instant rangeEnd = min(start(last.plusMonths(1), sql.zone), now);
         Query grouped = sql.query(sql.overdueSpans())
                 .setParameter("rangeStart", at(rangeStart)).setParameter("rangeEnd", at(rangeEnd))
+                .setParameter("rangeStartDay", first.atDay(1))
                 .setParameter("lastDay", last.plusMonths(1).atDay(1));
         long[] opened = new long[hi - lo + 3];
         long[] closed = new long[hi - lo + 3];
+        Number stillOpen = (Number) sql.query(sql.openFromBefore()).setParameter("rangeStart", at(rangeStart))
+                .setParameter("rangeStartDay", first.atDay(1)).getSingleResult();
+        opened[0] += stillOpen == null ? 0 : stillOpen.longValue();
         for (Object row : grouped.getResultList()) {
             Object[] columns = (Object[]) row;
             int from = Math.max(((Number) columns[0]).intValue(), lo - 1);
@@ -402,15 +407,25 @@ public class MonthlyReportService {
          */
         String overdueSpans() {
             String candidates = "select i.* from action_item i where i.status in ('OPEN', 'IN_PROGRESS')"
+                    + " and (i.created_at >= :rangeStart or i.due_date >= :rangeStartDay)"
                     + " union all select i.* from action_item i where i.completed_at >= :rangeStart"
                     + " union all select i.* from action_item i where i.dropped_at >= :rangeStart";
-            String from = "greatest(" + month("i.created_at") + ", " + dueMonth() + ")";
+            // Items created and due before the range are overdue from before it: no need to convert their times.
+            String from = "case when i.created_at < :rangeStart and i.due_date < :rangeStartDay then -1 else greatest("
+                    + month("i.created_at") + ", " + dueMonth() + ") end";
             String until = "case when i.completed_at is not null then " + month("i.completed_at")
                     + " when i.dropped_at is not null then " + month("i.dropped_at") + " else " + NEVER + " end";
             return "select s.f, s.u, count(*) from (select " + from + " as f, " + until + " as u from ("
                     + candidates + ") i" + itemJoin()
                     + " where i.due_date < :lastDay and i.created_at < :rangeEnd" + filters() + ") s"
                     + " where s.f < s.u group by s.f, s.u";
+        }
+
+        /** Items still open that were created and due before the range: overdue in every month of it. */
+        String openFromBefore() {
+            return "select count(*) from action_item i" + itemJoin()
+                    + " where i.status in ('OPEN', 'IN_PROGRESS') and i.due_date < :rangeStartDay"
+                    + " and i.created_at < :rangeStart" + filters();
         }
 
         /** Items open now and due before today. */
