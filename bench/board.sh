@@ -8,7 +8,6 @@ duration=${1:-20s}
 app=$(pwd)/target/quarkus-app
 [ -f "$app/quarkus-run.jar" ] || { echo "no $app: run ./mvnw package -DskipTests first" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-h2=$(ls "$app"/lib/main/com.h2database.h2-*.jar)
 password=bench-admin-password
 auth="Authorization: Basic $(printf 'admin:%s' "$password" | base64)"
 port=18083
@@ -16,31 +15,12 @@ base=http://127.0.0.1:$port
 results=$(pwd)/bench/results
 mkdir -p "$results"
 work=$(mktemp -d /tmp/debrief-bench-board.XXXXXX)
-pid=""
-stop() {
-    if [ -n "$pid" ]; then
-        kill "$pid" 2>/dev/null || true
-        timeout 30 tail --pid="$pid" -f /dev/null || kill -9 "$pid" 2>/dev/null || true
-        pid=""
-    fi
-}
-trap 'stop; rm -rf "$work"' EXIT
-start() {
-    (cd "$work" && DEBRIEF_ADMIN_PASSWORD=$password exec java -Dquarkus.http.port=$port -jar "$app/quarkus-run.jar" \
-        >> server.log 2>&1) &
-    pid=$!
-    for _ in $(seq 1 300); do
-        curl -sf "$base/q/health/ready" >/dev/null 2>&1 && return 0
-        sleep 0.2
-    done
-    echo "server did not start" >&2
-    exit 1
-}
-start
-stop
-python3 bench/seed-history.py 1667 "$(date -u +%Y-%m)" --all-open > "$work/seed.sql"
-java -cp "$h2" org.h2.tools.RunScript -url "jdbc:h2:file:$work/data/debrief" -user debrief -script "$work/seed.sql"
-start
+source bench/lib.sh
+trap 'stop_server; rm -rf "$work"' EXIT
+start_server
+stop_server
+seed_history 1667 --all-open
+start_server
 open=$(curl -sf -H "$auth" "$base/api/board" | python3 -c 'import json,sys; b=json.load(sys.stdin); c=b["counts"]; print(c["overdue"]+c["dueThisWeek"]+c["later"])')
 echo "open items on the board: $open"
 printf '| request | open items | req/s | mean latency | p99 |\n|---|---:|---:|---:|---:|\n' | tee "$results/board-summary.md"

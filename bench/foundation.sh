@@ -8,8 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-20s}
 connections=${2:-8}
-app=$(pwd)/target/quarkus-app/quarkus-run.jar
-[ -f "$app" ] || { echo "no $app: run ./mvnw package -DskipTests first" >&2; exit 1; }
+[ -f target/quarkus-app/quarkus-run.jar ] || { echo "no target/quarkus-app: run ./mvnw package -DskipTests first" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 
 password=bench-admin-password
@@ -18,14 +17,11 @@ port=18080
 base=http://127.0.0.1:$port
 results=$(pwd)/bench/results
 mkdir -p "$results"
-pid=""
+app=$(pwd)/target/quarkus-app
 work=""
+source bench/lib.sh
 stop() {
-    if [ -n "$pid" ]; then
-        kill "$pid" 2>/dev/null || true
-        timeout 30 tail --pid="$pid" -f /dev/null || kill -9 "$pid" 2>/dev/null || true
-        pid=""
-    fi
+    stop_server
     [ -n "$work" ] && rm -rf "$work"
     work=""
 }
@@ -33,16 +29,7 @@ trap stop EXIT
 
 start() {
     work=$(mktemp -d /tmp/debrief-bench.XXXXXX)
-    (cd "$work" && DEBRIEF_ADMIN_PASSWORD=$password exec java "$@" -Dquarkus.http.port=$port -jar "$app" \
-        > server.log 2>&1) &
-    pid=$!
-    for _ in $(seq 1 300); do
-        curl -sf "$base/q/health/ready" >/dev/null 2>&1 && return 0
-        sleep 0.2
-    done
-    echo "server did not start" >&2
-    cat "$work/server.log" >&2
-    exit 1
+    start_server "$@"
 }
 
 seed() {

@@ -9,7 +9,6 @@ duration=${1:-20s}
 app=$(pwd)/target/quarkus-app
 [ -f "$app/quarkus-run.jar" ] || { echo "no $app: run ./mvnw package -DskipTests first" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-h2=$(ls "$app"/lib/main/com.h2database.h2-*.jar)
 password=bench-admin-password
 auth="Authorization: Basic $(printf 'admin:%s' "$password" | base64)"
 port=18081
@@ -18,39 +17,18 @@ results=$(pwd)/bench/results
 mkdir -p "$results"
 end=$(date -u +%Y-%m)
 from=$(date -u -d "$(date -u +%Y-%m-01) -119 months" +%Y-%m)
-pid=""
 work=""
-stop() {
-    if [ -n "$pid" ]; then
-        kill "$pid" 2>/dev/null || true
-        timeout 30 tail --pid="$pid" -f /dev/null || kill -9 "$pid" 2>/dev/null || true
-        pid=""
-    fi
-}
-trap 'stop; [ -n "$work" ] && rm -rf "$work"' EXIT
-
-start() {
-    (cd "$work" && DEBRIEF_ADMIN_PASSWORD=$password exec java -Dquarkus.http.port=$port -jar "$app/quarkus-run.jar" \
-        >> server.log 2>&1) &
-    pid=$!
-    for _ in $(seq 1 300); do
-        curl -sf "$base/q/health/ready" >/dev/null 2>&1 && return 0
-        sleep 0.2
-    done
-    echo "server did not start" >&2
-    exit 1
-}
+source bench/lib.sh
+trap 'stop_server; [ -n "$work" ] && rm -rf "$work"' EXIT
 
 printf '| post-mortems | action items | range | req/s | mean latency | p99 |\n|---:|---:|---|---:|---:|---:|\n' \
     | tee "$results/report-summary.md"
 for n in 2000 20000; do
     work=$(mktemp -d /tmp/debrief-bench-report.XXXXXX)
-    start
-    stop
-    python3 bench/seed-history.py "$n" "$end" > "$work/seed.sql"
-    java -cp "$h2" org.h2.tools.RunScript -url "jdbc:h2:file:$work/data/debrief" -user debrief \
-        -script "$work/seed.sql"
-    start
+    start_server
+    stop_server
+    seed_history "$n"
+    start_server
     for range in default ten-years; do
         url="$base/api/reports/monthly"
         [ "$range" = ten-years ] && url="$url?from=$from&to=$end"
@@ -63,7 +41,7 @@ for n in 2000 20000; do
         printf '| %d | %d | %s | %s | %s | %s |\n' "$n" $((3 * n)) "$range" "$rps" "$mean" "$p99" \
             | tee -a "$results/report-summary.md"
     done
-    stop
+    stop_server
     rm -rf "$work"
     work=""
 done

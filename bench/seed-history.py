@@ -6,9 +6,10 @@ import datetime as dt
 import random
 import sys
 
-n = int(sys.argv[1])
+args = [a for a in sys.argv[1:] if not a.startswith("--")]
+n = int(args[0])
 all_open = "--all-open" in sys.argv
-end_year, end_month = map(int, sys.argv[2].split("-"))
+end_year, end_month = map(int, args[1].split("-"))
 end = dt.datetime(end_year, end_month, 1, tzinfo=dt.timezone.utc)
 start = end - dt.timedelta(days=3650)
 rng = random.Random(42)

@@ -2,7 +2,7 @@ package dev.debrief.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.debrief.support.Chromium;
+import dev.debrief.support.BrowserSession;
 import dev.debrief.support.PostMortemJson;
 import dev.debrief.support.Scenarios;
 import dev.debrief.support.TestData;
@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -33,18 +32,20 @@ class ReviewInTheBrowserTest {
     @Inject
     TestData data;
 
+    private BrowserSession session;
     private WebDriver browser;
 
     @BeforeEach
     void start() throws Exception {
         data.reset();
-        browser = Chromium.start();
+        session = BrowserSession.start(base);
+        browser = session.driver();
     }
 
     @AfterEach
     void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -64,16 +65,12 @@ class ReviewInTheBrowserTest {
                 .with("startedAt", "2026-03-07T09:00:00Z").with("detectedAt", "2026-03-07T09:10:00Z")
                 .with("resolvedAt", "2026-03-07T10:00:00Z"));
 
-        open("/login");
-        browser.findElement(By.id("j_username")).sendKeys("erin");
-        browser.findElement(By.id("j_password")).sendKeys("test-password-1");
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        waitFor(By.cssSelector("[data-testid=counts]"));
+        session.signIn("erin", "test-password-1");
 
         browser.findElement(By.linkText("Board")).click();
         waitFor(By.cssSelector("[data-testid=overdue]"));
         assertThat(browser.findElements(By.cssSelector("[data-testid=overdue] [data-testid=board-row]"))).hasSize(2);
-        Chromium.screenshot(browser, "board");
+        session.screenshot("board");
         browser.findElement(By.cssSelector("[data-testid=start-review]")).click();
         waitFor(By.cssSelector("[data-testid=agenda-item]"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Weekly review 2026-W11");
@@ -83,7 +80,7 @@ class ReviewInTheBrowserTest {
         decide(items[1], "DONE", null, null, "Dashboard links merged");
         decide(items[2], "DROP", null, "superseded by the new load balancer", null);
         assertThat(browser.findElements(By.cssSelector("[data-testid=decision]"))).hasSize(3);
-        Chromium.screenshot(browser, "review");
+        session.screenshot("review");
 
         browser.findElement(By.id("attendees")).sendKeys("Pat, Sam");
         browser.findElement(By.cssSelector("[data-testid=finish]")).click();
@@ -102,8 +99,7 @@ class ReviewInTheBrowserTest {
         WebElement form = waitFor(By.cssSelector("[data-testid=decide-" + item + "]"));
         new Select(form.findElement(By.name("decision"))).selectByValue(decision);
         if (newDue != null) {
-            ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",
-                    form.findElement(By.name("newDueDate")), newDue);
+            session.setValue(form.findElement(By.name("newDueDate")), newDue);
         }
         if (reason != null) {
             form.findElement(By.name("reason")).sendKeys(reason);
@@ -116,11 +112,10 @@ class ReviewInTheBrowserTest {
     }
 
     private void open(String path) {
-        browser.get(base.toString().replaceAll("/$", "") + path);
+        session.open(path);
     }
 
     private WebElement waitFor(By locator) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return session.waitFor(locator);
     }
 }

@@ -3,7 +3,7 @@ package dev.debrief.postmortem;
 import static dev.debrief.support.Api.asEditor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.debrief.support.Chromium;
+import dev.debrief.support.BrowserSession;
 import dev.debrief.support.PostMortemJson;
 import dev.debrief.support.Scenarios;
 import dev.debrief.support.TestData;
@@ -11,7 +11,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +22,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The writing scenario in a real browser: sign in, write the post-mortem with its four sections and three
@@ -39,18 +37,20 @@ class WritingInTheBrowserTest {
     @Inject
     TestData data;
 
+    private BrowserSession session;
     private WebDriver browser;
 
     @BeforeEach
     void start() throws Exception {
         data.reset();
-        browser = Chromium.start();
+        session = BrowserSession.start(base);
+        browser = session.driver();
     }
 
     @AfterEach
     void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -86,8 +86,8 @@ class WritingInTheBrowserTest {
             setValue("item" + rank + "-due", "2026-03-2" + rank);
             new Select(browser.findElement(By.id("item" + rank + "-kind"))).selectByValue(items[rank - 1][2]);
         }
-        ((JavascriptExecutor) browser).executeScript("document.getElementById('whatHappened').scrollIntoView();");
-        Chromium.screenshot(browser, "write-form");
+        session.script("document.getElementById('whatHappened').scrollIntoView();");
+        session.screenshot("write-form");
         browser.findElement(By.cssSelector("[data-testid=save]")).click();
 
         waitFor(By.cssSelector("[data-testid=notice]"));
@@ -98,7 +98,7 @@ class WritingInTheBrowserTest {
         assertThat(text("[data-testid=section-whatHappened] strong")).isEqualTo("payment pool");
         assertThat(text("[data-testid=blameless-warnings]")).contains("human error");
         assertThat(text("[data-testid=ready]")).contains("Everything publishing needs is here");
-        Chromium.screenshot(browser, "postmortem-page");
+        session.screenshot("postmortem-page");
 
         Scenarios.create(PostMortemJson.complete().with("title", "Search index stale").with("severity", "SEV3")
                 .with("startedAt", "2026-03-07T09:00:00Z").with("detectedAt", "2026-03-07T09:40:00Z")
@@ -113,11 +113,11 @@ class WritingInTheBrowserTest {
         assertThat(clocks).containsExactly("overdue by 26 h", "20 h left", "43 h 50 min left");
         WebElement ours = browser.findElements(By.cssSelector("[data-testid=due-row] [data-testid=clock]")).get(2);
         assertThat(ours.getAttribute("class")).contains("ok");
-        Chromium.screenshot(browser, "home");
+        session.screenshot("home");
 
         open("/postmortems/" + id + "/edit");
         waitFor(By.id("title"));
-        ((JavascriptExecutor) browser).executeScript("""
+        session.script("""
                 const form = document.querySelector('form.write');
                 for (const [name, value] of [['itemTitle', 'A fourth idea'], ['itemOwner', 'someone'],
                         ['itemDueDate', '2026-04-01'], ['itemKind', 'PREVENTION']]) {
@@ -143,7 +143,7 @@ class WritingInTheBrowserTest {
         assertThat(browser.findElement(By.id("whatHappened")).getAttribute("value"))
                 .isEqualTo("My account, typed while Lee saved.");
         assertThat(text("[data-testid=theirs-whatHappened] pre")).isEqualTo("Lee's account of the config push.");
-        Chromium.screenshot(browser, "conflict");
+        session.screenshot("conflict");
         browser.findElement(By.cssSelector("[data-testid=save]")).click();
         waitFor(By.cssSelector("[data-testid=notice]"));
         assertThat(text("[data-testid=section-whatHappened]")).contains("My account, typed while Lee saved.");
@@ -179,25 +179,22 @@ class WritingInTheBrowserTest {
     }
 
     private void open(String path) {
-        browser.get(base.toString().replaceAll("/$", "") + path);
+        session.open(path);
     }
 
     private WebElement waitFor(By locator) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return session.waitFor(locator);
     }
 
     private void type(String id, String text) {
-        browser.findElement(By.id(id)).sendKeys(text);
+        session.type(id, text);
     }
 
-    /** Date inputs take keystrokes in the browser's locale format; setting the value is locale-independent. */
     private void setValue(String id, String value) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",
-                browser.findElement(By.id(id)), value);
+        session.setValue(id, value);
     }
 
     private String text(String css) {
-        return waitFor(By.cssSelector(css)).getText();
+        return session.text(css);
     }
 }
