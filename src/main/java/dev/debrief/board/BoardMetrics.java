@@ -1,6 +1,7 @@
 package dev.debrief.board;
 
 import dev.debrief.common.DebriefConfig;
+import dev.debrief.common.TeamCalendar;
 import dev.debrief.postmortem.ActionItemStatus;
 import dev.debrief.postmortem.PostMortemStatus;
 import io.micrometer.core.instrument.Gauge;
@@ -12,7 +13,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +35,9 @@ public class BoardMetrics {
     @Inject
     DebriefConfig config;
 
+    @Inject
+    TeamCalendar calendar;
+
     void register(@Observes StartupEvent event) {
         for (ActionItemStatus status : ActionItemStatus.values()) {
             Gauge.builder("debrief.action.items", () -> count(() -> em.createQuery(
@@ -46,7 +49,7 @@ public class BoardMetrics {
         }
         Gauge.builder("debrief.action.items.overdue", () -> count(() -> em.createQuery(
                         "select count(i) from ActionItem i where i.status in :open and i.dueDate < :today", Long.class)
-                        .setParameter("open", BoardService.OPEN).setParameter("today", today()).getSingleResult()))
+                        .setParameter("open", BoardService.OPEN).setParameter("today", calendar.today()).getSingleResult()))
                 .description("Open action items past their due date (due today is not overdue)")
                 .register(registry);
         Gauge.builder("debrief.writeups.overdue", () -> count(() -> em.createQuery(
@@ -55,10 +58,6 @@ public class BoardMetrics {
                         .setParameter("threshold", clock.instant().minus(config.writeUpWindow())).getSingleResult()))
                 .description("Unpublished post-mortems past their write-up due time")
                 .register(registry);
-    }
-
-    private LocalDate today() {
-        return clock.instant().atZone(config.timeZone()).toLocalDate();
     }
 
     private static double count(Supplier<Long> query) {

@@ -1,6 +1,7 @@
 package dev.debrief.board;
 
 import dev.debrief.common.DebriefConfig;
+import dev.debrief.common.TeamCalendar;
 import dev.debrief.postmortem.ActionItem;
 import dev.debrief.postmortem.ActionItemKind;
 import dev.debrief.postmortem.ActionItemStatus;
@@ -47,6 +48,9 @@ public class BoardService {
     @Inject
     DebriefConfig config;
 
+    @Inject
+    TeamCalendar calendar;
+
     /** Board filters; null means "all". */
     public record Filter(String owner, String service, Severity severity, ActionItemKind kind) {
 
@@ -54,7 +58,7 @@ public class BoardService {
     }
 
     public LocalDate today() {
-        return clock.instant().atZone(config.timeZone()).toLocalDate();
+        return calendar.today();
     }
 
     /** The board's day from a query parameter: today (in the team's zone) when absent. */

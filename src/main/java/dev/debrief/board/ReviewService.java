@@ -1,6 +1,6 @@
 package dev.debrief.board;
 
-import dev.debrief.common.DebriefConfig;
+import dev.debrief.common.TeamCalendar;
 import dev.debrief.common.FieldError;
 import dev.debrief.common.InvalidFieldsException;
 import dev.debrief.common.NotFoundException;
@@ -33,7 +33,7 @@ public class ReviewService {
     Clock clock;
 
     @Inject
-    DebriefConfig config;
+    TeamCalendar calendar;
 
     @Inject
     EntityManager em;
@@ -70,7 +70,7 @@ public class ReviewService {
                 List<FieldError> missing = new ArrayList<>();
                 if (request.newDueDate() == null) {
                     missing.add(new FieldError("newDueDate", "is required to re-date an item"));
-                } else if (request.newDueDate().isBefore(today())) {
+                } else if (request.newDueDate().isBefore(calendar.today())) {
                     missing.add(new FieldError("newDueDate", "must be today or later"));
                 }
                 if (reason == null) {
@@ -134,10 +134,6 @@ public class ReviewService {
         String normalized = Review.normalizeWeek(week);
         return Review.<Review>find("week", normalized).firstResultOptional()
                 .orElseThrow(() -> new NotFoundException("review of week", normalized));
-    }
-
-    private LocalDate today() {
-        return clock.instant().atZone(config.timeZone()).toLocalDate();
     }
 
     private Instant now() {

@@ -1,7 +1,7 @@
 package dev.debrief.report;
 
-import dev.debrief.common.DebriefConfig;
 import dev.debrief.common.QueryParams;
+import dev.debrief.common.TeamCalendar;
 import dev.debrief.postmortem.Severity;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
@@ -13,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -32,10 +31,7 @@ public class ReportPages {
     MonthlyReportService reports;
 
     @Inject
-    Clock clock;
-
-    @Inject
-    DebriefConfig config;
+    TeamCalendar calendar;
 
     @Inject
     SecurityIdentity identity;
@@ -58,7 +54,7 @@ public class ReportPages {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance monthly(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("severity") String severity, @QueryParam("service") String service) {
-        ReportRange range = ReportRange.parse(from, to, YearMonth.from(clock.instant().atZone(config.timeZone())));
+        ReportRange range = ReportRange.parse(from, to, calendar.currentMonth());
         Severity sev = QueryParams.enumValue("severity", severity, Severity.class);
         QueryParams.text("service", service);
         MonthlyReport report = reports.report(range.from(), range.to(), new MonthlyReportService.Filter(sev, service));

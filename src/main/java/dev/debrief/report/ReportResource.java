@@ -1,8 +1,8 @@
 package dev.debrief.report;
 
-import dev.debrief.common.DebriefConfig;
 import dev.debrief.common.InvalidFieldsException;
 import dev.debrief.common.QueryParams;
+import dev.debrief.common.TeamCalendar;
 import dev.debrief.postmortem.Severity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,8 +13,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
-import java.time.YearMonth;
 import java.util.Locale;
 
 /** The monthly report as JSON, or as CSV with {@code Accept: text/csv} or {@code ?format=csv}. */
@@ -27,10 +25,7 @@ public class ReportResource {
     MonthlyReportService reports;
 
     @Inject
-    Clock clock;
-
-    @Inject
-    DebriefConfig config;
+    TeamCalendar calendar;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CSV})
@@ -41,7 +36,7 @@ public class ReportResource {
                 : headers.getAcceptableMediaTypes().stream().findFirst()
                         .map(type -> type.isCompatible(MediaType.valueOf(CSV)) && !type.isWildcardType())
                         .orElse(false);
-        ReportRange range = ReportRange.parse(from, to, YearMonth.from(clock.instant().atZone(config.timeZone())));
+        ReportRange range = ReportRange.parse(from, to, calendar.currentMonth());
         MonthlyReport report = reports.report(range.from(), range.to(), new MonthlyReportService.Filter(
                 QueryParams.enumValue("severity", severity, Severity.class), QueryParams.text("service", service)));
         if (csv) {
