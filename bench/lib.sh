@@ -25,7 +25,7 @@ start_server() {
     exit 1
 }
 
-# seed_history N [--all-open]: loads ten years of generated history into the stopped server's H2 file.
+# seed_history N [--years=Y] [--all-open]: loads generated history (ten years unless told) into the stopped server's H2 file.
 seed_history() {
     python3 "$(dirname "${BASH_SOURCE[0]}")/seed-history.py" "$@" "$(date -u +%Y-%m)" > "$work/seed.sql"
     java -cp "$(ls "$app"/lib/main/com.h2database.h2-*.jar)" org.h2.tools.RunScript \

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Writes SQL that seeds N post-mortems (3 action items each) spread over ten years before `end`, for the
-report and board benchmarks. Usage: seed-history.py N END_YEAR_MONTH [--all-open] > seed.sql (END like
-2026-11); --all-open leaves every action item open, as the board benchmark needs."""
+"""Writes SQL that seeds N post-mortems (3 action items each) spread over the years before `end`, for the
+report and board benchmarks. Usage: seed-history.py N END_YEAR_MONTH [--years=Y] [--all-open] > seed.sql
+(END like 2026-11; Y defaults to 10); --all-open leaves every action item open, as the board benchmark
+needs."""
 import datetime as dt
 import random
 import sys
@@ -9,9 +10,10 @@ import sys
 args = [a for a in sys.argv[1:] if not a.startswith("--")]
 n = int(args[0])
 all_open = "--all-open" in sys.argv
+years = next((int(a.split("=", 1)[1]) for a in sys.argv[1:] if a.startswith("--years=")), 10)
 end_year, end_month = map(int, args[1].split("-"))
 end = dt.datetime(end_year, end_month, 1, tzinfo=dt.timezone.utc)
-start = end - dt.timedelta(days=3650)
+start = end - dt.timedelta(days=365 * years)
 rng = random.Random(42)
 sev = ["SEV1", "SEV2", "SEV3", "SEV4"]
 src = ["MONITORING", "SYNTHETIC", "CUSTOMER", "STAFF", "OTHER"]
@@ -28,8 +30,9 @@ for i in range(1, n + 1):
     detected = began + dt.timedelta(minutes=rng.randrange(1, 60))
     resolved = detected + dt.timedelta(minutes=rng.randrange(5, 240))
     published = resolved + dt.timedelta(hours=rng.randrange(2, 96))
+    micros = (int((detected - began).total_seconds()) * 10**6, int((resolved - began).total_seconds()) * 10**6)
     pms.append(f"({i}, 'Seeded incident {i}', '{rng.choice(sev)}', {ts(began)}, {ts(detected)}, {ts(resolved)}, "
-               f"'{rng.choice(src)}', 'w', 'd', 'r', 'c', 'PUBLISHED', {ts(published)}, {ts(began)}, {ts(published)}, 1)")
+               f"'{rng.choice(src)}', 'w', 'd', 'r', 'c', 'PUBLISHED', {ts(published)}, {ts(began)}, {ts(published)}, 1, {micros[0]}, {micros[1]})")
     services.append(f"({i}, 0, '{rng.choice(['checkout', 'search', 'auth', 'api'])}')")
     for rank in (1, 2, 3):
         item_id = (i - 1) * 3 + rank
@@ -50,7 +53,8 @@ def batches(table, columns, rows):
 
 
 batches("postmortem", "id, title, severity, started_at, detected_at, resolved_at, detection_source, what_happened, "
-        "why_detection_failed, why_response_failed, what_we_change, status, published_at, created_at, updated_at, version",
+        "why_detection_failed, why_response_failed, what_we_change, status, published_at, created_at, updated_at, version, "
+        "time_to_detect_micros, time_to_resolve_micros",
         pms)
 batches("postmortem_service", "postmortem_id, position, name", services)
 batches("action_item", "id, postmortem_id, priority, title, owner, due_date, kind, status, completed_at, drop_reason, "

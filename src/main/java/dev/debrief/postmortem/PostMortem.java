@@ -27,6 +27,7 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -78,6 +79,13 @@ public class PostMortem extends PanacheEntityBase {
     private Instant detectedAt;
 
     private Instant resolvedAt;
+
+    /** Derived from the times whenever they are set: what the monthly report sums (V7). */
+    @Column(name = "time_to_detect_micros")
+    private Long timeToDetectMicros;
+
+    @Column(name = "time_to_resolve_micros")
+    private Long timeToResolveMicros;
 
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
@@ -177,9 +185,11 @@ public class PostMortem extends PanacheEntityBase {
         services.addAll(document.services());
         attendees.clear();
         attendees.addAll(document.attendees());
-        startedAt = document.startedAt();
-        detectedAt = document.detectedAt();
-        resolvedAt = document.resolvedAt();
+        startedAt = micros(document.startedAt());
+        detectedAt = micros(document.detectedAt());
+        resolvedAt = micros(document.resolvedAt());
+        timeToDetectMicros = detectedAt == null ? null : ChronoUnit.MICROS.between(startedAt, detectedAt);
+        timeToResolveMicros = resolvedAt == null ? null : ChronoUnit.MICROS.between(startedAt, resolvedAt);
         detectionSource = document.detectionSource();
         summary = document.summary();
         impact = document.impact();
@@ -364,6 +374,11 @@ public class PostMortem extends PanacheEntityBase {
                         + "'. Each rank 1 to 3 is used once; reorder the items to change ranks.");
             }
         }
+    }
+
+    /** Times are kept to the microsecond, as both databases store them, so the derived durations match them. */
+    private static Instant micros(Instant time) {
+        return time == null ? null : time.truncatedTo(ChronoUnit.MICROS);
     }
 
     private static String fieldsOf(List<FieldError> errors) {

@@ -28,6 +28,8 @@ final class History {
     }
 
     final List<Incident> incidents = new ArrayList<>();
+    /** The post-mortem id of each incident, in the same order. */
+    final List<Long> ids = new ArrayList<>();
     private final MutableClock clock;
 
     History(MutableClock clock) {
@@ -87,6 +89,7 @@ final class History {
                     .then().statusCode(200);
         }
         incidents.add(incident);
+        ids.add(id);
         return incident;
     }
 

@@ -33,6 +33,11 @@ public class TestData {
         ensureUser(Api.VIEWER, Role.VIEWER);
     }
 
+    /** Runs one SQL statement in a transaction of its own, for tests that stand in for a migration. */
+    public void sql(String statement) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(statement).executeUpdate());
+    }
+
     private void ensureUser(String username, Role role) {
         if (users.list().stream().noneMatch(u -> u.username().equals(username))) {
             users.create(username, Api.USER_PASSWORD, role);
