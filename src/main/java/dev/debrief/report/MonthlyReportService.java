@@ -467,9 +467,11 @@ public class MonthlyReportService {
          * clamps the months to the range.
          */
         String overdueSpans() {
-            // Items created or due after the range are never overdue in it; those created and due before it are
-            // overdue from before it, with no need to convert their times.
-            String from = "case when i.due_date >= :lastDay or i.created_at >= :rangeEnd then " + NEVER
+            // Items without a due date, or created or due after the range, are never overdue in it (and GREATEST
+            // would ignore a null due date on PostgreSQL); those created and due before it are overdue from
+            // before it, with no need to convert their times.
+            String from = "case when i.due_date is null or i.due_date >= :lastDay or i.created_at >= :rangeEnd then "
+                    + NEVER
                     + " when i.created_at < :rangeStart and i.due_date < :rangeStartDay then -1 else greatest("
                     + month("i.created_at") + ", " + dueMonth() + ") end";
             StringBuilder spans = new StringBuilder();

@@ -18,7 +18,7 @@ import java.util.Map;
  */
 final class History {
 
-    /** An action item as the history wrote it; completion or drop may be null. */
+    /** An action item as the history wrote it; the due date (of a draft's item), completion or drop may be null. */
     record Item(String kind, Instant createdAt, LocalDate dueDate, Instant completedAt, Instant droppedAt) {
     }
 
@@ -65,8 +65,12 @@ final class History {
         for (int rank = 1; rank <= incident.items().size(); rank++) {
             Item item = incident.items().get(rank - 1);
             clock.set(item.createdAt());
-            itemIds.add(asEditor().body(Map.of("priority", rank, "title", "item " + rank, "owner", "team",
-                    "dueDate", item.dueDate().toString(), "kind", item.kind()))
+            Map<String, Object> fields = new LinkedHashMap<>(Map.of("priority", rank, "title", "item " + rank,
+                    "owner", "team", "kind", item.kind()));
+            if (item.dueDate() != null) {
+                fields.put("dueDate", item.dueDate().toString());
+            }
+            itemIds.add(asEditor().body(fields)
                     .post("/api/postmortems/{id}/action-items", id).then().statusCode(201).extract().jsonPath()
                     .getLong("id"));
         }

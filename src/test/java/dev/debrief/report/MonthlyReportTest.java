@@ -294,6 +294,26 @@ class MonthlyReportTest {
     }
 
     @Test
+    void itemsWithoutADueDateAreNeverOverdue() {
+        // A draft's items need no due date yet: one stays open, one is completed over a year after it was created.
+        Instant start = History.utc("2025-03-01T08:00:00");
+        history.add(new History.Incident("SEV3", "STAFF", "api", start, start.plusSeconds(600),
+                start.plusSeconds(3600), null, List.of(
+                        new History.Item("DETECTION", start.plusSeconds(7200), null, null, null),
+                        new History.Item("RESPONSE", start.plusSeconds(7200), null,
+                                History.utc("2026-04-15T10:00:00"), null))));
+        clock.set(Instant.parse("2026-11-27T12:00:00Z"));
+
+        MonthlyReport report = reports.report(YearMonth.of(2025, 9), YearMonth.of(2026, 11),
+                new MonthlyReportService.Filter(null, null), UTC);
+        assertThat(report.months()).extracting(m -> m.figures().actionItemsOverdueAtMonthEnd()).containsOnly(0L);
+        assertThat(report.totals().figures().actionItemsOverdueAtMonthEnd()).isZero();
+        assertThat(report.previousPeriod().figures().actionItemsOverdueAtMonthEnd()).isZero();
+        assertThat(report.months().get(7).figures().actionItemsCompleted()).as("April 2026").isOne();
+        assertThat(report.months().get(7).figures().actionItemsCompletedOnTime()).isZero();
+    }
+
+    @Test
     void filtersNarrowIncidentsAndTheirItems() {
         generateSmallHistory();
         Map<String, Object> bySeverity = asViewer().get("/api/reports/monthly?from=2026-01&to=2026-02&severity=SEV1")

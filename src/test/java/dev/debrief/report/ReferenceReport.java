@@ -54,13 +54,15 @@ final class ReferenceReport {
                 .filter(i -> i.completedAt() != null && in(i.completedAt(), month, zone)).count());
         f.put("actionItemsCompletedOnTime", items.stream()
                 .filter(i -> i.completedAt() != null && in(i.completedAt(), month, zone)
-                        && !i.completedAt().atZone(zone).toLocalDate().isAfter(i.dueDate())).count());
+                        && i.dueDate() != null && !i.completedAt().atZone(zone).toLocalDate().isAfter(i.dueDate()))
+                .count());
         f.put("actionItemsDropped", items.stream()
                 .filter(i -> i.droppedAt() != null && in(i.droppedAt(), month, zone)).count());
         Instant end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         Instant at = end.isBefore(now) ? end : now;
         f.put("actionItemsOverdueAtMonthEnd", items.stream()
-                .filter(i -> i.createdAt().isBefore(at) && i.dueDate().isBefore(at.atZone(zone).toLocalDate())
+                .filter(i -> i.createdAt().isBefore(at) && i.dueDate() != null
+                        && i.dueDate().isBefore(at.atZone(zone).toLocalDate())
                         && (i.completedAt() == null || !i.completedAt().isBefore(at))
                         && (i.droppedAt() == null || !i.droppedAt().isBefore(at)))
                 .count());
