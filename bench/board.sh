@@ -5,17 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-20s}
-app=$(pwd)/target/quarkus-app
-[ -f "$app/quarkus-run.jar" ] || { echo "no $app: run ./mvnw package -DskipTests first" >&2; exit 1; }
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-password=bench-admin-password
-auth="Authorization: Basic $(printf 'admin:%s' "$password" | base64)"
-port=18083
-base=http://127.0.0.1:$port
-results=$(pwd)/bench/results
-mkdir -p "$results"
-work=$(mktemp -d /tmp/debrief-bench-board.XXXXXX)
 source bench/lib.sh
+bench_init 18083
+work=$(mktemp -d /tmp/debrief-bench-board.XXXXXX)
 trap 'stop_server; rm -rf "$work"' EXIT
 start_server
 stop_server

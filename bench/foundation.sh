@@ -8,18 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-20s}
 connections=${2:-8}
-[ -f target/quarkus-app/quarkus-run.jar ] || { echo "no target/quarkus-app: run ./mvnw package -DskipTests first" >&2; exit 1; }
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-
-password=bench-admin-password
-auth="Authorization: Basic $(printf 'admin:%s' "$password" | base64)"
-port=18080
-base=http://127.0.0.1:$port
-results=$(pwd)/bench/results
-mkdir -p "$results"
-app=$(pwd)/target/quarkus-app
-work=""
 source bench/lib.sh
+bench_init 18080
+work=""
 stop() {
     stop_server
     [ -n "$work" ] && rm -rf "$work"

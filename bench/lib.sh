@@ -1,7 +1,20 @@
-# Shared by the bench scripts: start and stop the packaged jar in a working directory of its own.
-# The caller sets: app (the quarkus-app directory), port, work (the working directory), password.
+# Shared by the bench scripts: check the tools, start and stop the packaged jar in a working directory of its
+# own. The caller runs bench_init first, and sets work (the working directory) before start_server.
 
 pid=""
+
+# bench_init PORT: checks the packaged jar and wrk, and sets app, password, auth, port, base and results.
+bench_init() {
+    app=$(pwd)/target/quarkus-app
+    [ -f "$app/quarkus-run.jar" ] || { echo "no $app: run ./mvnw package -DskipTests first" >&2; exit 1; }
+    command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+    password=bench-admin-password
+    auth="Authorization: Basic $(printf 'admin:%s' "$password" | base64)"
+    port=$1
+    base=http://127.0.0.1:$port
+    results=$(pwd)/bench/results
+    mkdir -p "$results"
+}
 
 # Stops the server and waits for it: a JVM still shutting down loads classes from the jars.
 stop_server() {

@@ -7,19 +7,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-20s}
-app=$(pwd)/target/quarkus-app
-[ -f "$app/quarkus-run.jar" ] || { echo "no $app: run ./mvnw package -DskipTests first" >&2; exit 1; }
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-password=bench-admin-password
-auth="Authorization: Basic $(printf 'admin:%s' "$password" | base64)"
-port=18081
-base=http://127.0.0.1:$port
-results=$(pwd)/bench/results
-mkdir -p "$results"
+source bench/lib.sh
+bench_init 18081
 end=$(date -u +%Y-%m)
 from=$(date -u -d "$(date -u +%Y-%m-01) -119 months" +%Y-%m)
 work=""
-source bench/lib.sh
 trap 'stop_server; [ -n "$work" ] && rm -rf "$work"' EXIT
 
 printf '| post-mortems | action items | years of history | range | req/s | mean latency | p99 |\n' \

@@ -2,6 +2,7 @@ package dev.debrief.report;
 
 import dev.debrief.common.DebriefConfig;
 import dev.debrief.postmortem.ActionItemKind;
+import dev.debrief.postmortem.ActionItemStatus;
 import dev.debrief.postmortem.DetectionSource;
 import dev.debrief.postmortem.Severity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +50,10 @@ public class MonthlyReportService {
     static final int INCIDENT_COLUMNS = MEDIAN_TTR + 1;
 
     private static final double MICROS_PER_MINUTE = 60_000_000.0;
+
+    /** The statuses of an item still open, as SQL literals: what {@link ActionItemStatus#isOpen} says. */
+    private static final List<String> OPEN_STATUSES = Arrays.stream(ActionItemStatus.values())
+            .filter(ActionItemStatus::isOpen).map(status -> "'" + status.name() + "'").toList();
 
     @Inject
     EntityManager em;
@@ -476,8 +482,8 @@ public class MonthlyReportService {
                     + month("i.created_at") + ", " + dueMonth() + ") end";
             StringBuilder spans = new StringBuilder();
             // One branch per open status: H2 reads an index by "status IN (...)" alone, not by the next column.
-            for (String open : List.of("OPEN", "IN_PROGRESS")) {
-                String status = "i.status = '" + open + "'";
+            for (String open : OPEN_STATUSES) {
+                String status = "i.status = " + open;
                 spans.append(span(from, String.valueOf(NEVER), status + " and i.created_at >= :rangeStart"))
                         .append(" union all ")
                         .append(span(from, String.valueOf(NEVER), status
@@ -501,7 +507,8 @@ public class MonthlyReportService {
         String openItems() {
             return "select sum(case when i.due_date < :rangeStartDay and i.created_at < :rangeStart then 1 else 0 end),"
                     + " sum(case when i.created_at < :now then 1 else 0 end) from action_item i" + itemJoin()
-                    + " where i.status in ('OPEN', 'IN_PROGRESS') and i.due_date < :today" + filters();
+                    + " where i.status in (" + String.join(", ", OPEN_STATUSES) + ") and i.due_date < :today"
+                    + filters();
         }
 
         Query query(String statement) {
