@@ -16,6 +16,11 @@ public final class TemplateExtensions {
         return value == null ? null : String.format(java.util.Locale.ROOT, "%.1f", value);
     }
 
+    /** The noun for a count: {@code one} for exactly 1, {@code many} for any other count (0 incidents, 2 incidents). */
+    static String plural(Number count, String one, String many) {
+        return count != null && count.longValue() == 1 ? one : many;
+    }
+
     /** The value as a URL query-parameter value. */
     static String urlEncoded(String value) {
         return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);

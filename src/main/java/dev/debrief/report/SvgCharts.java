@@ -18,6 +18,7 @@ final class SvgCharts {
     private static final int RIGHT = 16;
     private static final int TOP = 40;
     private static final int BOTTOM = 56;
+    private static final int TICKS = 4;
     private static final String[] COLOURS = {"#a12626", "#d9822b", "#2456a6", "#6b7a8f", "#1f7a3d"};
 
     private SvgCharts() {
@@ -34,7 +35,7 @@ final class SvgCharts {
             }
             max = Math.max(max, sum);
         }
-        Frame frame = new Frame(id, title, yLabel, labels, niceMax(max), describe(labels, series));
+        Frame frame = new Frame(id, title, yLabel, labels, countMax(max), describe(labels, series));
         double slot = frame.plotWidth() / labels.size();
         double barWidth = Math.max(2, slot * 0.6);
         for (int i = 0; i < labels.size(); i++) {
@@ -67,7 +68,7 @@ final class SvgCharts {
                 max = Math.max(max, v);
             }
         }
-        Frame frame = new Frame(id, title, yLabel, labels, niceMax(max), describe(labels, series));
+        Frame frame = new Frame(id, title, yLabel, labels, countMax(max), describe(labels, series));
         double slot = frame.plotWidth() / labels.size();
         double barWidth = Math.max(2, slot * 0.7 / series.size());
         for (int i = 0; i < labels.size(); i++) {
@@ -160,6 +161,23 @@ final class SvgCharts {
         return 10 * magnitude;
     }
 
+    /**
+     * The top of an axis of counts: {@value #TICKS} times a whole step (1, 2, 3 or 5; then 1, 2, 2.5 or 5 times
+     * a power of ten), so that every tick is a whole number.
+     */
+    static long countMax(double max) {
+        double quarter = Math.max(1, max) / TICKS;
+        for (long magnitude = 1; ; magnitude *= 10) {
+            long[] steps = magnitude == 1 ? new long[] {1, 2, 3, 5}
+                    : new long[] {magnitude, 2 * magnitude, 25 * magnitude / 10, 5 * magnitude};
+            for (long step : steps) {
+                if (step >= quarter) {
+                    return step * TICKS;
+                }
+            }
+        }
+    }
+
     static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
@@ -181,8 +199,8 @@ final class SvgCharts {
             svg.append(String.format(Locale.ROOT,
                     "<text x=\"%d\" y=\"20\" font-size=\"15\" font-weight=\"bold\" fill=\"#1d2430\">%s</text>",
                     LEFT, escape(title)));
-            for (int t = 0; t <= 4; t++) {
-                double value = max * t / 4;
+            for (int t = 0; t <= TICKS; t++) {
+                double value = max * t / TICKS;
                 double y = y(value);
                 svg.append(String.format(Locale.ROOT,
                         "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#d9dee5\"/>"

@@ -76,6 +76,16 @@ class BoardPagesTest {
     }
 
     @Test
+    void oneOverdueWriteUpIsCountedInTheSingular() {
+        Scenarios.create(PostMortemJson.complete().with("startedAt", "2026-03-01T10:00:00Z")
+                .with("detectedAt", "2026-03-01T10:05:00Z").with("resolvedAt", "2026-03-01T11:00:00Z"));
+        Document board = WebSession.asViewer().page("/board");
+
+        assertThat(board.select("[data-testid=count-overdue-writeups]").first().parent().text())
+                .isEqualTo("1 write-up overdue");
+    }
+
+    @Test
     void viewerSeesTheBoardButCannotStartAReview() {
         long pm = Scenarios.create(PostMortemJson.complete());
         Scenarios.addItem(pm, PostMortemJson.item(1));

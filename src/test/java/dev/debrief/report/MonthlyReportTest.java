@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.debrief.support.MutableClock;
 import dev.debrief.support.TestData;
+import dev.debrief.support.PostMortemJson;
+import dev.debrief.support.Scenarios;
 import dev.debrief.support.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -418,6 +420,16 @@ class MonthlyReportTest {
         }
         assertThat(page.select("[data-testid=month-row]")).hasSize(3);
         assertThat(page.select("[data-testid=comparison] tbody tr")).hasSizeGreaterThan(5);
+    }
+
+    @Test
+    void pageCountsAgreeWithTheirNouns() {
+        Scenarios.create(PostMortemJson.complete());
+        Document page = WebSession.asViewer().page("/reports/monthly");
+
+        assertThat(page.select("[data-testid=incident-count]").first().parent().text()).isEqualTo("1 incident");
+        assertThat(page.select("[data-testid=days-since-major]").first().parent().text())
+                .startsWith("0 days since");
     }
 
     @Test

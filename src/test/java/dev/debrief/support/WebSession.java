@@ -53,6 +53,14 @@ public final class WebSession {
         return response;
     }
 
+    /** A GET as a browser sends it, asking for HTML first. */
+    public Response browse(String path) {
+        Response response = given().urlEncodingEnabled(false).redirects().follow(false).cookies(cookies)
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").get(path);
+        cookies.putAll(response.getCookies());
+        return response;
+    }
+
     /** Status of a POST with the session cookies and no body and no Content-Type, as a forged request might send. */
     public int postWithoutBody(String path) throws Exception {
         String cookie = String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())

@@ -1,0 +1,82 @@
+package dev.debrief.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.debrief.support.AxeCore;
+import dev.debrief.support.BrowserSession;
+import dev.debrief.support.PostMortemJson;
+import dev.debrief.support.Scenarios;
+import dev.debrief.support.TestData;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/** Every page passes axe-core's WCAG 2.1 A and AA rules, with data on it and empty, and the error page too. */
+@QuarkusTest
+class AccessibilityInTheBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    TestData data;
+
+    private BrowserSession session;
+
+    @BeforeEach
+    void start() throws Exception {
+        data.reset();
+        session = BrowserSession.start(base);
+    }
+
+    @AfterEach
+    void stop() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    @Test
+    void everyPageWithDataHasNoViolation() throws Exception {
+        long published = Scenarios.published().get(0);
+        long draft = Scenarios.create(PostMortemJson.complete().with("title", "Search index stale"));
+        Scenarios.addItem(draft, PostMortemJson.item(1));
+
+        Map<String, List<String>> violations = new LinkedHashMap<>();
+        session.open("/login");
+        violations.put("/login", AxeCore.violations(session.driver()));
+        session.signIn("erin", "test-password-1");
+        for (String path : List.of("/", "/postmortems", "/postmortems/new", "/postmortems/" + published,
+                "/postmortems/" + draft, "/postmortems/" + draft + "/edit", "/board", "/reports/monthly",
+                "/postmortems/987654321")) {
+            session.open(path);
+            violations.put(path, AxeCore.violations(session.driver()));
+        }
+        session.open("/board");
+        session.driver().findElement(By.cssSelector("[data-testid=start-review]")).click();
+        session.waitFor(By.cssSelector("[data-testid=agenda-item]"));
+        violations.put("review", AxeCore.violations(session.driver()));
+
+        assertThat(violations).allSatisfy((page, found) -> assertThat(found).as(page).isEmpty());
+    }
+
+    @Test
+    void everyPageOfAnEmptyInstanceHasNoViolation() throws Exception {
+        session.signIn("erin", "test-password-1");
+        Map<String, List<String>> violations = new LinkedHashMap<>();
+        for (String path : List.of("/", "/postmortems", "/board", "/reports/monthly")) {
+            session.open(path);
+            violations.put(path, AxeCore.violations(session.driver()));
+        }
+
+        assertThat(violations).allSatisfy((page, found) -> assertThat(found).as(page).isEmpty());
+    }
+}
