@@ -48,6 +48,10 @@ public interface DebriefConfig {
     /** Password of the {@code admin} user created on first start ({@code DEBRIEF_ADMIN_PASSWORD}). */
     Optional<String> adminPassword();
 
+    /** Fill an empty database with a demo year at start ({@code DEBRIEF_DEMO=true}); see docs/operations.md. */
+    @WithDefault("false")
+    boolean demo();
+
     Limits limits();
 
     Reminders reminders();

@@ -11,6 +11,11 @@ public class NotFoundException extends DebriefException {
         super("There is no " + what + " with id " + id + ".", List.of());
     }
 
+    /** For something that has no id, such as the demo data. */
+    public NotFoundException(String detail) {
+        super(detail, List.of());
+    }
+
     @Override
     public int status() {
         return 404;

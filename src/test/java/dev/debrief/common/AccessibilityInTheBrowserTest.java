@@ -2,6 +2,8 @@ package dev.debrief.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.debrief.demo.DemoYear;
+import dev.debrief.support.Api;
 import dev.debrief.support.AxeCore;
 import dev.debrief.support.BrowserSession;
 import dev.debrief.support.PostMortemJson;
@@ -28,6 +30,9 @@ class AccessibilityInTheBrowserTest {
 
     @Inject
     TestData data;
+
+    @Inject
+    DemoYear demo;
 
     private BrowserSession session;
 
@@ -64,6 +69,20 @@ class AccessibilityInTheBrowserTest {
         session.driver().findElement(By.cssSelector("[data-testid=start-review]")).click();
         session.waitFor(By.cssSelector("[data-testid=agenda-item]"));
         violations.put("review", AxeCore.violations(session.driver()));
+
+        assertThat(violations).allSatisfy((page, found) -> assertThat(found).as(page).isEmpty());
+    }
+
+    @Test
+    void thePagesOfTheDemoYearHaveNoViolation() throws Exception {
+        demo.load();
+        session.signIn("admin", Api.ADMIN_PASSWORD);
+        String week = Api.asViewer().get("/api/reviews").jsonPath().getString("[0].week");
+        Map<String, List<String>> violations = new LinkedHashMap<>();
+        for (String path : List.of("/", "/postmortems", "/board", "/reports/monthly", "/reviews/" + week)) {
+            session.open(path);
+            violations.put(path, AxeCore.violations(session.driver()));
+        }
 
         assertThat(violations).allSatisfy((page, found) -> assertThat(found).as(page).isEmpty());
     }

@@ -61,7 +61,7 @@ class WritingInTheBrowserTest {
         type("j_username", "erin");
         type("j_password", "test-password-1");
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        waitFor(By.cssSelector("[data-testid=nothing-due]"));
+        waitFor(By.cssSelector("[data-testid=empty-state]"));
 
         browser.findElement(By.linkText("New post-mortem")).click();
         waitFor(By.id("title"));
