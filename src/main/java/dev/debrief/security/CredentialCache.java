@@ -67,6 +67,11 @@ public class CredentialCache {
         entries.remove(username);
     }
 
+    /** Forgets every credential, for when the whole user table has been replaced (an instance import). */
+    public void clear() {
+        entries.clear();
+    }
+
     private byte[] digest(String username, char[] password) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

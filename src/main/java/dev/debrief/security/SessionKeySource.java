@@ -1,5 +1,6 @@
 package dev.debrief.security;
 
+import dev.debrief.common.EmbeddedDatabase;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
@@ -13,7 +14,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
@@ -39,23 +39,9 @@ public class SessionKeySource implements ConfigSourceFactory {
             return List.of();
         }
         ConfigValue url = context.getValue("quarkus.datasource.jdbc.url");
-        return embeddedDataDirectory(url == null ? null : url.getValue())
+        return EmbeddedDatabase.dataDirectory(url == null ? null : url.getValue())
                 .<Iterable<ConfigSource>>map(dir -> List.of(new KeyFileSource(dir.resolve(FILE_NAME))))
                 .orElse(List.of());
-    }
-
-    /** The directory of an H2 file database ({@code jdbc:h2:file:./data/debrief;...} gives {@code ./data}). */
-    static Optional<Path> embeddedDataDirectory(String jdbcUrl) {
-        String prefix = "jdbc:h2:file:";
-        if (jdbcUrl == null || !jdbcUrl.startsWith(prefix)) {
-            return Optional.empty();
-        }
-        String file = jdbcUrl.substring(prefix.length()).split(";", 2)[0];
-        if (file.startsWith("~")) {
-            file = System.getProperty("user.home") + file.substring(1);
-        }
-        Path parent = Path.of(file).toAbsolutePath().normalize().getParent();
-        return Optional.ofNullable(parent);
     }
 
     /** Reads the key kept in {@code file}, or generates one and keeps it there first. */

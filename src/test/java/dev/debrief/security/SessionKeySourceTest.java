@@ -2,6 +2,7 @@ package dev.debrief.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.debrief.common.EmbeddedDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -36,11 +37,11 @@ class SessionKeySourceTest {
 
     @Test
     void onlyAnH2FileDatabaseHasADataDirectoryForTheKey() {
-        assertThat(SessionKeySource.embeddedDataDirectory("jdbc:h2:file:./data/debrief;WRITE_DELAY=0"))
+        assertThat(EmbeddedDatabase.dataDirectory("jdbc:h2:file:./data/debrief;WRITE_DELAY=0"))
                 .contains(Path.of("data").toAbsolutePath());
-        assertThat(SessionKeySource.embeddedDataDirectory("jdbc:h2:mem:debrief-test;DB_CLOSE_DELAY=-1")).isEmpty();
-        assertThat(SessionKeySource.embeddedDataDirectory("jdbc:postgresql://db:5432/debrief")).isEmpty();
-        assertThat(SessionKeySource.embeddedDataDirectory(null)).isEmpty();
+        assertThat(EmbeddedDatabase.dataDirectory("jdbc:h2:mem:debrief-test;DB_CLOSE_DELAY=-1")).isEmpty();
+        assertThat(EmbeddedDatabase.dataDirectory("jdbc:postgresql://db:5432/debrief")).isEmpty();
+        assertThat(EmbeddedDatabase.dataDirectory(null)).isEmpty();
     }
 
     @Test

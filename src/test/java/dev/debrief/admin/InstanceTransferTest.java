@@ -1,0 +1,104 @@
+package dev.debrief.admin;
+
+import static dev.debrief.support.Api.asAdmin;
+import static dev.debrief.support.Api.asEditor;
+import static dev.debrief.support.Api.asViewer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+
+import dev.debrief.demo.DemoYear;
+import dev.debrief.support.PostMortemJson;
+import dev.debrief.support.Scenarios;
+import dev.debrief.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A whole instance exported and imported into an empty one: every row, every id, the same document again. */
+@QuarkusTest
+class InstanceTransferTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    DemoYear demo;
+
+    @BeforeEach
+    void reset() {
+        data.reset();
+    }
+
+    @Test
+    void anExportImportedIntoAnEmptyInstanceExportsIdenticallyAndReportsTheSame() {
+        demo.load();
+        long mine = Scenarios.create(PostMortemJson.complete().with("title", "Written after the demo"));
+        String report = asViewer().get("/api/reports/monthly").asString();
+        String board = asViewer().get("/api/board").asString();
+        byte[] exported = asAdmin().get("/api/admin/export").then().statusCode(200)
+                .contentType("application/json").extract().asByteArray();
+
+        emptyTheInstance();
+        JsonPath imported = asAdmin().contentType("application/json").body(exported).post("/api/admin/import")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertThat(imported.getInt("rows.postmortem")).isGreaterThan(90);
+        assertThat(asAdmin().get("/api/admin/export").asByteArray()).isEqualTo(exported);
+        assertThat(asViewer().get("/api/reports/monthly").asString()).isEqualTo(report);
+        assertThat(asViewer().get("/api/board").asString()).isEqualTo(board);
+        asViewer().get("/api/postmortems/" + mine).then().statusCode(200);
+        long next = Scenarios.create(PostMortemJson.complete().with("title", "Written after the import"));
+        assertThat(next).as("new ids continue after the imported ones").isGreaterThan(mine);
+        asAdmin().delete("/api/demo").then().statusCode(204);
+    }
+
+    @Test
+    void importingIntoAnInstanceThatHoldsAPostMortemIsAConflict() {
+        Scenarios.create(PostMortemJson.complete());
+        byte[] exported = asAdmin().get("/api/admin/export").asByteArray();
+
+        asAdmin().contentType("application/json").body(exported).post("/api/admin/import")
+                .then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void aFailedImportLeavesTheInstanceAsItWas() {
+        long pm = Scenarios.create(PostMortemJson.complete());
+        Scenarios.addItem(pm, PostMortemJson.item(1));
+        String exported = asAdmin().get("/api/admin/export").asString();
+        emptyTheInstance();
+        // The item's post-mortem is missing from the document: the database refuses the item.
+        String broken = exported.replaceFirst("\"postmortem\":\\[\\{.*?}]", "\"postmortem\":[]");
+        assertThat(broken).isNotEqualTo(exported);
+
+        asAdmin().contentType("application/json").body(broken).post("/api/admin/import")
+                .then().statusCode(422).contentType("application/problem+json");
+
+        assertThat(asAdmin().get("/api/postmortems").jsonPath().getInt("total")).isZero();
+        asAdmin().get("/api/users").then().statusCode(200);
+    }
+
+    @Test
+    void aDocumentThatIsNotAnExportIsRefusedNamingTheField() {
+        emptyTheInstance();
+        asAdmin().body("{\"format\": \"something-else\", \"version\": 1, \"schema\": \"8\", \"tables\": {}}")
+                .post("/api/admin/import").then().statusCode(400).body("errors.field", contains("format"));
+        asAdmin().body("{\"format\": \"debrief-instance\", \"version\": 1, \"schema\": \"8\", "
+                + "\"tables\": {\"postmortem\": [{\"nope\": 1}]}}")
+                .post("/api/admin/import").then().statusCode(400)
+                .body("errors.field", contains("tables.postmortem[0].nope"));
+    }
+
+    @Test
+    void onlyAnAdminMayExportOrImport() {
+        asEditor().get("/api/admin/export").then().statusCode(403);
+        asEditor().body("{}").post("/api/admin/import").then().statusCode(403);
+    }
+
+    private void emptyTheInstance() {
+        data.reset();
+        data.sql("delete from app_user where username <> 'admin'");
+    }
+}
