@@ -113,5 +113,12 @@ public interface DebriefConfig {
         /** How long a verified Basic credential is remembered, so reads do not pay bcrypt each time. */
         @WithDefault("PT5M")
         Duration credentialCacheTtl();
+
+        /**
+         * How long a remembered credential is trusted before it is compared with the stored password hash again,
+         * which is how a change made through another instance reaches this one.
+         */
+        @WithDefault("PT5S")
+        Duration credentialRecheck();
     }
 }

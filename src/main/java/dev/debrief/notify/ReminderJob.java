@@ -53,7 +53,8 @@ public class ReminderJob {
     record Reminder(String key, String subject, String text) {
     }
 
-    @Scheduled(every = "${debrief.reminders.check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${debrief.reminders.check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         Outcome outcome = run();
         if (outcome.sent() > 0 || outcome.failed() > 0) {

@@ -1,6 +1,7 @@
 package dev.debrief.notify;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.debrief.common.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,14 +10,18 @@ import java.time.ZoneOffset;
 
 /**
  * The ledger of reminders sent, keyed by reminder and channel. Claiming inserts the key in its own
- * transaction, so of two instances racing for one reminder only one succeeds (primary key); a send that
- * fails releases its claim so that a later run tries again.
+ * transaction, so of two instances racing for one reminder only one succeeds (primary key, {@code on conflict do
+ * nothing}: the loser gets no row and nobody logs an error); a send that fails releases its claim so that a later
+ * run tries again.
  */
 @ApplicationScoped
 public class SentReminders {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Database database;
 
     /** A claim older than this without a send is taken to be from an instance that died while sending. */
     static final java.time.Duration STALE_CLAIM = java.time.Duration.ofMinutes(10);
@@ -30,10 +35,11 @@ public class SentReminders {
             return takeOverStale(key, now);
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                            "insert into sent_reminder (reminder_key, claimed_at) values (:key, :now)")
+            int inserted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                            "insert into sent_reminder (reminder_key, claimed_at) values (:key, :now)"
+                                    + database.onConflictDoNothing())
                     .setParameter("key", key).setParameter("now", now.atOffset(ZoneOffset.UTC)).executeUpdate());
-            return true;
+            return inserted == 1;
         } catch (RuntimeException e) {
             if (isConstraintViolation(e)) {
                 return false;

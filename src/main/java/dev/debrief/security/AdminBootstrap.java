@@ -11,7 +11,8 @@ import org.jboss.logging.Logger;
 
 /**
  * On the first start (no users yet) creates {@code admin}, with the password from
- * {@code DEBRIEF_ADMIN_PASSWORD} or, failing that, a generated one printed to the log once.
+ * {@code DEBRIEF_ADMIN_PASSWORD} or, failing that, a generated one printed to the log once. Of several
+ * instances starting together on one empty database, one creates it and the others start without it.
  */
 @ApplicationScoped
 public class AdminBootstrap {
@@ -35,7 +36,10 @@ public class AdminBootstrap {
             new SecureRandom().nextBytes(random);
             password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         }
-        users.create("admin", password, Role.ADMIN);
+        if (!users.createFirst("admin", password, Role.ADMIN)) {
+            LOG.info("The user 'admin' was created by another instance starting on the same database.");
+            return;
+        }
         if (generated) {
             LOG.warnf("Created user 'admin' with the generated password %s - it is shown only this once. "
                     + "Set DEBRIEF_ADMIN_PASSWORD before the first start to choose it instead.", password);

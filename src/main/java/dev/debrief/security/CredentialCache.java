@@ -19,7 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Remembers recently verified Basic credentials so that an API client's every request does not pay a
  * bcrypt verification (tens of milliseconds by design). Only a salted SHA-256 of the password is kept,
  * with a salt that never leaves this process; entries expire after {@code debrief.security.credential-cache-ttl}
- * and are dropped at once when the user is changed or deleted through this instance.
+ * and are dropped at once when the user is changed or deleted through this instance. Another instance may
+ * change or delete the user too, so an entry is only trusted for {@code debrief.security.credential-recheck}
+ * after it was last compared with the stored password hash ({@link #isFresh}).
  */
 @ApplicationScoped
 public class CredentialCache {
@@ -35,14 +37,15 @@ public class CredentialCache {
     @Inject
     DebriefConfig config;
 
-    private record Entry(byte[] digest, Role role, Instant expires) {
+    /** A remembered credential: the password hash it was verified against and when that was last confirmed. */
+    record Entry(byte[] digest, Role role, String passwordHash, Instant expires, Instant checked) {
     }
 
     CredentialCache() {
         new SecureRandom().nextBytes(salt);
     }
 
-    Optional<Role> lookup(String username, char[] password) {
+    Optional<Entry> lookup(String username, char[] password) {
         Entry entry = entries.get(username);
         if (entry == null) {
             return Optional.empty();
@@ -51,16 +54,28 @@ public class CredentialCache {
             entries.remove(username, entry);
             return Optional.empty();
         }
-        return MessageDigest.isEqual(entry.digest(), digest(username, password)) ? Optional.of(entry.role())
+        return MessageDigest.isEqual(entry.digest(), digest(username, password)) ? Optional.of(entry)
                 : Optional.empty();
     }
 
-    void remember(String username, char[] password, Role role) {
+    /** Whether the entry was compared with the stored hash recently enough to be trusted without looking. */
+    boolean isFresh(Entry entry) {
+        return !clock.instant().isAfter(entry.checked().plus(config.security().credentialRecheck()));
+    }
+
+    void remember(String username, char[] password, Role role, String passwordHash) {
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear();
         }
-        entries.put(username, new Entry(digest(username, password), role,
-                clock.instant().plus(config.security().credentialCacheTtl())));
+        Instant now = clock.instant();
+        entries.put(username, new Entry(digest(username, password), role, passwordHash,
+                now.plus(config.security().credentialCacheTtl()), now));
+    }
+
+    /** The stored hash is still the one the entry was verified against: trust it again, with the stored role. */
+    void confirm(String username, Entry entry, Role role) {
+        entries.replace(username, entry, new Entry(entry.digest(), role, entry.passwordHash(), entry.expires(),
+                clock.instant()));
     }
 
     void forget(String username) {

@@ -17,7 +17,9 @@ import java.util.Optional;
 /**
  * Checks user name and password against the {@code app_user} table. A credential verified once is
  * answered from {@link CredentialCache} until it expires, so bcrypt runs once per user and TTL rather
- * than once per request.
+ * than once per request. Every few seconds a cached credential is compared with the stored password hash (one
+ * read by primary key), so a user deleted or given a new password through another instance is refused here
+ * within seconds.
  */
 @ApplicationScoped
 public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
@@ -38,23 +40,31 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
             AuthenticationRequestContext context) {
         String username = request.getUsername();
         char[] password = request.getPassword().getPassword();
-        Optional<Role> cached = cache.lookup(username, password);
-        if (cached.isPresent()) {
-            return Uni.createFrom().item(identity(username, cached.get()));
+        Optional<CredentialCache.Entry> cached = cache.lookup(username, password);
+        if (cached.isPresent() && cache.isFresh(cached.get())) {
+            return Uni.createFrom().item(identity(username, cached.get().role()));
         }
         return context.runBlocking(() -> {
             Optional<AppUser> user = QuarkusTransaction.requiringNew()
                     .call(() -> AppUser.<AppUser>findByIdOptional(username));
             String given = new String(password);
             if (user.isEmpty()) {
+                cache.forget(username);
                 BcryptUtil.matches(given, DECOY_HASH);
                 throw new AuthenticationFailedException();
             }
-            if (!BcryptUtil.matches(given, user.get().getPasswordHash())) {
+            String hash = user.get().getPasswordHash();
+            Role role = user.get().getRole();
+            if (cached.isPresent() && cached.get().passwordHash().equals(hash)) {
+                cache.confirm(username, cached.get(), role);
+                return identity(username, role);
+            }
+            if (!BcryptUtil.matches(given, hash)) {
+                cache.forget(username);
                 throw new AuthenticationFailedException();
             }
-            cache.remember(username, password, user.get().getRole());
-            return identity(username, user.get().getRole());
+            cache.remember(username, password, role, hash);
+            return identity(username, role);
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.debrief.security;
 
 import dev.debrief.common.ConflictException;
+import dev.debrief.common.Database;
 import dev.debrief.common.DebriefConfig;
 import dev.debrief.common.InvalidFieldsException;
 import dev.debrief.common.NotFoundException;
@@ -9,6 +10,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -30,6 +32,12 @@ public class UserService {
 
     @Inject
     CredentialCache cache;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Database database;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<UserView> list() {
@@ -67,5 +75,21 @@ public class UserService {
     /** Whether any user exists yet; the first start creates the admin when none does. */
     boolean anyUser() {
         return AppUser.count() > 0;
+    }
+
+    /**
+     * Creates the first user; false when it exists already because another instance, starting at the same moment
+     * on the same PostgreSQL database, created it first (the insert then does nothing, and nobody logs an error).
+     */
+    boolean createFirst(String username, String password, Role role) {
+        int inserted = em.createNativeQuery("insert into app_user (username, password_hash, role, created_at)"
+                        + " values (?1, ?2, ?3, ?4)" + database.onConflictDoNothing())
+                .setParameter(1, username)
+                .setParameter(2, BcryptUtil.bcryptHash(password, config.security().bcryptCost()))
+                .setParameter(3, role.name())
+                .setParameter(4, clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(java.time.ZoneOffset.UTC))
+                .executeUpdate();
+        cache.forget(username);
+        return inserted == 1;
     }
 }

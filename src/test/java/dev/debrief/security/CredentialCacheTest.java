@@ -26,22 +26,37 @@ class CredentialCacheTest {
 
     @Test
     void remembersTheVerifiedPasswordOnly() {
-        cache.remember("carol", "right-password".toCharArray(), Role.EDITOR);
-        assertThat(cache.lookup("carol", "right-password".toCharArray())).contains(Role.EDITOR);
+        cache.remember("carol", "right-password".toCharArray(), Role.EDITOR, "$2a$04$hash");
+        assertThat(cache.lookup("carol", "right-password".toCharArray())).get()
+                .extracting(CredentialCache.Entry::role).isEqualTo(Role.EDITOR);
         assertThat(cache.lookup("carol", "wrong-password".toCharArray())).isEmpty();
         assertThat(cache.lookup("dave", "right-password".toCharArray())).isEmpty();
     }
 
     @Test
     void forgetsAfterTheTtl() {
-        cache.remember("carol", "right-password".toCharArray(), Role.EDITOR);
+        cache.remember("carol", "right-password".toCharArray(), Role.EDITOR, "$2a$04$hash");
         clock.set(MutableClock.DEFAULT_NOW.plus(Duration.ofMinutes(6)));
         assertThat(cache.lookup("carol", "right-password".toCharArray())).isEmpty();
     }
 
     @Test
+    void anEntryIsTrustedWithoutLookingOnlyForTheRecheckInterval() {
+        cache.remember("carol", "right-password".toCharArray(), Role.EDITOR, "$2a$04$hash");
+        CredentialCache.Entry entry = cache.lookup("carol", "right-password".toCharArray()).orElseThrow();
+        assertThat(cache.isFresh(entry)).isTrue();
+
+        clock.set(MutableClock.DEFAULT_NOW.plus(Duration.ofSeconds(6)));
+        assertThat(cache.isFresh(entry)).isFalse();
+        cache.confirm("carol", entry, Role.VIEWER);
+        CredentialCache.Entry confirmed = cache.lookup("carol", "right-password".toCharArray()).orElseThrow();
+        assertThat(cache.isFresh(confirmed)).isTrue();
+        assertThat(confirmed.role()).isEqualTo(Role.VIEWER);
+    }
+
+    @Test
     void forgetsAUserAtOnceWhenAsked() {
-        cache.remember("carol", "right-password".toCharArray(), Role.EDITOR);
+        cache.remember("carol", "right-password".toCharArray(), Role.EDITOR, "$2a$04$hash");
         cache.forget("carol");
         assertThat(cache.lookup("carol", "right-password".toCharArray())).isEmpty();
     }

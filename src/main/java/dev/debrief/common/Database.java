@@ -1,0 +1,26 @@
+package dev.debrief.common;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The few places where H2 and PostgreSQL need different SQL. */
+@ApplicationScoped
+public class Database {
+
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String kind;
+
+    /**
+     * What to append to an {@code insert} so that a row whose key exists already is skipped without an error, in
+     * Debrief's log or the database's. Several instances share only PostgreSQL, which has
+     * {@code on conflict do nothing}; H2 lets one process open its file, so its inserts never race (and H2 has no
+     * such clause).
+     */
+    public String onConflictDoNothing() {
+        return isPostgres() ? " on conflict do nothing" : "";
+    }
+
+    public boolean isPostgres() {
+        return kind.startsWith("postgres");
+    }
+}
