@@ -47,6 +47,11 @@ public class Backups {
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     Optional<String> jdbcUrl;
 
+    /** Whether this instance can take online backups: only the embedded H2 file database can. */
+    public boolean available() {
+        return EmbeddedDatabase.dataDirectory(jdbcUrl.orElse(null)).isPresent();
+    }
+
     /** Writes a new backup and describes it. */
     public Backup create() {
         Path dir = directory();

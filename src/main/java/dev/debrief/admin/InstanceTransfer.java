@@ -8,6 +8,7 @@ import dev.debrief.common.InvalidFieldsException;
 import dev.debrief.common.UnprocessableException;
 import dev.debrief.security.CredentialCache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,6 +34,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
@@ -82,12 +85,39 @@ public class InstanceTransfer {
     @Inject
     CredentialCache credentials;
 
+    @Inject
+    TransferProgress progress;
+
+    private final ExecutorService background = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "debrief-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @PreDestroy
+    void stopBackground() {
+        background.shutdownNow();
+    }
+
     /** What an import stored, table by table. */
     public record Imported(Map<String, Integer> rows) {
     }
 
     /** Writes the whole instance to {@code out}. */
     public void export(OutputStream out) {
+        boolean recorded = progress.start("export", TABLES.size(), 0);
+        try {
+            writeExport(out, recorded);
+        } catch (RuntimeException e) {
+            if (recorded) {
+                progress.fail(describe(e));
+            }
+            throw e;
+        }
+    }
+
+    private void writeExport(OutputStream out, boolean recorded) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
         QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(connection -> {
             try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
                 generator.writeStartObject();
@@ -102,7 +132,12 @@ public class InstanceTransfer {
                         generator.writeObject(row);
                     }
                     generator.writeEndArray();
+                    counts.put(table.name(), rows.size());
                     LOG.infof("Export: %s, %d rows", table.name(), rows.size());
+                    if (recorded) {
+                        progress.advance(table.name(), counts.size(),
+                                counts.values().stream().mapToLong(Integer::longValue).sum());
+                    }
                 }
                 generator.writeEndObject();
                 generator.writeEndObject();
@@ -110,6 +145,9 @@ public class InstanceTransfer {
                 throw new UncheckedIOException("Could not write the export", e);
             }
         }));
+        if (recorded) {
+            progress.finish(counts);
+        }
     }
 
     /**
@@ -117,9 +155,62 @@ public class InstanceTransfer {
      * bootstrap {@code admin}); all of it or, on any problem, nothing.
      */
     public Imported importAll(JsonNode document) {
+        begin(document);
+        return load(document);
+    }
+
+    /**
+     * Checks the document and that this instance is empty, then imports it on a thread of its own; the admin page
+     * follows it through {@link TransferProgress}.
+     */
+    public void importInBackground(JsonNode document) {
+        begin(document);
+        background.execute(() -> {
+            try {
+                load(document);
+            } catch (RuntimeException e) {
+                LOG.infof("Import from the admin page failed: %s", describe(e));
+            }
+        });
+    }
+
+    private void begin(JsonNode document) {
         requireShape(document);
+        QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(this::requireEmpty));
+        long rows = 0;
+        for (JsonNode table : document.get("tables")) {
+            rows += table.size();
+        }
+        if (!progress.start("import", TABLES.size(), rows)) {
+            throw new ConflictException("An export or import is running; wait until it has finished.");
+        }
+    }
+
+    private Imported load(JsonNode document) {
+        try {
+            Imported imported = loadRows(document);
+            progress.finish(imported.rows());
+            return imported;
+        } catch (RuntimeException e) {
+            progress.fail(describe(e));
+            throw e;
+        }
+    }
+
+    private static String describe(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof dev.debrief.common.DebriefException refusal) {
+                return refusal.getMessage();
+            }
+        }
+        LOG.error("Export or import failed", e);
+        return "It failed on the server; the server log has the details.";
+    }
+
+    private Imported loadRows(JsonNode document) {
         JsonNode tables = document.get("tables");
         Map<String, Integer> counts = new LinkedHashMap<>();
+        long[] done = {0};
         QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(connection -> {
             requireEmpty(connection);
             String schema = schemaVersion(connection);
@@ -133,8 +224,9 @@ public class InstanceTransfer {
             }
             for (Table table : TABLES) {
                 JsonNode rows = tables.get(table.name());
-                int stored = rows == null ? 0 : insert(connection, table, rows);
+                int stored = rows == null ? 0 : insert(connection, table, rows, done, counts.size());
                 counts.put(table.name(), stored);
+                progress.advance(table.name(), counts.size(), done[0]);
                 LOG.infof("Import: %s, %d rows", table.name(), stored);
             }
         }));
@@ -265,7 +357,8 @@ public class InstanceTransfer {
         return name.equals("timestamptz") || name.contains("time zone");
     }
 
-    private int insert(Connection connection, Table table, JsonNode rows) throws SQLException {
+    private int insert(Connection connection, Table table, JsonNode rows, long[] done, int tablesDone)
+            throws SQLException {
         Map<String, Integer> columns = new LinkedHashMap<>();
         Map<String, Boolean> timestamps = new LinkedHashMap<>();
         try (PreparedStatement probe = connection.prepareStatement("select * from " + table.name() + " where 1 = 0");
@@ -302,9 +395,12 @@ public class InstanceTransfer {
                 count++;
                 if (count % 500 == 0) {
                     execute(insert, table);
+                    done[0] += 500;
+                    progress.advance(table.name(), tablesDone, done[0]);
                 }
             }
             execute(insert, table);
+            done[0] += count % 500;
         }
         return count;
     }

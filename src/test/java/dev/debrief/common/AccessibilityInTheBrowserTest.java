@@ -79,7 +79,7 @@ class AccessibilityInTheBrowserTest {
         session.signIn("admin", Api.ADMIN_PASSWORD);
         String week = Api.asViewer().get("/api/reviews").jsonPath().getString("[0].week");
         Map<String, List<String>> violations = new LinkedHashMap<>();
-        for (String path : List.of("/", "/postmortems", "/board", "/reports/monthly", "/reviews/" + week)) {
+        for (String path : List.of("/", "/postmortems", "/board", "/reports/monthly", "/reviews/" + week, "/admin")) {
             session.open(path);
             violations.put(path, AxeCore.violations(session.driver()));
         }

@@ -76,6 +76,20 @@ public final class WebSession {
         return Jsoup.parse(response.asString());
     }
 
+    /** Posts the file-upload form at {@code formSelector} as a browser would, with {@code content} as the chosen file. */
+    public Response submitFile(Document page, String formSelector, String field, byte[] content) {
+        Element form = page.selectFirst(formSelector);
+        assertThat(form).as("form " + formSelector).isNotNull();
+        var request = given().redirects().follow(false).cookies(cookies)
+                .multiPart(field, "debrief-export.json", content, "application/json");
+        for (Element hidden : form.select("input[type=hidden][name]")) {
+            request.multiPart(hidden.attr("name"), hidden.val());
+        }
+        Response response = request.post(form.attr("action"));
+        cookies.putAll(response.getCookies());
+        return response;
+    }
+
     /** Posts the form at {@code formSelector} on {@code page} as a browser would, with {@code fields} typed over it. */
     public Response submit(Document page, String formSelector, Map<String, ?> fields) {
         Element form = page.selectFirst(formSelector);
