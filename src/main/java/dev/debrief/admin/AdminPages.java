@@ -16,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -83,9 +82,7 @@ public class AdminPages {
     @Path("export")
     @Produces(MediaType.APPLICATION_JSON)
     public Response export() {
-        StreamingOutput document = transfer::export;
-        return Response.ok(document).header("Content-Disposition", "attachment; filename=\"debrief-export.json\"")
-                .build();
+        return InstanceResource.download(transfer);
     }
 
     @POST

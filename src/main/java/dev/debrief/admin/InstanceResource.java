@@ -22,6 +22,11 @@ public class InstanceResource {
     @Path("export")
     @Produces(MediaType.APPLICATION_JSON)
     public Response export() {
+        return download(transfer);
+    }
+
+    /** The export as a download, for the API and the admin page alike. */
+    static Response download(InstanceTransfer transfer) {
         StreamingOutput document = transfer::export;
         return Response.ok(document).header("Content-Disposition", "attachment; filename=\"debrief-export.json\"")
                 .build();
