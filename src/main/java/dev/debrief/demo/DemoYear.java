@@ -2,6 +2,7 @@ package dev.debrief.demo;
 
 import dev.debrief.board.Decision;
 import dev.debrief.board.PastReviews;
+import dev.debrief.common.Database;
 import dev.debrief.common.DebriefConfig;
 import dev.debrief.common.NotFoundException;
 import dev.debrief.postmortem.ActionItem;
@@ -16,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -66,20 +66,19 @@ public class DemoYear {
     @Inject
     PastReviews pastReviews;
 
+    @Inject
+    Database database;
+
     void onStart(@Observes StartupEvent event) {
         if (!config.demo()) {
             return;
         }
-        try {
-            if (load()) {
-                LOG.info("Loaded the demo year (DEBRIEF_DEMO=true). An admin removes it with DELETE /api/demo or "
-                        + "the button on the home page.");
-            } else {
-                LOG.info("DEBRIEF_DEMO=true, but the database is not empty or held the demo year before: "
-                        + "nothing added.");
-            }
-        } catch (PersistenceException claimedByAnotherInstance) {
-            LOG.info("Another instance is loading the demo year; this one adds nothing.");
+        if (load()) {
+            LOG.info("Loaded the demo year (DEBRIEF_DEMO=true). An admin removes it with DELETE /api/demo or "
+                    + "the button on the home page.");
+        } else {
+            LOG.info("DEBRIEF_DEMO=true, but the database is not empty, held the demo year before, or another "
+                    + "instance is loading it: nothing added.");
         }
     }
 
@@ -101,10 +100,14 @@ public class DemoYear {
             if (postmortems > 0 || earlier > 0) {
                 return false;
             }
-            // The single row claims the load: a second instance starting at the same time fails here and adds nothing.
-            em.createNativeQuery("insert into demo_year (id, loaded_at) values (1, ?1)")
+            // The single row claims the load: a second instance starting at the same time waits here for the first
+            // to commit, then inserts nothing and adds nothing.
+            int claimed = em.createNativeQuery("insert into demo_year (id, loaded_at) values (1, ?1)"
+                            + database.onConflictDoNothing())
                     .setParameter(1, clock.instant()).executeUpdate();
-            em.flush();
+            if (claimed == 0) {
+                return false;
+            }
             write();
             return true;
         });

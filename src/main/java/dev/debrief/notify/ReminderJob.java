@@ -3,8 +3,10 @@ package dev.debrief.notify;
 import dev.debrief.board.Board;
 import dev.debrief.board.BoardService;
 import dev.debrief.common.DebriefConfig;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -17,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -53,12 +57,34 @@ public class ReminderJob {
     record Reminder(String key, String subject, String text) {
     }
 
-    @Scheduled(every = "${debrief.reminders.check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    /** Held while a scheduled run works, so that shutting down can wait for it to finish. */
+    private final Semaphore running = new Semaphore(1);
+    private volatile boolean stopping;
+
+    // The first run waits a little after start, so that an instance stopped right after starting (a deploy that
+    // is rolled back, a test) is not shut down under a run.
+    @Scheduled(every = "${debrief.reminders.check-every}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
-        Outcome outcome = run();
-        if (outcome.sent() > 0 || outcome.failed() > 0) {
-            LOG.infof("Reminders: %d sent, %d failed (retried next run)", outcome.sent(), outcome.failed());
+        if (stopping || !running.tryAcquire()) {
+            return;
+        }
+        try {
+            Outcome outcome = run();
+            if (outcome.sent() > 0 || outcome.failed() > 0) {
+                LOG.infof("Reminders: %d sent, %d failed (retried next run)", outcome.sent(), outcome.failed());
+            }
+        } finally {
+            running.release();
+        }
+    }
+
+    /** A run under way finishes before the beans it uses go away: no half-sent reminder, no error in the log. */
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        stopping = true;
+        if (running.tryAcquire(30, TimeUnit.SECONDS)) {
+            running.release();
         }
     }
 
