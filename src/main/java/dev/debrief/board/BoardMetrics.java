@@ -49,7 +49,7 @@ public class BoardMetrics {
         }
         Gauge.builder("debrief.action.items.overdue", () -> count(() -> em.createQuery(
                         "select count(i) from ActionItem i where i.status in :open and i.dueDate < :today", Long.class)
-                        .setParameter("open", BoardService.OPEN).setParameter("today", calendar.today()).getSingleResult()))
+                        .setParameter("open", ActionItemStatus.OPEN_STATUSES).setParameter("today", calendar.today()).getSingleResult()))
                 .description("Open action items past their due date (due today is not overdue)")
                 .register(registry);
         Gauge.builder("debrief.writeups.overdue", () -> count(() -> em.createQuery(

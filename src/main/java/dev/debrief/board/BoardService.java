@@ -14,11 +14,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,7 +38,6 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class BoardService {
 
-    static final List<ActionItemStatus> OPEN = List.of(ActionItemStatus.OPEN, ActionItemStatus.IN_PROGRESS);
 
     @Inject
     EntityManager em;
@@ -69,7 +69,7 @@ public class BoardService {
         LocalDate day;
         try {
             day = LocalDate.parse(value.strip());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw dev.debrief.common.InvalidFieldsException.of("asOf", "must be a date such as 2026-11-27");
         }
         if (day.getYear() < 1970 || day.getYear() > 9999) {
@@ -85,7 +85,7 @@ public class BoardService {
 
     /** The board in a given zone and week start (the configured ones unless a test says otherwise). */
     @Transactional
-    Board board(LocalDate asOf, Filter filter, ZoneId zone, java.time.DayOfWeek firstDay) {
+    Board board(LocalDate asOf, Filter filter, ZoneId zone, DayOfWeek firstDay) {
         Instant now = clock.instant();
         Instant moment = asOf.equals(now.atZone(zone).toLocalDate()) ? now
                 : asOf.plusDays(1).atStartOfDay(zone).toInstant();
@@ -102,7 +102,7 @@ public class BoardService {
         Set<Long> notDiscussed = lastReview != null && lastReview.isFinished() ? lastReview.getNotDiscussed()
                 : Set.of();
 
-        List<ActionItem> open = items("i.status in :open", Map.of("open", OPEN), f);
+        List<ActionItem> open = items("i.status in :open", Map.of("open", ActionItemStatus.OPEN_STATUSES), f);
         List<ActionItem> done = items("i.status = :done and i.completedAt >= :cutoff and i.completedAt <= :moment",
                 Map.of("done", ActionItemStatus.DONE, "cutoff", doneCutoff, "moment", moment), f);
 
@@ -111,7 +111,7 @@ public class BoardService {
                         + " max(d.decidedAt) from ReviewDecision d where d.actionItemId in (select i.id from"
                         + " ActionItem i where i.status in :open or (i.status = :done and i.completedAt >= :cutoff))"
                         + " group by d.actionItemId", Object[].class)
-                .setParameter("redate", Decision.REDATE).setParameter("open", OPEN)
+                .setParameter("redate", Decision.REDATE).setParameter("open", ActionItemStatus.OPEN_STATUSES)
                 .setParameter("done", ActionItemStatus.DONE).setParameter("cutoff", doneCutoff).getResultList()) {
             history.put((Long) row[0], row);
         }
@@ -120,7 +120,7 @@ public class BoardService {
                         + " (select max(d2.decidedAt) from ReviewDecision d2 where d2.actionItemId = d.actionItemId)"
                         + " and d.actionItemId in (select i.id from ActionItem i where i.status in :open"
                         + " or (i.status = :done and i.completedAt >= :cutoff)) order by d.id", Object[].class)
-                .setParameter("open", OPEN).setParameter("done", ActionItemStatus.DONE)
+                .setParameter("open", ActionItemStatus.OPEN_STATUSES).setParameter("done", ActionItemStatus.DONE)
                 .setParameter("cutoff", doneCutoff).getResultList()) {
             lastDecision.put((Long) row[0], (Decision) row[1]);
         }
@@ -134,7 +134,7 @@ public class BoardService {
             int[] load = owners.computeIfAbsent(item.getOwner() == null ? "" : item.getOwner(), k -> new int[2]);
             load[1]++;
             LocalDate due = item.getDueDate();
-            if (due != null && due.isBefore(asOf)) {
+            if (item.isOverdue(asOf)) {
                 overdue.add(row);
                 load[0]++;
             } else if (due != null && !due.isAfter(weekEnd)) {
@@ -214,12 +214,9 @@ public class BoardService {
     private static Board.ItemRow row(ActionItem item, LocalDate asOf, Map<Long, Object[]> history,
             Map<Long, Decision> lastDecision, Set<Long> notDiscussed) {
         Object[] reviewed = history.get(item.getId());
-        LocalDate due = item.getDueDate();
-        long daysOverdue = due != null && due.isBefore(asOf) && item.getStatus().isOpen()
-                ? ChronoUnit.DAYS.between(due, asOf) : 0;
         return new Board.ItemRow(item.getId(), item.getPostMortem().getId(), item.getPostMortem().getTitle(),
-                item.getPriority(), item.getTitle(), item.getOwner(), due, item.getStatus(), item.getKind(),
-                daysOverdue, reviewed == null ? 0 : ((Number) reviewed[1]).longValue(),
+                item.getPriority(), item.getTitle(), item.getOwner(), item.getDueDate(), item.getStatus(),
+                item.getKind(), item.daysOverdue(asOf), reviewed == null ? 0 : ((Number) reviewed[1]).longValue(),
                 reviewed == null ? null : (Instant) reviewed[2], lastDecision.get(item.getId()),
                 notDiscussed.contains(item.getId()));
     }

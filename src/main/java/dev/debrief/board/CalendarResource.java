@@ -1,6 +1,7 @@
 package dev.debrief.board;
 
 import dev.debrief.postmortem.ActionItem;
+import dev.debrief.postmortem.ActionItemStatus;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -40,7 +41,7 @@ public class CalendarResource {
         String jpql = "select i from ActionItem i join fetch i.postMortem p where i.status in :open"
                 + " and i.dueDate is not null" + (owner == null || owner.isBlank() ? "" : " and lower(i.owner) = :owner")
                 + " order by i.dueDate, i.id";
-        var query = em.createQuery(jpql, ActionItem.class).setParameter("open", BoardService.OPEN);
+        var query = em.createQuery(jpql, ActionItem.class).setParameter("open", ActionItemStatus.OPEN_STATUSES);
         if (owner != null && !owner.isBlank()) {
             query.setParameter("owner", owner.strip().toLowerCase(Locale.ROOT));
         }

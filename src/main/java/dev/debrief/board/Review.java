@@ -101,17 +101,6 @@ public class Review extends PanacheEntityBase {
         return week.strip();
     }
 
-    /** The Monday on which this ISO week begins. */
-    LocalDate monday() {
-        Matcher m = WEEK.matcher(week);
-        if (!m.matches()) {
-            throw new IllegalStateException("stored week " + week + " is not an ISO week");
-        }
-        return LocalDate.of(Integer.parseInt(m.group(1)), 6, 1)
-                .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, Integer.parseInt(m.group(2)))
-                .with(java.time.DayOfWeek.MONDAY);
-    }
-
     ReviewDecision record(long itemId, Decision decision, LocalDate previousDue, LocalDate newDue, String reason,
             String note, Instant now, String user) {
         if (isFinished()) {

@@ -1,22 +1,21 @@
 package dev.debrief.board;
 
-import dev.debrief.common.TeamCalendar;
-import dev.debrief.common.FieldError;
-import dev.debrief.common.InvalidFieldsException;
 import dev.debrief.common.NotFoundException;
+import dev.debrief.common.TeamCalendar;
 import dev.debrief.postmortem.ActionItem;
+import dev.debrief.postmortem.ActionItemStatus;
 import dev.debrief.postmortem.ActionItemView;
 import dev.debrief.postmortem.PostMortem;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -59,36 +58,16 @@ public class ReviewService {
         ActionItem item = ActionItem.<ActionItem>findByIdOptional(request.actionItemId())
                 .orElseThrow(() -> new NotFoundException("action item", request.actionItemId()));
         PostMortem pm = item.getPostMortem();
-        em.lock(pm, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        em.lock(pm, LockModeType.PESSIMISTIC_WRITE);
         Instant now = now();
         String reason = blankToNull(request.reason());
         LocalDate previousDue = item.getDueDate();
-        LocalDate newDue = null;
+        LocalDate newDue = request.decision() == Decision.REDATE ? request.newDueDate() : null;
         switch (request.decision()) {
-            case KEEP -> pm.openActionItem(item.getId());
-            case REDATE -> {
-                List<FieldError> missing = new ArrayList<>();
-                if (request.newDueDate() == null) {
-                    missing.add(new FieldError("newDueDate", "is required to re-date an item"));
-                } else if (request.newDueDate().isBefore(calendar.today())) {
-                    missing.add(new FieldError("newDueDate", "must be today or later"));
-                }
-                if (reason == null) {
-                    missing.add(new FieldError("reason", "is required to re-date an item: say why it slips"));
-                }
-                if (!missing.isEmpty()) {
-                    throw new InvalidFieldsException(missing);
-                }
-                newDue = request.newDueDate();
-                pm.redateActionItem(item.getId(), newDue, now);
-            }
-            case DONE -> pm.completeActionItem(item.getId(), now);
-            case DROP -> {
-                if (reason == null) {
-                    throw InvalidFieldsException.of("reason", "is required to drop an item: say why");
-                }
-                pm.dropActionItem(item.getId(), reason, now);
-            }
+            case KEEP -> item.keep();
+            case REDATE -> item.redate(newDue, reason, calendar.today(), now);
+            case DONE -> item.complete(now);
+            case DROP -> item.drop(reason, now);
         }
         ReviewDecision decision = review.record(item.getId(), request.decision(), previousDue, newDue, reason,
                 blankToNull(request.note()), now, user);
@@ -99,7 +78,7 @@ public class ReviewService {
     public ReviewViews.ReviewView finish(String week, ReviewRequests.Finish request, String user) {
         Review review = find(week);
         Set<Long> open = new HashSet<>(em.createQuery("select i.id from ActionItem i where i.status in :open",
-                Long.class).setParameter("open", BoardService.OPEN).getResultList());
+                Long.class).setParameter("open", ActionItemStatus.OPEN_STATUSES).getResultList());
         open.removeAll(review.discussedItems());
         List<String> attendees = request == null || request.attendees() == null ? List.of()
                 : request.attendees().stream().map(String::strip).distinct().toList();

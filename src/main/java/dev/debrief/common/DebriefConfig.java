@@ -2,7 +2,11 @@ package dev.debrief.common;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 /** Debrief's own settings, all under {@code debrief.}; docs/operations.md lists them. */
@@ -19,11 +23,11 @@ public interface DebriefConfig {
 
     /** The team's time zone: forms take and pages show times in it. */
     @WithDefault("UTC")
-    java.time.ZoneId timeZone();
+    ZoneId timeZone();
 
     /** First day of the team's week: the board's "due this week" runs from it to the day before it. */
     @WithDefault("MONDAY")
-    java.time.DayOfWeek weekStart();
+    DayOfWeek weekStart();
 
     /**
      * Phrases the blameless-language check flags (case-insensitive, whole words). Each may carry its own
@@ -43,7 +47,7 @@ public interface DebriefConfig {
             + "did not bother=>Describe why the step looked unnecessary at the time.,"
             + "blame=>Post-mortems look for causes in the system rather than someone to blame.,"
             + "incompetent=>Describe the missing training or tooling or documentation.")
-    java.util.List<String> blamelessPhrases();
+    List<String> blamelessPhrases();
 
     /** Password of the {@code admin} user created on first start ({@code DEBRIEF_ADMIN_PASSWORD}). */
     Optional<String> adminPassword();
@@ -85,15 +89,15 @@ public interface DebriefConfig {
         Optional<String> webhookUrl();
 
         /** E-mail recipients of reminders (quarkus.mailer.* configures the SMTP server). */
-        Optional<java.util.List<String>> mailTo();
+        Optional<List<String>> mailTo();
 
         /** Day of the weekly digest, before the review. */
         @WithDefault("MONDAY")
-        java.time.DayOfWeek digestDay();
+        DayOfWeek digestDay();
 
         /** Time of day (team zone) from which the weekly digest goes out. */
         @WithDefault("09:00")
-        java.time.LocalTime digestTime();
+        LocalTime digestTime();
 
         /** Attempts per webhook reminder before it is left for the next run. */
         @WithDefault("3")

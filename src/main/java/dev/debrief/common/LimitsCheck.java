@@ -4,8 +4,11 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Refuses to start with settings that would fail later: a text limit wider than its database column (a
@@ -23,12 +26,12 @@ public class LimitsCheck {
         for (Limited.TextKind kind : Limited.TextKind.values()) {
             int configured = kind.limit(config.limits());
             if (configured > kind.columnWidth() || configured < 1) {
-                tooWide.add("debrief.limits." + kind.name().toLowerCase(java.util.Locale.ROOT) + "=" + configured
+                tooWide.add("debrief.limits." + kind.name().toLowerCase(Locale.ROOT) + "=" + configured
                         + " (allowed 1 to " + kind.columnWidth() + ")");
             }
         }
-        java.time.ZoneId zone = config.timeZone();
-        if (zone instanceof java.time.ZoneOffset offset && offset.getTotalSeconds() != 0) {
+        ZoneId zone = config.timeZone();
+        if (zone instanceof ZoneOffset offset && offset.getTotalSeconds() != 0) {
             throw new IllegalStateException("debrief.time-zone must be a region such as Europe/Berlin or UTC, not the"
                     + " fixed offset " + zone + ": months and weeks follow the region's daylight saving.");
         }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -16,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
+import org.hibernate.exception.DataException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -133,7 +135,7 @@ public class ProblemMappers {
             if (cause instanceof DebriefException refusal) {
                 return refused(refusal);
             }
-            if (cause instanceof org.hibernate.exception.DataException) {
+            if (cause instanceof DataException) {
                 return respond(Problem.of(400, "Invalid request", "A value does not fit what the database can "
                         + "store (too long, out of range, or with characters it refuses)."));
             }
@@ -191,7 +193,7 @@ public class ProblemMappers {
             if (node.isInIterable() && node.getIndex() != null) {
                 field.append('[').append(node.getIndex()).append(']');
             }
-            if (node.getKind() == jakarta.validation.ElementKind.PROPERTY) {
+            if (node.getKind() == ElementKind.PROPERTY) {
                 field.append(field.isEmpty() ? "" : ".").append(node.getName());
             }
         }

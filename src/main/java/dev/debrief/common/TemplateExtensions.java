@@ -3,6 +3,7 @@ package dev.debrief.common;
 import io.quarkus.qute.TemplateExtension;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /** Display-only helpers for templates. */
 @TemplateExtension
@@ -13,7 +14,7 @@ public final class TemplateExtensions {
 
     /** A figure with one decimal, or null (so that templates can fall back with {@code ?:}). */
     static String formatted(Double value) {
-        return value == null ? null : String.format(java.util.Locale.ROOT, "%.1f", value);
+        return value == null ? null : String.format(Locale.ROOT, "%.1f", value);
     }
 
     /** The noun for a count: {@code one} for exactly 1, {@code many} for any other count (0 incidents, 2 incidents). */

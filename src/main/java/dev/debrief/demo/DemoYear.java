@@ -28,6 +28,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -152,7 +153,7 @@ public class DemoYear {
         boolean applied;
     }
 
-    private record Planned(PostMortem pm, ActionItem item, Fate fate) {
+    private record Planned(ActionItem item, Fate fate) {
     }
 
     private void write() {
@@ -226,7 +227,7 @@ public class DemoYear {
                 return; // the meeting is still to come: a write-up due
             }
             List<String> owners = new ArrayList<>(DemoIncidents.OWNERS);
-            java.util.Collections.shuffle(owners, random);
+            Collections.shuffle(owners, random);
             boolean recent = meeting.isAfter(now.minus(Duration.ofDays(100)));
             for (int rank = 1; rank <= 3; rank++) {
                 DemoIncidents.Item idea = s.items().get(rank - 1);
@@ -235,7 +236,7 @@ public class DemoYear {
                         due, idea.kind(), null, null, null, null), meeting);
                 // Every third recent item that is due by now is left open: the overdue ones the review is for.
                 boolean keepOverdue = recent && recentItems++ % 3 == 0;
-                items.add(new Planned(pm, item, fate(random, meeting, due, today, zone, now, keepOverdue)));
+                items.add(new Planned(item, fate(random, meeting, due, today, zone, now, keepOverdue)));
             }
             pm.publish(meeting.plus(Duration.ofHours(1)), meeting.plus(Duration.ofHours(1)));
         }
@@ -253,7 +254,7 @@ public class DemoYear {
         String title = String.format(s.title(), service);
         title = Character.toUpperCase(title.charAt(0)) + title.substring(1);
         List<String> attendees = new ArrayList<>(DemoIncidents.ATTENDEES);
-        java.util.Collections.shuffle(attendees, random);
+        Collections.shuffle(attendees, random);
         List<IncidentDocument.Timeline> timeline = List.of(
                 new IncidentDocument.Timeline(started, "Impact begins on " + service + "."),
                 new IncidentDocument.Timeline(detected, switch (s.source()) {
@@ -331,7 +332,7 @@ public class DemoYear {
                         LocalDate newDue = monday.plusDays(14);
                         String reason = DemoIncidents.REDATE_REASONS.get(random.nextInt(
                                 DemoIncidents.REDATE_REASONS.size()));
-                        p.pm().redateActionItem(item.getId(), newDue, at);
+                        item.redate(newDue, reason, monday, at);
                         decisions.add(new PastReviews.PastDecision(item.getId(), Decision.REDATE, previousDue, newDue,
                                 reason, null, at));
                     } else {
@@ -341,7 +342,7 @@ public class DemoYear {
                 }
             }
             List<String> attendees = new ArrayList<>(DemoIncidents.ATTENDEES);
-            java.util.Collections.shuffle(attendees, random);
+            Collections.shuffle(attendees, random);
             String week = monday.get(IsoFields.WEEK_BASED_YEAR) + "-W"
                     + String.format("%02d", monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
             ids.add(pastReviews.record(week, CHAIR, start, decisions, attendees.subList(0, 4), new HashSet<>(),
@@ -356,9 +357,9 @@ public class DemoYear {
 
     private void settle(Planned p, Instant at, String dropReason) {
         if (p.fate().status == ActionItemStatus.DONE) {
-            p.pm().completeActionItem(p.item().getId(), at);
+            p.item().complete(at);
         } else {
-            p.pm().dropActionItem(p.item().getId(), dropReason, at);
+            p.item().drop(dropReason, at);
         }
         p.fate().applied = true;
     }

@@ -18,6 +18,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -139,11 +140,11 @@ public class ReminderJob {
         return new Outcome(sentCount, failed, skipped);
     }
 
-    private java.util.Optional<Reminder> digest(Board board, Instant now) {
+    private Optional<Reminder> digest(Board board, Instant now) {
         ZonedDateTime local = now.atZone(config.timeZone());
         LocalDate digestDay = local.toLocalDate().with(TemporalAdjusters.previousOrSame(config.reminders().digestDay()));
         if (local.isBefore(digestDay.atTime(config.reminders().digestTime()).atZone(config.timeZone()))) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String week = String.format("%d-W%02d", digestDay.get(IsoFields.WEEK_BASED_YEAR),
                 digestDay.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
@@ -168,7 +169,7 @@ public class ReminderJob {
             board.overdueWriteUps().forEach(w -> text.append("  - ").append(w.title()).append(" (")
                     .append(w.hoursOverdue()).append(" h)\n"));
         }
-        return java.util.Optional.of(new Reminder("digest:" + week, "Weekly review digest " + week, text.toString()));
+        return Optional.of(new Reminder("digest:" + week, "Weekly review digest " + week, text.toString()));
     }
 
     private static String owner(String owner) {

@@ -1,12 +1,15 @@
 package dev.debrief.notify;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import dev.debrief.common.Database;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * The ledger of reminders sent, keyed by reminder and channel. Claiming inserts the key in its own
@@ -24,7 +27,7 @@ public class SentReminders {
     Database database;
 
     /** A claim older than this without a send is taken to be from an instance that died while sending. */
-    static final java.time.Duration STALE_CLAIM = java.time.Duration.ofMinutes(10);
+    static final Duration STALE_CLAIM = Duration.ofMinutes(10);
 
     /**
      * True when this caller now owns the reminder; false when it was sent, or claimed by another instance in
@@ -77,8 +80,8 @@ public class SentReminders {
 
     private static boolean isConstraintViolation(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.hibernate.exception.ConstraintViolationException
-                    || cause instanceof java.sql.SQLIntegrityConstraintViolationException) {
+            if (cause instanceof ConstraintViolationException
+                    || cause instanceof SQLIntegrityConstraintViolationException) {
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 package dev.debrief.postmortem;
 
+import dev.debrief.common.ConflictException;
 import dev.debrief.common.FieldError;
 import dev.debrief.common.InvalidFieldsException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -20,6 +21,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -140,6 +142,67 @@ public class ActionItem extends PanacheEntityBase {
         this.completedAt = completion;
         this.dropReason = next == ActionItemStatus.DROPPED ? reason : null;
         this.updatedAt = now;
+    }
+
+    /** Overdue: still open, and due before {@code today} (an item due today is not overdue yet). */
+    public boolean isOverdue(LocalDate today) {
+        return status.isOpen() && dueDate != null && dueDate.isBefore(today);
+    }
+
+    /** Whole days past the due date, 0 for an item that is not overdue. */
+    public long daysOverdue(LocalDate today) {
+        return isOverdue(today) ? ChronoUnit.DAYS.between(dueDate, today) : 0;
+    }
+
+    /** A review decision: the item stays as it is. Only open items get review decisions. */
+    public void keep() {
+        requireOpen();
+    }
+
+    /** A review decision: a new due date, today or later, with the reason it slips. */
+    public void redate(LocalDate newDueDate, String reason, LocalDate today, Instant now) {
+        List<FieldError> missing = new ArrayList<>();
+        if (newDueDate == null) {
+            missing.add(new FieldError("newDueDate", "is required to re-date an item"));
+        } else if (newDueDate.isBefore(today)) {
+            missing.add(new FieldError("newDueDate", "must be today or later"));
+        }
+        if (blankToNull(reason) == null) {
+            missing.add(new FieldError("reason", "is required to re-date an item: say why it slips"));
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidFieldsException(missing);
+        }
+        requireOpen();
+        ActionItemDraft d = toDraft();
+        apply(new ActionItemDraft(d.priority(), d.title(), d.owner(), newDueDate, d.kind(), d.ticketUrl(),
+                d.status(), null, null), now, postMortem.getStartedAt(), postMortem.isPublished());
+    }
+
+    /** A review decision: the item is done, at {@code at}. */
+    public void complete(Instant at) {
+        requireOpen();
+        ActionItemDraft d = toDraft();
+        apply(new ActionItemDraft(d.priority(), d.title(), d.owner(), d.dueDate(), d.kind(), d.ticketUrl(),
+                ActionItemStatus.DONE, null, null), at, postMortem.getStartedAt(), postMortem.isPublished());
+    }
+
+    /** A review decision: the team drops the item, for a reason, at {@code at}. */
+    public void drop(String reason, Instant at) {
+        if (blankToNull(reason) == null) {
+            throw InvalidFieldsException.of("reason", "is required to drop an item: say why");
+        }
+        requireOpen();
+        ActionItemDraft d = toDraft();
+        apply(new ActionItemDraft(d.priority(), d.title(), d.owner(), d.dueDate(), d.kind(), d.ticketUrl(),
+                ActionItemStatus.DROPPED, null, reason), at, postMortem.getStartedAt(), postMortem.isPublished());
+    }
+
+    private void requireOpen() {
+        if (!status.isOpen()) {
+            throw new ConflictException("Action item " + id + " is already " + status
+                    + "; only open items get review decisions.");
+        }
     }
 
     /** The item's writable fields as they are, to change one or two of them. */

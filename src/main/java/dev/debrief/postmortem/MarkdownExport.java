@@ -3,6 +3,7 @@ package dev.debrief.postmortem;
 import dev.debrief.common.Display;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 
 /**
  * Writes a post-mortem as one Markdown document for wikis and tickets: title, facts, the four agenda
@@ -85,7 +86,7 @@ public class MarkdownExport {
         md.append(text == null || text.isBlank() ? "_Not written yet._" : text.strip()).append('\n');
     }
 
-    private String time(java.time.Instant instant) {
+    private String time(Instant instant) {
         return display.dateTime(instant) + " " + display.zoneName();
     }
 

@@ -26,7 +26,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -237,47 +236,6 @@ public class PostMortem extends PanacheEntityBase {
         requireRankFree(priority, item);
         item.apply(draft, now, startedAt, isPublished());
         item.rank(priority);
-        return item;
-    }
-
-    /** A review decision: the item gets a new due date. */
-    public ActionItem redateActionItem(long itemId, LocalDate newDueDate, Instant now) {
-        ActionItem item = requireOpen(itemId);
-        ActionItemDraft d = item.toDraft();
-        item.apply(new ActionItemDraft(d.priority(), d.title(), d.owner(), newDueDate, d.kind(), d.ticketUrl(),
-                d.status(), null, null), now, startedAt, isPublished());
-        return item;
-    }
-
-    /** A review decision: the item is done, now. */
-    public ActionItem completeActionItem(long itemId, Instant now) {
-        ActionItem item = requireOpen(itemId);
-        ActionItemDraft d = item.toDraft();
-        item.apply(new ActionItemDraft(d.priority(), d.title(), d.owner(), d.dueDate(), d.kind(), d.ticketUrl(),
-                ActionItemStatus.DONE, null, null), now, startedAt, isPublished());
-        return item;
-    }
-
-    /** A review decision: the team drops the item, for a reason. */
-    public ActionItem dropActionItem(long itemId, String reason, Instant now) {
-        ActionItem item = requireOpen(itemId);
-        ActionItemDraft d = item.toDraft();
-        item.apply(new ActionItemDraft(d.priority(), d.title(), d.owner(), d.dueDate(), d.kind(), d.ticketUrl(),
-                ActionItemStatus.DROPPED, null, reason), now, startedAt, isPublished());
-        return item;
-    }
-
-    /** The item, if it is still open: only open items get review decisions. */
-    public ActionItem openActionItem(long itemId) {
-        return requireOpen(itemId);
-    }
-
-    private ActionItem requireOpen(long itemId) {
-        ActionItem item = actionItem(itemId);
-        if (!item.getStatus().isOpen()) {
-            throw new ConflictException("Action item " + itemId + " is already " + item.getStatus()
-                    + "; only open items get review decisions.");
-        }
         return item;
     }
 

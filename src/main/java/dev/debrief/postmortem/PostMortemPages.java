@@ -12,6 +12,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.BeanParam;
@@ -62,7 +63,7 @@ public class PostMortemPages {
     SecurityIdentity identity;
 
     @Inject
-    jakarta.enterprise.inject.Instance<ActionItemHistory> histories;
+    Instance<ActionItemHistory> histories;
 
     /** A row of home or the list, with its clock. */
     public record Row(PostMortemSummary pm, WriteUpClock clock) {

@@ -3,6 +3,7 @@ package dev.debrief.postmortem;
 import dev.debrief.common.Display;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * The 48-hour clock of one write-up as people see it: a state for the colour and a label that says the
@@ -15,7 +16,7 @@ public record WriteUpClock(State state, String label) {
         OK, SOON, OVERDUE, UNRESOLVED, PUBLISHED;
 
         public String css() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

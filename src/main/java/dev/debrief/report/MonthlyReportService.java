@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -108,15 +109,16 @@ public class MonthlyReportService {
         Instant rangeEnd = min(start(to.plusMonths(1), zone), now);
         LocalDate endDate = rangeEnd.equals(now) ? now.atZone(zone).toLocalDate()
                 : to.atEndOfMonth();
-        Object last = sql.query("select max(p.started_at) from postmortem p where p.severity in ('SEV1', 'SEV2')"
+        Object last = sql.query("select max(p.started_at) from postmortem p where p.severity in (:majors)"
                 + " and p.started_at < :end" + sql.serviceOnly())
-                .setParameter("end", at(rangeEnd)).getSingleResult();
+                .setParameter("majors", Severity.majorNames()).setParameter("end", at(rangeEnd)).getSingleResult();
         Long daysSince = last == null ? null
                 : ChronoUnit.DAYS.between(instant(last).atZone(zone).toLocalDate(), endDate);
         @SuppressWarnings("unchecked")
-        List<Object> majors = sql.query("select p.started_at from postmortem p where p.severity in ('SEV1', 'SEV2')"
+        List<Object> majors = sql.query("select p.started_at from postmortem p where p.severity in (:majors)"
                 + " and p.started_at >= :start and p.started_at < :end" + sql.serviceOnly() + " order by p.started_at")
-                .setParameter("start", at(start(from, zone))).setParameter("end", at(rangeEnd)).getResultList();
+                .setParameter("majors", Severity.majorNames()).setParameter("start", at(start(from, zone)))
+                .setParameter("end", at(rangeEnd)).getResultList();
         long longest = 0;
         LocalDate previousDay = from.atDay(1).minusDays(1);
         for (Object major : majors) {
@@ -315,7 +317,7 @@ public class MonthlyReportService {
         if (value instanceof OffsetDateTime odt) {
             return odt.toInstant();
         }
-        if (value instanceof java.sql.Timestamp ts) {
+        if (value instanceof Timestamp ts) {
             return ts.toInstant();
         }
         throw new IllegalStateException("unexpected timestamp type " + value.getClass());

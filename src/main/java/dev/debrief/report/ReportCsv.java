@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -40,7 +41,7 @@ final class ReportCsv {
     }
 
     static Map<String, Object> flatten(Figures f) {
-        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        Map<String, Object> row = new LinkedHashMap<>();
         row.put("incidents", f.incidents());
         f.incidentsBySeverity().forEach((k, v) -> row.put("incidentsBySeverity." + k, v));
         row.put("meanTimeToDetectMinutes", f.meanTimeToDetectMinutes());

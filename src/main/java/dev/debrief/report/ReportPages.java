@@ -13,6 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -83,7 +85,7 @@ public class ReportPages {
                         "Action items", labels, items)));
         String query = "from=" + range.from() + "&to=" + range.to() + (sev == null ? "" : "&severity=" + sev)
                 + (service == null || service.isBlank() ? "" : "&service="
-                        + java.net.URLEncoder.encode(service.strip(), java.nio.charset.StandardCharsets.UTF_8));
+                        + URLEncoder.encode(service.strip(), StandardCharsets.UTF_8));
         return Templates.monthly(new Page(report, charts, compare(report), sev == null ? "" : sev.name(),
                 service == null ? "" : service, query), identity.getPrincipal().getName());
     }

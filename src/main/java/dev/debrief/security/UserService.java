@@ -9,11 +9,12 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -87,7 +88,7 @@ public class UserService {
                 .setParameter(1, username)
                 .setParameter(2, BcryptUtil.bcryptHash(password, config.security().bcryptCost()))
                 .setParameter(3, role.name())
-                .setParameter(4, clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(java.time.ZoneOffset.UTC))
+                .setParameter(4, clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC))
                 .executeUpdate();
         cache.forget(username);
         return inserted == 1;

@@ -56,6 +56,13 @@ class PostMortemTest {
     }
 
     @Test
+    void onlySev1AndSev2AreMajorIncidents() {
+        assertThat(List.of(Severity.values())).filteredOn(Severity::isMajor)
+                .containsExactly(Severity.SEV1, Severity.SEV2);
+        assertThat(Severity.majorNames()).containsExactly("SEV1", "SEV2");
+    }
+
+    @Test
     void fourthItemIsRefused() {
         PostMortem pm = withItems(3);
         assertThatThrownBy(() -> pm.addActionItem(item(3), NOW))
