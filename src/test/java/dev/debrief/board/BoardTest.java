@@ -46,17 +46,18 @@ class BoardTest {
         data.reset();
     }
 
-    /** A published post-mortem whose three items are due on the given dates; returns [pm, item1, item2, item3]. */
-    private static List<Long> itemsDue(String title, String... dueDates) {
+    /** A post-mortem whose items ranked 1, 2 and 3, owned by alice, bob and carol, are due on the given dates. */
+    private static Scenarios.Ranked itemsDue(String title, String first, String second, String third) {
         long id = Scenarios.create(PostMortemJson.complete().with("title", title));
-        List<Long> ids = new java.util.ArrayList<>(List.of(id));
-        for (int rank = 1; rank <= dueDates.length; rank++) {
-            Map<String, Object> item = PostMortemJson.item(rank);
-            item.put("dueDate", dueDates[rank - 1]);
-            item.put("owner", List.of("alice", "bob", "carol").get(rank - 1));
-            ids.add(Scenarios.addItem(id, item));
-        }
-        return ids;
+        return new Scenarios.Ranked(id, item(id, 1, "alice", first), item(id, 2, "bob", second),
+                item(id, 3, "carol", third));
+    }
+
+    private static long item(long postmortem, int rank, String owner, String dueDate) {
+        Map<String, Object> item = PostMortemJson.item(rank);
+        item.put("dueDate", dueDate);
+        item.put("owner", owner);
+        return Scenarios.addItem(postmortem, item);
     }
 
     private static JsonPath board(String query) {
@@ -65,38 +66,38 @@ class BoardTest {
 
     @Test
     void itemDueTodayIsNotOverdueAndDueYesterdayIsOneDayOverdue() {
-        List<Long> ids = itemsDue("Boundaries", "2026-03-09", "2026-03-10", "2026-03-15");
+        Scenarios.Ranked ids = itemsDue("Boundaries", "2026-03-09", "2026-03-10", "2026-03-15");
         JsonPath board = board("");
         assertThat(board.getString("asOf")).isEqualTo("2026-03-10");
-        assertThat(board.getList("overdue.actionItemId", Long.class)).containsExactly(ids.get(1));
+        assertThat(board.getList("overdue.actionItemId", Long.class)).containsExactly(ids.first());
         assertThat(board.getInt("overdue[0].daysOverdue")).isEqualTo(1);
-        assertThat(board.getList("dueThisWeek.actionItemId", Long.class)).containsExactly(ids.get(2), ids.get(3));
+        assertThat(board.getList("dueThisWeek.actionItemId", Long.class)).containsExactly(ids.second(), ids.third());
         assertThat(board.getInt("dueThisWeek[0].daysOverdue")).isZero();
     }
 
     @Test
     void weekRunsFromTheConfiguredFirstDayAndLaterIsAfterIt() {
-        List<Long> ids = itemsDue("Week edges", "2026-03-15", "2026-03-16", "2026-04-30");
+        Scenarios.Ranked ids = itemsDue("Week edges", "2026-03-15", "2026-03-16", "2026-04-30");
         JsonPath board = board("?asOf=2026-03-10");
-        assertThat(board.getList("dueThisWeek.actionItemId", Long.class)).containsExactly(ids.get(1));
-        assertThat(board.getList("later.actionItemId", Long.class)).containsExactly(ids.get(2), ids.get(3));
+        assertThat(board.getList("dueThisWeek.actionItemId", Long.class)).containsExactly(ids.first());
+        assertThat(board.getList("later.actionItemId", Long.class)).containsExactly(ids.second(), ids.third());
         assertThat(board.getString("weekStart")).isEqualTo("2026-03-09");
         assertThat(board.getString("weekEnd")).isEqualTo("2026-03-15");
     }
 
     @Test
     void todayAndTheWeekFollowTheTeamsZone() {
-        List<Long> ids = itemsDue("Zones", "2026-03-10", "2026-03-14", "2026-03-15");
+        Scenarios.Ranked ids = itemsDue("Zones", "2026-03-10", "2026-03-14", "2026-03-15");
         // 23:30 UTC on Tuesday 10 March is already Wednesday 11 March in Berlin.
         clock.set(Instant.parse("2026-03-10T23:30:00Z"));
         ZoneId berlin = ZoneId.of("Europe/Berlin");
         LocalDate today = clock.instant().atZone(berlin).toLocalDate();
         Board inBerlin = boards.board(today, BoardService.Filter.NONE, berlin, DayOfWeek.SUNDAY);
         assertThat(inBerlin.asOf()).isEqualTo("2026-03-11");
-        assertThat(inBerlin.overdue()).extracting(Board.ItemRow::actionItemId).containsExactly(ids.get(1));
+        assertThat(inBerlin.overdue()).extracting(Board.ItemRow::actionItemId).containsExactly(ids.first());
         assertThat(inBerlin.weekStart()).isEqualTo("2026-03-08");
-        assertThat(inBerlin.dueThisWeek()).extracting(Board.ItemRow::actionItemId).containsExactly(ids.get(2));
-        assertThat(inBerlin.later()).extracting(Board.ItemRow::actionItemId).containsExactly(ids.get(3));
+        assertThat(inBerlin.dueThisWeek()).extracting(Board.ItemRow::actionItemId).containsExactly(ids.second());
+        assertThat(inBerlin.later()).extracting(Board.ItemRow::actionItemId).containsExactly(ids.third());
         Board inUtc = boards.board(LocalDate.parse("2026-03-10"), BoardService.Filter.NONE, ZoneId.of("UTC"),
                 DayOfWeek.MONDAY);
         assertThat(inUtc.overdue()).isEmpty();
@@ -104,9 +105,9 @@ class BoardTest {
 
     @Test
     void overdueComesMostDaysOverdueFirstThenByRank() {
-        List<Long> a = itemsDue("First", "2026-03-08", "2026-03-01", "2026-03-08");
+        Scenarios.Ranked a = itemsDue("First", "2026-03-08", "2026-03-01", "2026-03-08");
         JsonPath board = board("");
-        assertThat(board.getList("overdue.actionItemId", Long.class)).containsExactly(a.get(2), a.get(1), a.get(3));
+        assertThat(board.getList("overdue.actionItemId", Long.class)).containsExactly(a.second(), a.first(), a.third());
         assertThat(board.getList("overdue.daysOverdue", Integer.class)).containsExactly(9, 2, 2);
         assertThat(board.getList("owners.owner", String.class)).startsWith("alice", "bob", "carol");
         assertThat(board.getInt("counts.overdue")).isEqualTo(3);
@@ -142,13 +143,13 @@ class BoardTest {
 
     @Test
     void reviewDecisionReDatesTheItemAndBecomesItsHistory() {
-        List<Long> ids = itemsDue("Re-dated", "2026-03-05", "2026-03-20", "2026-04-01");
+        Scenarios.Ranked ids = itemsDue("Re-dated", "2026-03-05", "2026-03-20", "2026-04-01");
         asEditor().body(Map.of("week", "2026-W11")).post("/api/reviews").then().statusCode(201)
                 .header("Location", containsString("/api/reviews/2026-W11"));
         asEditor().body(Map.of("week", "2026-W11")).post("/api/reviews").then().statusCode(200)
                 .body("week", equalTo("2026-W11"));
 
-        asEditor().body(Map.of("actionItemId", ids.get(1), "decision", "REDATE", "newDueDate", "2026-03-13",
+        asEditor().body(Map.of("actionItemId", ids.first(), "decision", "REDATE", "newDueDate", "2026-03-13",
                         "reason", "waiting on the vendor", "note", "Alice follows up"))
                 .post("/api/reviews/2026-W11/decisions")
                 .then().statusCode(201)
@@ -159,7 +160,7 @@ class BoardTest {
 
         JsonPath board = board("");
         assertThat(board.getList("overdue")).isEmpty();
-        Map<String, Object> row = board.getMap("dueThisWeek.find { it.actionItemId == " + ids.get(1) + " }");
+        Map<String, Object> row = board.getMap("dueThisWeek.find { it.actionItemId == " + ids.first() + " }");
         assertThat(row).containsEntry("redateCount", 1).containsEntry("lastDecision", "REDATE")
                 .containsEntry("lastReviewedAt", "2026-03-10T12:00:00Z");
         asViewer().get("/api/reviews/2026-W11").then().body("decisions", hasSize(1))
@@ -168,39 +169,39 @@ class BoardTest {
 
     @Test
     void doneAndDropDecisionsCloseTheItem() {
-        List<Long> ids = itemsDue("Closed", "2026-03-05", "2026-03-06", "2026-04-01");
+        Scenarios.Ranked ids = itemsDue("Closed", "2026-03-05", "2026-03-06", "2026-04-01");
         asEditor().body(Map.of("week", "2026-W11")).post("/api/reviews");
-        asEditor().body(Map.of("actionItemId", ids.get(1), "decision", "DONE"))
+        asEditor().body(Map.of("actionItemId", ids.first(), "decision", "DONE"))
                 .post("/api/reviews/2026-W11/decisions").then().statusCode(201)
                 .body("actionItem.status", equalTo("DONE"))
                 .body("actionItem.completedAt", equalTo("2026-03-10T12:00:00Z"));
-        asEditor().body(Map.of("actionItemId", ids.get(2), "decision", "DROP", "reason", "superseded"))
+        asEditor().body(Map.of("actionItemId", ids.second(), "decision", "DROP", "reason", "superseded"))
                 .post("/api/reviews/2026-W11/decisions").then().statusCode(201)
                 .body("actionItem.status", equalTo("DROPPED"));
-        assertThat(board("").getList("doneSinceLastReview.actionItemId", Long.class)).containsExactly(ids.get(1));
-        asEditor().body(Map.of("actionItemId", ids.get(1), "decision", "KEEP"))
+        assertThat(board("").getList("doneSinceLastReview.actionItemId", Long.class)).containsExactly(ids.first());
+        asEditor().body(Map.of("actionItemId", ids.first(), "decision", "KEEP"))
                 .post("/api/reviews/2026-W11/decisions").then().statusCode(409);
     }
 
     @Test
     void decisionsAreRefusedWithClearReasons() {
-        List<Long> ids = itemsDue("Refusals", "2026-03-05", "2026-03-06", "2026-04-01");
+        Scenarios.Ranked ids = itemsDue("Refusals", "2026-03-05", "2026-03-06", "2026-04-01");
         asEditor().body(Map.of("week", "2026-W11")).post("/api/reviews");
-        asEditor().body(Map.of("actionItemId", ids.get(1), "decision", "REDATE"))
+        asEditor().body(Map.of("actionItemId", ids.first(), "decision", "REDATE"))
                 .post("/api/reviews/2026-W11/decisions").then().statusCode(400)
                 .body("errors.field", contains("newDueDate", "reason"));
-        asEditor().body(Map.of("actionItemId", ids.get(1), "decision", "REDATE", "newDueDate", "2026-03-01",
+        asEditor().body(Map.of("actionItemId", ids.first(), "decision", "REDATE", "newDueDate", "2026-03-01",
                         "reason", "x"))
                 .post("/api/reviews/2026-W11/decisions").then().statusCode(400)
                 .body("errors.field", contains("newDueDate"));
-        asEditor().body(Map.of("actionItemId", ids.get(1), "decision", "DROP"))
+        asEditor().body(Map.of("actionItemId", ids.first(), "decision", "DROP"))
                 .post("/api/reviews/2026-W11/decisions").then().statusCode(400).body("errors.field", contains("reason"));
         asEditor().body(Map.of("actionItemId", 99_999_999, "decision", "KEEP"))
                 .post("/api/reviews/2026-W11/decisions").then().statusCode(404);
-        asEditor().body(Map.of("actionItemId", ids.get(1), "decision", "MAYBE"))
+        asEditor().body(Map.of("actionItemId", ids.first(), "decision", "MAYBE"))
                 .post("/api/reviews/2026-W11/decisions").then().statusCode(400)
                 .body("errors.field", contains("decision"));
-        asEditor().body(Map.of("actionItemId", ids.get(1), "decision", "KEEP"))
+        asEditor().body(Map.of("actionItemId", ids.first(), "decision", "KEEP"))
                 .post("/api/reviews/2026-W12/decisions").then().statusCode(404);
         asEditor().body(Map.of("week", "2026-W54")).post("/api/reviews").then().statusCode(400)
                 .body("errors.field", contains("week"));
@@ -209,25 +210,25 @@ class BoardTest {
 
     @Test
     void itemsNotDiscussedAreFlaggedOnNextWeeksBoard() {
-        List<Long> ids = itemsDue("Not discussed", "2026-03-05", "2026-03-06", "2026-04-01");
+        Scenarios.Ranked ids = itemsDue("Not discussed", "2026-03-05", "2026-03-06", "2026-04-01");
         asEditor().body(Map.of("week", "2026-W11")).post("/api/reviews");
-        asEditor().body(Map.of("actionItemId", ids.get(1), "decision", "KEEP"))
+        asEditor().body(Map.of("actionItemId", ids.first(), "decision", "KEEP"))
                 .post("/api/reviews/2026-W11/decisions").then().statusCode(201);
         asEditor().body(Map.of("attendees", List.of("Alice", "Bob"))).post("/api/reviews/2026-W11/finish")
                 .then().statusCode(200)
                 .body("attendees", contains("Alice", "Bob"))
-                .body("notDiscussed", contains(ids.get(2).intValue(), ids.get(3).intValue()))
+                .body("notDiscussed", contains((int) ids.second(), (int) ids.third()))
                 .body("finishedBy", equalTo("erin"));
-        asEditor().body(Map.of("actionItemId", ids.get(2), "decision", "KEEP"))
+        asEditor().body(Map.of("actionItemId", ids.second(), "decision", "KEEP"))
                 .post("/api/reviews/2026-W11/decisions").then().statusCode(409);
 
         clock.set(Instant.parse("2026-03-17T09:00:00Z"));
         JsonPath next = board("");
         assertThat(next.getString("lastReview")).isEqualTo("2026-W11");
         assertThat(next.getList("overdue.findAll { it.notDiscussedLastReview }.actionItemId", Long.class))
-                .containsExactly(ids.get(2));
+                .containsExactly(ids.second());
         assertThat(next.getList("overdue.findAll { !it.notDiscussedLastReview }.actionItemId", Long.class))
-                .containsExactly(ids.get(1));
+                .containsExactly(ids.first());
         asViewer().get("/api/reviews").then().statusCode(200).body("week", contains("2026-W11"))
                 .body("[0].decisions", equalTo(1)).body("[0].notDiscussed", equalTo(2));
     }
@@ -237,9 +238,9 @@ class BoardTest {
         itemsDue("Few", "2026-03-05", "2026-03-12", "2026-04-01");
         long few = statements();
         for (int i = 0; i < 10; i++) {
-            List<Long> ids = itemsDue("Many " + i, "2026-03-05", "2026-03-12", "2026-04-01");
+            Scenarios.Ranked ids = itemsDue("Many " + i, "2026-03-05", "2026-03-12", "2026-04-01");
             asEditor().body(Map.of("week", "2026-W11")).post("/api/reviews");
-            asEditor().body(Map.of("actionItemId", ids.get(1), "decision", "KEEP"))
+            asEditor().body(Map.of("actionItemId", ids.first(), "decision", "KEEP"))
                     .post("/api/reviews/2026-W11/decisions");
         }
         assertThat(statements()).isEqualTo(few);

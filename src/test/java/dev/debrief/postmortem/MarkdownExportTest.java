@@ -39,7 +39,7 @@ class MarkdownExportTest {
 
     @Test
     void apiAnswersTextMarkdownWithTheWholeDocument() {
-        long id = Scenarios.readyToPublish().get(0);
+        long id = Scenarios.readyToPublish().postmortem();
         Response md = asViewer().accept("text/markdown").get("/api/postmortems/{id}", id);
         assertThat(md.statusCode()).isEqualTo(200);
         assertThat(md.contentType()).startsWith("text/markdown");

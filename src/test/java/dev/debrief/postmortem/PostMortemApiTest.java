@@ -92,7 +92,7 @@ class PostMortemApiTest {
 
     @Test
     void fourthActionItemIsRefusedNamingTheThreeItemRule() {
-        long id = Scenarios.readyToPublish().get(0);
+        long id = Scenarios.readyToPublish().postmortem();
         asEditor().body(PostMortemJson.item(3)).post("/api/postmortems/{id}/action-items", id)
                 .then().statusCode(409)
                 .contentType("application/problem+json")
@@ -128,23 +128,23 @@ class PostMortemApiTest {
 
     @Test
     void reorderAssignsAllThreeRanksAtOnce() {
-        List<Long> ids = Scenarios.readyToPublish();
-        asEditor().body(Map.of("order", List.of(ids.get(3), ids.get(1), ids.get(2))))
-                .put("/api/postmortems/{id}/action-items/order", ids.get(0))
+        Scenarios.Ranked ids = Scenarios.readyToPublish();
+        asEditor().body(Map.of("order", List.of(ids.third(), ids.first(), ids.second())))
+                .put("/api/postmortems/{id}/action-items/order", ids.postmortem())
                 .then().statusCode(200)
-                .body("actionItems.id", contains(ids.get(3).intValue(), ids.get(1).intValue(), ids.get(2).intValue()))
+                .body("actionItems.id", contains((int) ids.third(), (int) ids.first(), (int) ids.second()))
                 .body("actionItems.priority", contains(1, 2, 3));
-        asViewer().get("/api/postmortems/{id}", ids.get(0)).then()
+        asViewer().get("/api/postmortems/{id}", ids.postmortem()).then()
                 .body("actionItems.title", contains("Action 3", "Action 1", "Action 2"));
     }
 
     @Test
     void reorderMustListEveryItemExactlyOnce() {
-        List<Long> ids = Scenarios.readyToPublish();
-        asEditor().body(Map.of("order", List.of(ids.get(1), ids.get(1), ids.get(2))))
-                .put("/api/postmortems/{id}/action-items/order", ids.get(0))
+        Scenarios.Ranked ids = Scenarios.readyToPublish();
+        asEditor().body(Map.of("order", List.of(ids.first(), ids.first(), ids.second())))
+                .put("/api/postmortems/{id}/action-items/order", ids.postmortem())
                 .then().statusCode(400).body("errors.field", contains("order"));
-        asViewer().get("/api/postmortems/{id}", ids.get(0)).then()
+        asViewer().get("/api/postmortems/{id}", ids.postmortem()).then()
                 .body("actionItems.title", contains("Action 1", "Action 2", "Action 3"));
     }
 
@@ -176,7 +176,7 @@ class PostMortemApiTest {
 
     @Test
     void completePublishSucceedsAndStampsPublishedAt() {
-        long id = Scenarios.readyToPublish().get(0);
+        long id = Scenarios.readyToPublish().postmortem();
         asEditor().post("/api/postmortems/{id}/publish", id)
                 .then().statusCode(200)
                 .header("ETag", equalTo("\"1\""))
@@ -187,14 +187,14 @@ class PostMortemApiTest {
 
     @Test
     void publishCanBeBackdatedForHistoryEnteredAfterTheFact() {
-        long id = Scenarios.readyToPublish().get(0);
+        long id = Scenarios.readyToPublish().postmortem();
         asEditor().body(Map.of("publishedAt", "2026-03-10T09:00:00Z")).post("/api/postmortems/{id}/publish", id)
                 .then().statusCode(200).body("publishedAt", equalTo("2026-03-10T09:00:00Z"));
     }
 
     @Test
     void publishedAtInTheFutureOrBeforeTheIncidentIsRefused() {
-        long id = Scenarios.readyToPublish().get(0);
+        long id = Scenarios.readyToPublish().postmortem();
         asEditor().body(Map.of("publishedAt", "2026-03-10T12:01:00Z")).post("/api/postmortems/{id}/publish", id)
                 .then().statusCode(400).body("errors.field", contains("publishedAt"));
         asEditor().body(Map.of("publishedAt", "2026-03-10T06:59:00Z")).post("/api/postmortems/{id}/publish", id)
@@ -204,7 +204,7 @@ class PostMortemApiTest {
 
     @Test
     void publishingAfterTheWindowIsMarkedLate() {
-        long id = Scenarios.readyToPublish().get(0);
+        long id = Scenarios.readyToPublish().postmortem();
         clock.set(MutableClock.DEFAULT_NOW.plus(Duration.ofDays(3)));
         asEditor().post("/api/postmortems/{id}/publish", id)
                 .then().statusCode(200).body("publishedLate", is(true)).body("writeUpOverdue", is(false));
@@ -212,7 +212,7 @@ class PostMortemApiTest {
 
     @Test
     void publishedPostMortemCannotBeDeleted() {
-        long id = Scenarios.published().get(0);
+        long id = Scenarios.published().postmortem();
         asEditor().delete("/api/postmortems/{id}", id).then().statusCode(409)
                 .body("detail", containsString("published"));
         asViewer().get("/api/postmortems/{id}", id).then().statusCode(200);
@@ -220,19 +220,19 @@ class PostMortemApiTest {
 
     @Test
     void publishedPostMortemKeepsItsItems() {
-        List<Long> ids = Scenarios.published();
-        asEditor().delete("/api/postmortems/{id}/action-items/{item}", ids.get(0), ids.get(1))
+        Scenarios.Ranked ids = Scenarios.published();
+        asEditor().delete("/api/postmortems/{id}/action-items/{item}", ids.postmortem(), ids.first())
                 .then().statusCode(409).body("detail", containsString("DONE or DROPPED"));
-        asViewer().get("/api/postmortems/{id}", ids.get(0)).then().body("actionItems", hasSize(3));
+        asViewer().get("/api/postmortems/{id}", ids.postmortem()).then().body("actionItems", hasSize(3));
     }
 
     @Test
     void draftAndItsItemsCanBeDeleted() {
-        List<Long> ids = Scenarios.readyToPublish();
-        asEditor().delete("/api/postmortems/{id}/action-items/{item}", ids.get(0), ids.get(1)).then().statusCode(204);
-        asViewer().get("/api/postmortems/{id}", ids.get(0)).then().body("actionItems", hasSize(2));
-        asEditor().delete("/api/postmortems/{id}", ids.get(0)).then().statusCode(204);
-        asViewer().get("/api/postmortems/{id}", ids.get(0)).then().statusCode(404);
+        Scenarios.Ranked ids = Scenarios.readyToPublish();
+        asEditor().delete("/api/postmortems/{id}/action-items/{item}", ids.postmortem(), ids.first()).then().statusCode(204);
+        asViewer().get("/api/postmortems/{id}", ids.postmortem()).then().body("actionItems", hasSize(2));
+        asEditor().delete("/api/postmortems/{id}", ids.postmortem()).then().statusCode(204);
+        asViewer().get("/api/postmortems/{id}", ids.postmortem()).then().statusCode(404);
     }
 
     @Test
@@ -285,7 +285,7 @@ class PostMortemApiTest {
 
     @Test
     void publishedPostMortemCannotLoseARequiredSection() {
-        long id = Scenarios.published().get(0);
+        long id = Scenarios.published().postmortem();
         Map<String, Object> body = asViewer().get("/api/postmortems/{id}", id).jsonPath().getMap("");
         body.put("whyDetectionFailed", " ");
         asEditor().body(body).put("/api/postmortems/{id}", id)
@@ -319,66 +319,66 @@ class PostMortemApiTest {
 
     @Test
     void doneItemRecordsCompletionNowOrTheBackfilledTime() {
-        List<Long> ids = Scenarios.published();
-        Map<String, Object> item = asViewer().get("/api/postmortems/{id}", ids.get(0)).jsonPath()
+        Scenarios.Ranked ids = Scenarios.published();
+        Map<String, Object> item = asViewer().get("/api/postmortems/{id}", ids.postmortem()).jsonPath()
                 .getMap("actionItems[0]");
         item.put("status", "DONE");
-        asEditor().body(item).put("/api/postmortems/{id}/action-items/{item}", ids.get(0), ids.get(1))
+        asEditor().body(item).put("/api/postmortems/{id}/action-items/{item}", ids.postmortem(), ids.first())
                 .then().statusCode(200)
                 .body("status", equalTo("DONE"))
                 .body("completedAt", equalTo("2026-03-10T12:00:00Z"));
 
-        Map<String, Object> second = asViewer().get("/api/postmortems/{id}", ids.get(0)).jsonPath()
+        Map<String, Object> second = asViewer().get("/api/postmortems/{id}", ids.postmortem()).jsonPath()
                 .getMap("actionItems[1]");
         second.put("status", "DONE");
         second.put("completedAt", "2026-03-10T10:00:00Z");
-        asEditor().body(second).put("/api/postmortems/{id}/action-items/{item}", ids.get(0), ids.get(2))
+        asEditor().body(second).put("/api/postmortems/{id}/action-items/{item}", ids.postmortem(), ids.second())
                 .then().statusCode(200).body("completedAt", equalTo("2026-03-10T10:00:00Z"));
     }
 
     @Test
     void completedAtInTheFutureOrBeforeTheIncidentIsRefused() {
-        List<Long> ids = Scenarios.published();
-        Map<String, Object> item = asViewer().get("/api/postmortems/{id}", ids.get(0)).jsonPath()
+        Scenarios.Ranked ids = Scenarios.published();
+        Map<String, Object> item = asViewer().get("/api/postmortems/{id}", ids.postmortem()).jsonPath()
                 .getMap("actionItems[0]");
         item.put("status", "DONE");
         item.put("completedAt", "2026-03-11T00:00:00Z");
-        asEditor().body(item).put("/api/postmortems/{id}/action-items/{item}", ids.get(0), ids.get(1))
+        asEditor().body(item).put("/api/postmortems/{id}/action-items/{item}", ids.postmortem(), ids.first())
                 .then().statusCode(400).body("errors.field", contains("completedAt"));
         item.put("completedAt", "2026-03-01T00:00:00Z");
-        asEditor().body(item).put("/api/postmortems/{id}/action-items/{item}", ids.get(0), ids.get(1))
+        asEditor().body(item).put("/api/postmortems/{id}/action-items/{item}", ids.postmortem(), ids.first())
                 .then().statusCode(400).body("errors.field", contains("completedAt"));
-        asViewer().get("/api/postmortems/{id}", ids.get(0)).then().body("actionItems[0].status", equalTo("OPEN"));
+        asViewer().get("/api/postmortems/{id}", ids.postmortem()).then().body("actionItems[0].status", equalTo("OPEN"));
     }
 
     @Test
     void startCannotMoveAfterARecordedCompletion() {
-        List<Long> ids = Scenarios.published();
-        Map<String, Object> item = asViewer().get("/api/postmortems/{id}", ids.get(0)).jsonPath()
+        Scenarios.Ranked ids = Scenarios.published();
+        Map<String, Object> item = asViewer().get("/api/postmortems/{id}", ids.postmortem()).jsonPath()
                 .getMap("actionItems[0]");
         item.put("status", "DONE");
         item.put("completedAt", "2026-03-10T08:00:00Z");
-        asEditor().body(item).put("/api/postmortems/{id}/action-items/{item}", ids.get(0), ids.get(1))
+        asEditor().body(item).put("/api/postmortems/{id}/action-items/{item}", ids.postmortem(), ids.first())
                 .then().statusCode(200);
-        Map<String, Object> body = asViewer().get("/api/postmortems/{id}", ids.get(0)).jsonPath().getMap("");
+        Map<String, Object> body = asViewer().get("/api/postmortems/{id}", ids.postmortem()).jsonPath().getMap("");
         body.put("startedAt", "2026-03-10T08:30:00Z");
         body.put("detectedAt", "2026-03-10T08:40:00Z");
         body.put("resolvedAt", "2026-03-10T08:50:00Z");
         body.put("timeline", List.of());
-        asEditor().body(body).put("/api/postmortems/{id}", ids.get(0))
+        asEditor().body(body).put("/api/postmortems/{id}", ids.postmortem())
                 .then().statusCode(400).body("errors.field", contains("startedAt"));
     }
 
     @Test
     void droppingAnItemNeedsAReason() {
-        List<Long> ids = Scenarios.published();
-        Map<String, Object> item = asViewer().get("/api/postmortems/{id}", ids.get(0)).jsonPath()
+        Scenarios.Ranked ids = Scenarios.published();
+        Map<String, Object> item = asViewer().get("/api/postmortems/{id}", ids.postmortem()).jsonPath()
                 .getMap("actionItems[2]");
         item.put("status", "DROPPED");
-        asEditor().body(item).put("/api/postmortems/{id}/action-items/{item}", ids.get(0), ids.get(3))
+        asEditor().body(item).put("/api/postmortems/{id}/action-items/{item}", ids.postmortem(), ids.third())
                 .then().statusCode(400).body("errors.field", contains("dropReason"));
         item.put("dropReason", "superseded by the new load balancer");
-        asEditor().body(item).put("/api/postmortems/{id}/action-items/{item}", ids.get(0), ids.get(3))
+        asEditor().body(item).put("/api/postmortems/{id}/action-items/{item}", ids.postmortem(), ids.third())
                 .then().statusCode(200)
                 .body("status", equalTo("DROPPED"))
                 .body("dropReason", equalTo("superseded by the new load balancer"));
@@ -386,17 +386,17 @@ class PostMortemApiTest {
 
     @Test
     void staleItemVersionIsRefusedAndNothingIsOverwritten() {
-        List<Long> ids = Scenarios.readyToPublish();
-        Map<String, Object> read = asViewer().get("/api/postmortems/{id}", ids.get(0)).jsonPath()
+        Scenarios.Ranked ids = Scenarios.readyToPublish();
+        Map<String, Object> read = asViewer().get("/api/postmortems/{id}", ids.postmortem()).jsonPath()
                 .getMap("actionItems[0]");
         Map<String, Object> first = new HashMap<>(read);
         first.put("owner", "alice");
-        asEditor().body(first).put("/api/postmortems/{id}/action-items/{item}", ids.get(0), ids.get(1))
+        asEditor().body(first).put("/api/postmortems/{id}/action-items/{item}", ids.postmortem(), ids.first())
                 .then().statusCode(200).header("ETag", equalTo("\"1\""));
         read.put("owner", "bob");
-        asEditor().body(read).put("/api/postmortems/{id}/action-items/{item}", ids.get(0), ids.get(1))
+        asEditor().body(read).put("/api/postmortems/{id}/action-items/{item}", ids.postmortem(), ids.first())
                 .then().statusCode(409);
-        asViewer().get("/api/postmortems/{id}", ids.get(0)).then().body("actionItems[0].owner", equalTo("alice"));
+        asViewer().get("/api/postmortems/{id}", ids.postmortem()).then().body("actionItems[0].owner", equalTo("alice"));
     }
 
     @Test

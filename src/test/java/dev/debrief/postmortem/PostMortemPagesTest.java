@@ -239,7 +239,7 @@ class PostMortemPagesTest {
 
     @Test
     void pagesRefuseAPostThatIsNotAFormSoTheCsrfCheckCannotBeSkipped() throws Exception {
-        long id = Scenarios.readyToPublish().get(0);
+        long id = Scenarios.readyToPublish().postmortem();
         WebSession editor = WebSession.asEditor();
         editor.page("/postmortems/" + id);
         assertThat(editor.postWithoutBody("/postmortems/" + id + "/publish")).isEqualTo(415);

@@ -2,7 +2,6 @@ package dev.debrief.support;
 
 import static dev.debrief.support.Api.asEditor;
 
-import java.util.List;
 import java.util.Map;
 
 /** Short paths to the states most tests start from, through the public API. */
@@ -21,16 +20,21 @@ public final class Scenarios {
                 .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
-    /** A complete draft with three ranked items; returns the ids of the post-mortem and its items 1, 2, 3. */
-    public static List<Long> readyToPublish() {
+    /** The ids of a post-mortem and of its action items ranked 1, 2 and 3. */
+    public record Ranked(long postmortem, long first, long second, long third) {
+    }
+
+    /** A complete draft with three ranked items. */
+    public static Ranked readyToPublish() {
         long id = create(PostMortemJson.complete());
-        return List.of(id, addItem(id, PostMortemJson.item(1)), addItem(id, PostMortemJson.item(2)),
+        return new Ranked(id, addItem(id, PostMortemJson.item(1)), addItem(id, PostMortemJson.item(2)),
                 addItem(id, PostMortemJson.item(3)));
     }
 
-    public static List<Long> published() {
-        List<Long> ids = readyToPublish();
-        asEditor().post("/api/postmortems/{id}/publish", ids.get(0)).then().statusCode(200);
+    /** A published post-mortem with its three ranked items. */
+    public static Ranked published() {
+        Ranked ids = readyToPublish();
+        asEditor().post("/api/postmortems/{id}/publish", ids.postmortem()).then().statusCode(200);
         return ids;
     }
 }
