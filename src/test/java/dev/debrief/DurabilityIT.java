@@ -1,10 +1,8 @@
 package dev.debrief;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.debrief.support.PackagedApp;
-import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,13 +37,12 @@ class DurabilityIT {
     void acknowledgedWritesSurviveKillMinus9() throws Exception {
         Path workDir = Files.createTempDirectory("debrief-durability");
         server = new PackagedApp(workDir, PASSWORD).start();
-        int port = server.port();
 
         List<String> acknowledged = new ArrayList<>();
         Instant started = Instant.now().minus(Duration.ofHours(1));
         for (int i = 0; i < WRITES; i++) {
             String title = "durable " + i;
-            int status = api(port).body(Map.of("title", title, "severity", "SEV4", "startedAt", started.toString()))
+            int status = server.api().body(Map.of("title", title, "severity", "SEV4", "startedAt", started.toString()))
                     .post("/api/postmortems").statusCode();
             if (status == 201) {
                 acknowledged.add(title);
@@ -54,17 +51,12 @@ class DurabilityIT {
         server.kill();
 
         server.start();
-        List<String> found = api(port).queryParam("q", "durable").queryParam("size", 200).get("/api/postmortems")
+        List<String> found = server.api().queryParam("q", "durable").queryParam("size", 200).get("/api/postmortems")
                 .then().statusCode(200).extract().jsonPath().getList("items.title", String.class);
         Set<String> survivors = new HashSet<>(found);
 
         assertThat(acknowledged).hasSize(WRITES);
         assertThat(survivors).containsAll(acknowledged);
         assertThat(workDir.resolve("data")).isDirectory();
-    }
-
-    private static io.restassured.specification.RequestSpecification api(int port) {
-        return given().baseUri("http://127.0.0.1").port(port).auth().preemptive().basic("admin", PASSWORD)
-                .contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 }

@@ -1,12 +1,9 @@
 package dev.debrief.admin;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.debrief.support.PackagedApp;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -31,10 +28,10 @@ class BackupRestoreIT {
         try (PackagedApp app = new PackagedApp(work, PASSWORD)) {
             app.start();
             long before = create(app, "Written before the backup");
-            JsonPath backup = api(app).post("/api/admin/backups").then().statusCode(201).extract().jsonPath();
+            JsonPath backup = app.api().post("/api/admin/backups").then().statusCode(201).extract().jsonPath();
             String file = backup.getString("file");
             assertThat(backup.getLong("sizeBytes")).isPositive();
-            assertThat(api(app).get("/api/admin/backups").jsonPath().getList("file", String.class)).contains(file);
+            assertThat(app.api().get("/api/admin/backups").jsonPath().getList("file", String.class)).contains(file);
             create(app, "Written after the backup");
             app.stop();
 
@@ -44,20 +41,15 @@ class BackupRestoreIT {
             unzip(data.resolve("backups").resolve(file), data);
 
             app.start();
-            JsonPath list = api(app).get("/api/postmortems").then().statusCode(200).extract().jsonPath();
+            JsonPath list = app.api().get("/api/postmortems").then().statusCode(200).extract().jsonPath();
             assertThat(list.getList("items.title", String.class)).containsExactly("Written before the backup");
             assertThat(list.getLong("items[0].id")).isEqualTo(before);
         }
     }
 
     private static long create(PackagedApp app, String title) {
-        return api(app).body(Map.of("title", title, "severity", "SEV3", "startedAt", "2026-01-05T10:00:00Z"))
+        return app.api().body(Map.of("title", title, "severity", "SEV3", "startedAt", "2026-01-05T10:00:00Z"))
                 .post("/api/postmortems").then().statusCode(201).extract().jsonPath().getLong("id");
-    }
-
-    private static RequestSpecification api(PackagedApp app) {
-        return given().baseUri("http://127.0.0.1").port(app.port()).auth().preemptive().basic("admin", PASSWORD)
-                .contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 
     private static void unzip(Path zip, Path into) throws IOException {

@@ -1,5 +1,6 @@
 package dev.debrief.postmortem;
 
+import static dev.debrief.support.Api.asEditor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -178,7 +179,7 @@ class PostMortemPagesTest {
         Document page = Jsoup.parse(refused.asString());
         assertThat(page.select("[data-testid=error-detectedAt]").text()).startsWith("must not be before startedAt");
         assertThat(page.select("#whatHappened").text()).isEqualTo("kept");
-        assertThat(given().auth().preemptive().basic("erin", "test-password-1").get("/api/postmortems")
+        assertThat(asEditor().get("/api/postmortems")
                 .jsonPath().getInt("total")).isZero();
     }
 
@@ -199,7 +200,7 @@ class PostMortemPagesTest {
         assertThat(page.select("[data-testid=conflict]")).hasSize(1);
         assertThat(page.select("#whatHappened").text()).isEqualTo("Alice's version");
         assertThat(page.select("[data-testid=theirs-whatHappened] pre").text()).isEqualTo("Bob's version");
-        assertThat(given().auth().preemptive().basic("erin", "test-password-1").get("/api/postmortems/" + id)
+        assertThat(asEditor().get("/api/postmortems/" + id)
                 .jsonPath().getString("whatHappened")).isEqualTo("Bob's version");
 
         Response merged = alice.submit(page, "form.write", Map.of("whatHappened", "Alice and Bob"));
@@ -233,7 +234,7 @@ class PostMortemPagesTest {
         Response forged = editor.submit(form, "form.write", Map.of("csrf-token", "forged", "title", "Forged",
                 "severity", "SEV3", "startedAt", "2026-03-10T08:00"));
         assertThat(forged.statusCode()).isEqualTo(400);
-        assertThat(given().auth().preemptive().basic("erin", "test-password-1").get("/api/postmortems")
+        assertThat(asEditor().get("/api/postmortems")
                 .jsonPath().getInt("total")).isZero();
     }
 
@@ -243,7 +244,7 @@ class PostMortemPagesTest {
         WebSession editor = WebSession.asEditor();
         editor.page("/postmortems/" + id);
         assertThat(editor.postWithoutBody("/postmortems/" + id + "/publish")).isEqualTo(415);
-        assertThat(given().auth().preemptive().basic("erin", "test-password-1").get("/api/postmortems/" + id)
+        assertThat(asEditor().get("/api/postmortems/" + id)
                 .jsonPath().getString("status")).isEqualTo("DRAFT");
     }
 

@@ -3,6 +3,8 @@ package dev.debrief.support;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -24,12 +26,14 @@ public final class PackagedApp implements AutoCloseable {
 
     private final Path workDir;
     private final int port;
+    private final String adminPassword;
     private final Map<String, String> env = new HashMap<>();
     private Process process;
 
     public PackagedApp(Path workDir, String adminPassword) throws IOException {
         this.workDir = workDir;
         this.port = freePort();
+        this.adminPassword = adminPassword;
         env.put("DEBRIEF_ADMIN_PASSWORD", adminPassword);
     }
 
@@ -44,6 +48,12 @@ public final class PackagedApp implements AutoCloseable {
 
     public Path workDir() {
         return workDir;
+    }
+
+    /** A JSON API request to this process as {@code admin}. */
+    public RequestSpecification api() {
+        return given().baseUri("http://127.0.0.1").port(port).auth().preemptive().basic("admin", adminPassword)
+                .contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 
     public String log() throws IOException {
