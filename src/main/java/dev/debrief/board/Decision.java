@@ -1,6 +1,9 @@
 package dev.debrief.board;
 
+import io.quarkus.qute.TemplateEnum;
+
 /** What the weekly review decides for one open action item. */
+@TemplateEnum
 public enum Decision {
     /** Stays as it is: still the right item, still the right date. */
     KEEP,

@@ -76,6 +76,19 @@ class BoardPagesTest {
     }
 
     @Test
+    void theReviewOffersTheFourDecisionsWithTheirLabels() {
+        long pm = Scenarios.create(PostMortemJson.complete());
+        long item = Scenarios.addItem(pm, PostMortemJson.item(1));
+        WebSession editor = WebSession.asEditor();
+        Response started = editor.submit(editor.page("/board"), "form[action=/reviews]", Map.of());
+        Document review = editor.page(path(started));
+
+        String decision = "#decision-" + item + " option";
+        assertThat(review.select(decision).eachAttr("value")).containsExactly("KEEP", "REDATE", "DONE", "DROP");
+        assertThat(review.select(decision).eachText()).containsExactly("Keep", "Re-date", "Done", "Drop");
+    }
+
+    @Test
     void oneOverdueWriteUpIsCountedInTheSingular() {
         Scenarios.create(PostMortemJson.complete().with("startedAt", "2026-03-01T10:00:00Z")
                 .with("detectedAt", "2026-03-01T10:05:00Z").with("resolvedAt", "2026-03-01T11:00:00Z"));

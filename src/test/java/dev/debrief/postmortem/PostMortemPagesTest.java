@@ -37,6 +37,20 @@ class PostMortemPagesTest {
     }
 
     @Test
+    void theListAndTheFormOfferEveryStatusAndKindWithItsLabel() {
+        WebSession editor = WebSession.asEditor();
+        Document list = editor.page("/postmortems?status=PUBLISHED");
+        assertThat(list.select("#status option").eachAttr("value")).containsExactly("", "DRAFT", "PUBLISHED");
+        assertThat(list.select("#status option[selected]").text()).isEqualTo("Published");
+
+        Document form = editor.page("/postmortems/new");
+        assertThat(form.select("#item1-kind option").eachAttr("value"))
+                .containsExactly("", "DETECTION", "RESPONSE", "PREVENTION");
+        assertThat(form.select("#item1-kind option").eachText()).containsExactly("Choose…",
+                "Detection: find it sooner", "Response: fix it faster", "Prevention: stop it happening");
+    }
+
+    @Test
     void anonymousVisitorIsSentToTheLoginForm() {
         Response home = given().redirects().follow(false).get("/");
         assertThat(home.statusCode()).isEqualTo(302);
