@@ -1,11 +1,11 @@
 package dev.debrief.admin;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import jakarta.inject.Inject;
 
 /**
  * Where the latest export or import of this instance stands, for the admin page: which table, how many rows of

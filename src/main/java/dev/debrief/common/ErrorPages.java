@@ -48,8 +48,7 @@ public class ErrorPages {
     }
 
     private static boolean wantsPage(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        if (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/q/")) {
+        if (!Pages.isPage(request.getUriInfo().getPath())) {
             return false;
         }
         String accept = request.getHeaderString(HttpHeaders.ACCEPT);

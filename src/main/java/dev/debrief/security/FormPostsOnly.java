@@ -2,6 +2,7 @@ package dev.debrief.security;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.debrief.common.Pages;
 import dev.debrief.common.Problem;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -28,8 +29,8 @@ public class FormPostsOnly {
     private void check(RoutingContext context) {
         HttpMethod method = context.request().method();
         String path = context.normalizedPath();
-        boolean page = !path.startsWith("/api/") && !path.startsWith("/q/") && !path.equals("/j_security_check");
-        if (!page || method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
+        boolean read = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
+        if (!Pages.isPage(path) || read) {
             context.next();
             return;
         }
