@@ -10,6 +10,7 @@ import dev.debrief.postmortem.ActionItemDraft;
 import dev.debrief.postmortem.ActionItemStatus;
 import dev.debrief.postmortem.IncidentDocument;
 import dev.debrief.postmortem.PostMortem;
+import dev.debrief.postmortem.SectionTexts;
 import dev.debrief.postmortem.Severity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -266,13 +267,20 @@ public class DemoYear {
                 new IncidentDocument.Timeline(detected.plus(Duration.between(detected, resolved).dividedBy(2)),
                         "Cause identified; mitigation starts."),
                 new IncidentDocument.Timeline(resolved, "Service back to normal; incident closed."));
-        IncidentDocument document = new IncidentDocument(title, severity, List.of(service),
-                attendees.subList(0, 3 + random.nextInt(3)), started, detected, resolved, s.source(),
-                title + ": " + resolveMinutes + " minutes of impact, noticed after " + detectMinutes + ".",
-                "Users of " + service + " were affected for " + resolveMinutes + " minutes.",
-                String.format(s.whatHappened(), service), String.format(s.whyDetectionFailed(), service),
-                String.format(s.whyResponseFailed(), service), String.format(s.whatWeChange(), service),
-                timeline, List.of());
+        String summary = title + ": " + resolveMinutes + " minutes of impact, noticed after " + detectMinutes + ".";
+        String impact = "Users of " + service + " were affected for " + resolveMinutes + " minutes.";
+        IncidentDocument document = IncidentDocument.builder().title(title).severity(severity).services(List.of(service))
+                .attendees(attendees.subList(0, 3 + random.nextInt(3))).startedAt(started).detectedAt(detected)
+                .resolvedAt(resolved).detectionSource(s.source())
+                .sections(SectionTexts.of(section -> switch (section) {
+                    case SUMMARY -> summary;
+                    case IMPACT -> impact;
+                    case WHAT_HAPPENED -> String.format(s.whatHappened(), service);
+                    case WHY_DETECTION_FAILED -> String.format(s.whyDetectionFailed(), service);
+                    case WHY_RESPONSE_FAILED -> String.format(s.whyResponseFailed(), service);
+                    case WHAT_WE_CHANGE -> String.format(s.whatWeChange(), service);
+                }))
+                .timeline(timeline).build();
         return PostMortem.draft(document, resolved.plus(Duration.ofMinutes(30)), config.futureTolerance());
     }
 

@@ -82,12 +82,9 @@ public class BlamelessCheck {
     /** Checks every written part of a post-mortem; sections without hits are left out. */
     public List<SectionHits> check(IncidentDocument doc) {
         List<SectionHits> sections = new ArrayList<>();
-        add(sections, "summary", "Summary", doc.summary(), doc.attendees());
-        add(sections, "impact", "Impact", doc.impact(), doc.attendees());
-        add(sections, "whatHappened", "What happened?", doc.whatHappened(), doc.attendees());
-        add(sections, "whyDetectionFailed", "Why did our detection fail?", doc.whyDetectionFailed(), doc.attendees());
-        add(sections, "whyResponseFailed", "Why did our response fail?", doc.whyResponseFailed(), doc.attendees());
-        add(sections, "whatWeChange", "What do we change?", doc.whatWeChange(), doc.attendees());
+        for (Section section : Section.values()) {
+            add(sections, section.field(), section.label(), doc.text(section), doc.attendees());
+        }
         for (int i = 0; i < doc.timeline().size(); i++) {
             add(sections, "timeline[" + i + "].event", "Timeline, line " + (i + 1), doc.timeline().get(i).event(),
                     doc.attendees());

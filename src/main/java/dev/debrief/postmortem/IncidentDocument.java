@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything a team writes in a post-mortem: the incident facts and the four agenda sections. It is
- * what create and update carry into the aggregate; action items travel separately.
+ * Everything a team writes in a post-mortem: the incident facts and the written {@link Section}s. It is
+ * what create and update carry into the aggregate; action items travel separately. Build one with
+ * {@link #builder()}, which names every part, so two texts or two times cannot be swapped unnoticed.
  */
 public record IncidentDocument(
         String title,
@@ -19,12 +20,7 @@ public record IncidentDocument(
         Instant detectedAt,
         Instant resolvedAt,
         DetectionSource detectionSource,
-        String summary,
-        String impact,
-        String whatHappened,
-        String whyDetectionFailed,
-        String whyResponseFailed,
-        String whatWeChange,
+        SectionTexts sections,
         List<Timeline> timeline,
         List<String> considered) {
 
@@ -37,6 +33,16 @@ public record IncidentDocument(
         attendees = attendees == null ? List.of() : attendees.stream().map(String::strip).distinct().toList();
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
         considered = considered == null ? List.of() : considered.stream().map(String::strip).toList();
+        sections = sections == null ? SectionTexts.none() : sections;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The text of one section, or null when it is not written. */
+    public String text(Section section) {
+        return sections.get(section);
     }
 
     /**
@@ -73,10 +79,12 @@ public record IncidentDocument(
     /** Rule 3, the document's part: the four agenda questions answered and the incident detected and resolved. */
     List<FieldError> missingForPublication() {
         List<FieldError> missing = new ArrayList<>();
-        requireText(missing, "whatHappened", whatHappened, "What happened?");
-        requireText(missing, "whyDetectionFailed", whyDetectionFailed, "Why did our detection fail?");
-        requireText(missing, "whyResponseFailed", whyResponseFailed, "Why did our response fail?");
-        requireText(missing, "whatWeChange", whatWeChange, "What do we change?");
+        for (Section section : Section.values()) {
+            if (section.isRequiredToPublish() && !sections.isWritten(section)) {
+                missing.add(new FieldError(section.field(), "must answer the agenda question '" + section.label()
+                        + "' before publishing"));
+            }
+        }
         if (detectedAt == null) {
             missing.add(new FieldError("detectedAt", "is required to publish: when was the incident detected?"));
         }
@@ -86,9 +94,82 @@ public record IncidentDocument(
         return missing;
     }
 
-    private static void requireText(List<FieldError> missing, String field, String text, String question) {
-        if (text == null || text.isBlank()) {
-            missing.add(new FieldError(field, "must answer the agenda question '" + question + "' before publishing"));
+    /** Names each part of a document as it is set; parts not set are empty. */
+    public static final class Builder {
+
+        private String title;
+        private Severity severity;
+        private List<String> services;
+        private List<String> attendees;
+        private Instant startedAt;
+        private Instant detectedAt;
+        private Instant resolvedAt;
+        private DetectionSource detectionSource;
+        private SectionTexts sections;
+        private List<Timeline> timeline;
+        private List<String> considered;
+
+        private Builder() {
+        }
+
+        public Builder title(String value) {
+            title = value;
+            return this;
+        }
+
+        public Builder severity(Severity value) {
+            severity = value;
+            return this;
+        }
+
+        public Builder services(List<String> value) {
+            services = value;
+            return this;
+        }
+
+        public Builder attendees(List<String> value) {
+            attendees = value;
+            return this;
+        }
+
+        public Builder startedAt(Instant value) {
+            startedAt = value;
+            return this;
+        }
+
+        public Builder detectedAt(Instant value) {
+            detectedAt = value;
+            return this;
+        }
+
+        public Builder resolvedAt(Instant value) {
+            resolvedAt = value;
+            return this;
+        }
+
+        public Builder detectionSource(DetectionSource value) {
+            detectionSource = value;
+            return this;
+        }
+
+        public Builder sections(SectionTexts value) {
+            sections = value;
+            return this;
+        }
+
+        public Builder timeline(List<Timeline> value) {
+            timeline = value;
+            return this;
+        }
+
+        public Builder considered(List<String> value) {
+            considered = value;
+            return this;
+        }
+
+        public IncidentDocument build() {
+            return new IncidentDocument(title, severity, services, attendees, startedAt, detectedAt, resolvedAt,
+                    detectionSource, sections, timeline, considered);
         }
     }
 }

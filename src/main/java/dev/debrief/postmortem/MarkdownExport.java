@@ -43,12 +43,9 @@ public class MarkdownExport {
         if (!pm.attendees().isEmpty()) {
             md.append("- **Attendees:** ").append(inline(String.join(", ", pm.attendees()))).append('\n');
         }
-        section(md, "Summary", pm.summary());
-        section(md, "Impact", pm.impact());
-        section(md, "What happened?", pm.whatHappened());
-        section(md, "Why did our detection fail?", pm.whyDetectionFailed());
-        section(md, "Why did our response fail?", pm.whyResponseFailed());
-        section(md, "What do we change?", pm.whatWeChange());
+        for (Section section : Section.values()) {
+            section(md, section.label(), pm.text(section));
+        }
 
         md.append("\n## Action items\n\n");
         if (pm.actionItems().isEmpty()) {

@@ -11,6 +11,7 @@ import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -91,23 +92,9 @@ public class PostMortem extends PanacheEntityBase {
     @Column(length = 16)
     private DetectionSource detectionSource;
 
-    @Column(length = 100_000)
-    private String summary;
-
-    @Column(length = 100_000)
-    private String impact;
-
-    @Column(length = 100_000)
-    private String whatHappened;
-
-    @Column(length = 100_000)
-    private String whyDetectionFailed;
-
-    @Column(length = 100_000)
-    private String whyResponseFailed;
-
-    @Column(length = 100_000)
-    private String whatWeChange;
+    /** Null when no section is written: Hibernate loads an embeddable whose columns are all null as null. */
+    @Embedded
+    private WrittenSections written;
 
     @ElementCollection
     @CollectionTable(name = "timeline_entry", joinColumns = @JoinColumn(name = "postmortem_id"))
@@ -190,12 +177,10 @@ public class PostMortem extends PanacheEntityBase {
         timeToDetectMicros = detectedAt == null ? null : ChronoUnit.MICROS.between(startedAt, detectedAt);
         timeToResolveMicros = resolvedAt == null ? null : ChronoUnit.MICROS.between(startedAt, resolvedAt);
         detectionSource = document.detectionSource();
-        summary = document.summary();
-        impact = document.impact();
-        whatHappened = document.whatHappened();
-        whyDetectionFailed = document.whyDetectionFailed();
-        whyResponseFailed = document.whyResponseFailed();
-        whatWeChange = document.whatWeChange();
+        if (written == null) {
+            written = new WrittenSections();
+        }
+        written.write(document.sections());
         timeline.clear();
         document.timeline().stream()
                 .sorted(Comparator.comparing(IncidentDocument.Timeline::at))
@@ -344,9 +329,11 @@ public class PostMortem extends PanacheEntityBase {
     }
 
     public IncidentDocument document() {
-        return new IncidentDocument(title, severity, services, attendees, startedAt, detectedAt, resolvedAt, detectionSource,
-                summary, impact, whatHappened, whyDetectionFailed, whyResponseFailed, whatWeChange,
-                timeline.stream().map(e -> new IncidentDocument.Timeline(e.at(), e.event())).toList(), considered);
+        return IncidentDocument.builder().title(title).severity(severity).services(services).attendees(attendees)
+                .startedAt(startedAt).detectedAt(detectedAt).resolvedAt(resolvedAt).detectionSource(detectionSource)
+                .sections(written == null ? SectionTexts.none() : written.texts())
+                .timeline(timeline.stream().map(e -> new IncidentDocument.Timeline(e.at(), e.event())).toList())
+                .considered(considered).build();
     }
 
     public boolean isPublished() {

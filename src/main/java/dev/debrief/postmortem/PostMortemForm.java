@@ -15,6 +15,9 @@ import org.jboss.resteasy.reactive.RestForm;
  * The fields of the write/edit page as the browser posts them: times in the team's zone from
  * {@code datetime-local} inputs, lists as comma- or line-separated text, and three action-item slots ranked
  * 1 to 3. A class rather than a record, because Quarkus REST fills form beans field by field.
+ * {@link #toRequests} reads it into the very requests the JSON API takes, so the page and the API are validated
+ * by the same constraints and saved by the same service methods; the form itself only reports what it cannot
+ * read (a malformed time, an unknown value, a fourth item).
  */
 public class PostMortemForm {
 
@@ -96,9 +99,20 @@ public class PostMortemForm {
         }
     }
 
-    /** The form read into the domain's terms, or the fields that could not be read. */
-    public record Parsed(IncidentDocument document, List<PostMortemService.ItemSlot> slots, Long version,
-            List<FieldError> errors) {
+    /**
+     * The form read into the API's requests: the post-mortem, and what each slot asks of the item it shows
+     * ({@code item} null when the slot is empty); {@code unreadable} lists what could not be read at all.
+     */
+    public record Submission(PostMortemRequest document, List<SlotRequest> slots, List<FieldError> unreadable) {
+    }
+
+    /** One slot as a request: the stored item it shows ({@code itemId}, with the version read), and its content. */
+    public record SlotRequest(int rank, Long itemId, Long itemVersion, ActionItemRequest item) {
+
+        /** The name errors use for one of this slot's fields, e.g. {@code items[0].title}. */
+        public String field(String name) {
+            return "items[" + (rank - 1) + "]." + name;
+        }
     }
 
     public static PostMortemForm of(PostMortemView pm, Display display) {
@@ -111,12 +125,9 @@ public class PostMortemForm {
         form.detectedAt = display.inputValue(pm.detectedAt());
         form.resolvedAt = display.inputValue(pm.resolvedAt());
         form.detectionSource = pm.detectionSource() == null ? "" : pm.detectionSource().name();
-        form.summary = pm.summary();
-        form.impact = pm.impact();
-        form.whatHappened = pm.whatHappened();
-        form.whyDetectionFailed = pm.whyDetectionFailed();
-        form.whyResponseFailed = pm.whyResponseFailed();
-        form.whatWeChange = pm.whatWeChange();
+        for (Section section : Section.values()) {
+            form.setText(section, pm.text(section));
+        }
         form.timelineAt = pm.timeline().stream().map(t -> display.inputValue(t.at())).toList();
         form.timelineEvent = pm.timeline().stream().map(PostMortemView.Timeline::event).toList();
         form.considered = String.join("\n", pm.considered());
@@ -168,71 +179,81 @@ public class PostMortemForm {
         return rows;
     }
 
-    public Parsed parse(Display display) {
-        List<FieldError> errors = new ArrayList<>();
-        Severity sev = enumOf(Severity.class, "severity", severity, errors, true);
-        DetectionSource source = enumOf(DetectionSource.class, "detectionSource", detectionSource, errors, false);
-        Instant started = time(display, "startedAt", startedAt, errors);
-        if (started == null && blank(startedAt)) {
-            errors.add(new FieldError("startedAt", "is required: when did the impact begin?"));
-        }
-        if (blank(title)) {
-            errors.add(new FieldError("title", "is required"));
-        }
-        List<IncidentDocument.Timeline> timeline = new ArrayList<>();
-        List<Row> typed = rows().subList(0, rows().size() - 2);
-        for (int i = 0; i < typed.size(); i++) {
-            Row row = typed.get(i);
-            Instant at = time(display, "timeline[" + i + "].at", row.at(), errors);
-            if (at == null && blank(row.at())) {
-                errors.add(new FieldError("timeline[" + i + "].at", "needs a time"));
-            }
-            if (blank(row.event())) {
-                errors.add(new FieldError("timeline[" + i + "].event", "needs a description"));
-            }
-            if (at != null && !blank(row.event())) {
-                timeline.add(new IncidentDocument.Timeline(at, row.event().strip()));
-            }
-        }
-        IncidentDocument document = new IncidentDocument(nullIfBlank(title), sev, split(services, ","),
-                split(attendees, ","), started, time(display, "detectedAt", detectedAt, errors),
-                time(display, "resolvedAt", resolvedAt, errors), source, nullIfBlank(summary), nullIfBlank(impact),
-                nullIfBlank(whatHappened), nullIfBlank(whyDetectionFailed), nullIfBlank(whyResponseFailed),
-                nullIfBlank(whatWeChange), timeline, split(considered, "\n"));
+    /** The text typed for a section: its form field, one per {@link Section}. */
+    public String text(Section section) {
+        return switch (section) {
+            case SUMMARY -> summary;
+            case IMPACT -> impact;
+            case WHAT_HAPPENED -> whatHappened;
+            case WHY_DETECTION_FAILED -> whyDetectionFailed;
+            case WHY_RESPONSE_FAILED -> whyResponseFailed;
+            case WHAT_WE_CHANGE -> whatWeChange;
+        };
+    }
 
+    private void setText(Section section, String text) {
+        switch (section) {
+            case SUMMARY -> summary = text;
+            case IMPACT -> impact = text;
+            case WHAT_HAPPENED -> whatHappened = text;
+            case WHY_DETECTION_FAILED -> whyDetectionFailed = text;
+            case WHY_RESPONSE_FAILED -> whyResponseFailed = text;
+            case WHAT_WE_CHANGE -> whatWeChange = text;
+            default -> throw new IllegalArgumentException("no form field for " + section);
+        }
+    }
+
+    /**
+     * The form as the API's requests. Blank boxes are absent values, which the requests' constraints then
+     * judge exactly as they judge a JSON body; only what cannot be read is reported here.
+     */
+    public Submission toRequests(Display display) {
+        List<FieldError> unreadable = new ArrayList<>();
+        List<PostMortemRequest.TimelineLine> timeline = new ArrayList<>();
+        List<Row> typed = rows().subList(0, rows().size() - 2);
+        for (Row row : typed) {
+            timeline.add(new PostMortemRequest.TimelineLine(time(display, row.field("at"), row.at(), unreadable),
+                    nullIfBlank(row.event())));
+        }
+        IncidentDocument document = IncidentDocument.builder()
+                .title(nullIfBlank(title))
+                .severity(enumOf(Severity.class, "severity", severity, unreadable))
+                .services(split(services, ","))
+                .attendees(split(attendees, ","))
+                .startedAt(time(display, "startedAt", startedAt, unreadable))
+                .detectedAt(time(display, "detectedAt", detectedAt, unreadable))
+                .resolvedAt(time(display, "resolvedAt", resolvedAt, unreadable))
+                .detectionSource(enumOf(DetectionSource.class, "detectionSource", detectionSource, unreadable))
+                .sections(SectionTexts.of(section -> nullIfBlank(text(section))))
+                .considered(split(considered, "\n"))
+                .build();
         for (int i = SLOTS; i < size(itemTitle); i++) {
             if (!blank(at(itemTitle, i))) {
-                errors.add(new FieldError("form", "A post-mortem has at most three action items, ranked 1 to 3 by "
-                        + "impact. Keep the three that matter most and write the other ideas under \"Considered, "
+                unreadable.add(new FieldError("form", "A post-mortem has at most three action items, ranked 1 to 3 "
+                        + "by impact. Keep the three that matter most and write the other ideas under \"Considered, "
                         + "not chosen\"."));
                 break;
             }
         }
-        List<PostMortemService.ItemSlot> itemSlots = new ArrayList<>();
+        List<SlotRequest> slotRequests = new ArrayList<>();
         for (Slot slot : slots()) {
-            String prefix = "items[" + (slot.rank() - 1) + "].";
-            Long id = longOf(slot.itemId());
-            Long itemVer = longOf(slot.itemVersion());
-            if (slot.isEmpty()) {
-                itemSlots.add(new PostMortemService.ItemSlot(slot.rank(), id, itemVer, null));
-                continue;
-            }
-            if (blank(slot.title())) {
-                errors.add(new FieldError(prefix + "title", "is required for an action item"));
-            }
-            ActionItemKind kind = enumOf(ActionItemKind.class, prefix + "kind", slot.kind(), errors, true);
-            LocalDate due = null;
-            if (!blank(slot.dueDate())) {
-                try {
-                    due = LocalDate.parse(slot.dueDate().strip());
-                } catch (DateTimeException e) {
-                    errors.add(new FieldError(prefix + "dueDate", "must be a date such as 2026-03-24"));
+            ActionItemRequest item = null;
+            if (!slot.isEmpty()) {
+                LocalDate due = null;
+                if (!blank(slot.dueDate())) {
+                    try {
+                        due = LocalDate.parse(slot.dueDate().strip());
+                    } catch (DateTimeException e) {
+                        unreadable.add(new FieldError(slot.field("dueDate"), "must be a date such as 2026-03-24"));
+                    }
                 }
+                item = new ActionItemRequest(slot.rank(), nullIfBlank(slot.title()), nullIfBlank(slot.owner()), due,
+                        enumOf(ActionItemKind.class, slot.field("kind"), slot.kind(), unreadable), null, null, null,
+                        null, longOf(slot.itemVersion()));
             }
-            itemSlots.add(new PostMortemService.ItemSlot(slot.rank(), id, itemVer, new ActionItemDraft(slot.rank(),
-                    nullIfBlank(slot.title()), nullIfBlank(slot.owner()), due, kind, null, null, null, null)));
+            slotRequests.add(new SlotRequest(slot.rank(), longOf(slot.itemId()), longOf(slot.itemVersion()), item));
         }
-        return new Parsed(document, itemSlots, longOf(version), errors);
+        return new Submission(PostMortemRequest.of(document, timeline, longOf(version)), slotRequests, unreadable);
     }
 
     private static Instant time(Display display, String field, String value, List<FieldError> errors) {
@@ -247,12 +268,8 @@ public class PostMortemForm {
         }
     }
 
-    private static <E extends Enum<E>> E enumOf(Class<E> type, String field, String value, List<FieldError> errors,
-            boolean required) {
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String field, String value, List<FieldError> errors) {
         if (blank(value)) {
-            if (required) {
-                errors.add(new FieldError(field, "is required"));
-            }
             return null;
         }
         try {

@@ -4,7 +4,6 @@ import dev.debrief.common.ConflictException;
 import dev.debrief.common.Display;
 import dev.debrief.common.FieldError;
 import dev.debrief.common.InvalidFieldsException;
-import dev.debrief.common.ProblemMappers;
 import dev.debrief.common.QueryParams;
 import dev.debrief.common.StaleVersionException;
 import dev.debrief.common.UnprocessableException;
@@ -14,7 +13,6 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -33,7 +31,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The pages for writing a post-mortem within 48 hours: home with the write-up clocks, the list, the write
+ * The pages for writing a post-mortem within the write-up window: home with the write-up clocks, the list, the write
  * and edit form, the post-mortem as the team reads it, and its Markdown download. Every form POST answers
  * with a redirect (Post/Redirect/Get), or with the form again, everything typed kept, when something is wrong.
  */
@@ -57,7 +55,7 @@ public class PostMortemPages {
     Display display;
 
     @Inject
-    Validator validator;
+    WritePageSave pageSave;
 
     @Inject
     SecurityIdentity identity;
@@ -161,13 +159,13 @@ public class PostMortemPages {
     public TemplateInstance view(@PathParam("id") long id, @QueryParam("notice") String notice) {
         PostMortemView pm = service.get(id);
         Map<String, RawString> html = new LinkedHashMap<>();
-        textsOf(pm).forEach((field, text) -> {
-            if (!text.isBlank()) {
+        pm.sections().byField().forEach((field, text) -> {
+            if (text != null && !text.isBlank()) {
                 html.put(field, markdown.toHtml(text));
             }
         });
         List<FieldError> missing = service.missingForPublication(id);
-        List<BlamelessCheck.SectionHits> warnings = blameless.check(documentOf(pm));
+        List<BlamelessCheck.SectionHits> warnings = blameless.check(pm.document());
         return Templates.view(new View(pm, WriteUpClock.of(pm.writeUpDueAt(), pm.status() == PostMortemStatus.PUBLISHED,
                 service.currentTime()), html, missing, warnings, noticeText(notice), history(pm)), user(),
                 identity.hasRole("editor"));
@@ -178,7 +176,7 @@ public class PostMortemPages {
     public TemplateInstance editForm(@PathParam("id") long id) {
         PostMortemView pm = service.get(id);
         return Templates.form(new FormPage(id, PostMortemForm.of(pm, display), Map.of(), Map.of(),
-                blameless.check(documentOf(pm))), user());
+                blameless.check(pm.document())), user());
     }
 
     @POST
@@ -212,25 +210,23 @@ public class PostMortemPages {
     }
 
     private Response save(Long id, PostMortemForm form) {
-        PostMortemForm.Parsed parsed = form.parse(display);
+        PostMortemForm.Submission submission = form.toRequests(display);
         Map<String, String> errors = new LinkedHashMap<>();
-        parsed.errors().forEach(e -> errors.putIfAbsent(formField(e.field()), e.message()));
-        if (errors.isEmpty()) {
-            validate(parsed, errors);
-        }
+        submission.unreadable().forEach(e -> errors.putIfAbsent(formField(e.field()), e.message()));
+        pageSave.check(submission).forEach(e -> errors.putIfAbsent(formField(e.field()), e.message()));
         if (!errors.isEmpty()) {
             return withStatus(400, Templates.form(new FormPage(id, form, errors, Map.of(), List.of()), user()));
         }
         try {
-            long saved = service.save(id, parsed.document(), parsed.version(), parsed.slots());
+            long saved = pageSave.save(id, submission);
             return seeOther("/postmortems/" + saved + "?notice=saved");
         } catch (StaleVersionException e) {
             PostMortemView theirs = service.get(id);
             form.version = String.valueOf(theirs.version());
             refreshItemVersions(form, theirs);
             return withStatus(409, Templates.form(new FormPage(id, form, Map.of("conflict", "You started from version "
-                    + parsed.version() + "; the stored version is now " + theirs.version() + "."),
-                    textsOf(theirs), List.of()), user()));
+                    + submission.document().version() + "; the stored version is now " + theirs.version() + "."),
+                    theirs.sections().byField(), List.of()), user()));
         } catch (InvalidFieldsException | UnprocessableException | ConflictException e) {
             Map<String, String> refused = new LinkedHashMap<>();
             e.errors().forEach(error -> refused.putIfAbsent(formField(error.field()), error.message()));
@@ -238,29 +234,6 @@ public class PostMortemPages {
                 refused.put("form", e.getMessage());
             }
             return withStatus(e.status(), Templates.form(new FormPage(id, form, refused, Map.of(), List.of()), user()));
-        }
-    }
-
-    /** The same length and shape rules as the JSON API, from the request records' constraints. */
-    private void validate(PostMortemForm.Parsed parsed, Map<String, String> errors) {
-        IncidentDocument doc = parsed.document();
-        PostMortemRequest request = new PostMortemRequest(doc.title(), doc.severity(), doc.services(),
-                doc.attendees(), doc.startedAt(), doc.detectedAt(), doc.resolvedAt(), doc.detectionSource(),
-                doc.summary(), doc.impact(), doc.whatHappened(), doc.whyDetectionFailed(), doc.whyResponseFailed(),
-                doc.whatWeChange(), doc.timeline().stream()
-                        .map(t -> new PostMortemRequest.TimelineLine(t.at(), t.event())).toList(),
-                doc.considered(), parsed.version());
-        validator.validate(request).forEach(v -> errors.putIfAbsent(formField(ProblemMappers.fieldOf(v)),
-                v.getMessage()));
-        for (PostMortemService.ItemSlot slot : parsed.slots()) {
-            if (slot.draft() == null) {
-                continue;
-            }
-            ActionItemDraft d = slot.draft();
-            ActionItemRequest item = new ActionItemRequest(d.priority(), d.title(), d.owner(), d.dueDate(), d.kind(),
-                    null, null, null, null, null);
-            validator.validate(item).forEach(v -> errors.putIfAbsent(
-                    "items[" + (slot.rank() - 1) + "]." + ProblemMappers.fieldOf(v), v.getMessage()));
         }
     }
 
@@ -283,26 +256,6 @@ public class PostMortemPages {
             }
         }
         form.itemVersion = versions;
-    }
-
-    /** The written sections of a post-mortem by field name (empty text where none is written). */
-    private static Map<String, String> textsOf(PostMortemView pm) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        texts.put("summary", orEmpty(pm.summary()));
-        texts.put("impact", orEmpty(pm.impact()));
-        texts.put("whatHappened", orEmpty(pm.whatHappened()));
-        texts.put("whyDetectionFailed", orEmpty(pm.whyDetectionFailed()));
-        texts.put("whyResponseFailed", orEmpty(pm.whyResponseFailed()));
-        texts.put("whatWeChange", orEmpty(pm.whatWeChange()));
-        return texts;
-    }
-
-    private static IncidentDocument documentOf(PostMortemView pm) {
-        return new IncidentDocument(pm.title(), pm.severity(), pm.services(), pm.attendees(), pm.startedAt(),
-                pm.detectedAt(), pm.resolvedAt(), pm.detectionSource(), pm.summary(), pm.impact(), pm.whatHappened(),
-                pm.whyDetectionFailed(), pm.whyResponseFailed(), pm.whatWeChange(),
-                pm.timeline().stream().map(t -> new IncidentDocument.Timeline(t.at(), t.event())).toList(),
-                pm.considered());
     }
 
     private List<HistoryLine> history(PostMortemView pm) {

@@ -40,10 +40,36 @@ public record PostMortemRequest(
     public record TimelineLine(@NotNull Instant at, @NotBlank @Limited(LINE) String event) {
     }
 
+    /**
+     * The request that carries a document (whose timeline is given as request lines, which may lack a time or a
+     * text the constraints will then name): what the write page sends the same way as a JSON body.
+     */
+    static PostMortemRequest of(IncidentDocument doc, List<TimelineLine> timeline, Long version) {
+        return new PostMortemRequest(doc.title(), doc.severity(), doc.services(), doc.attendees(), doc.startedAt(),
+                doc.detectedAt(), doc.resolvedAt(), doc.detectionSource(), doc.text(Section.SUMMARY),
+                doc.text(Section.IMPACT), doc.text(Section.WHAT_HAPPENED), doc.text(Section.WHY_DETECTION_FAILED),
+                doc.text(Section.WHY_RESPONSE_FAILED), doc.text(Section.WHAT_WE_CHANGE), timeline, doc.considered(),
+                version);
+    }
+
     IncidentDocument toDocument() {
-        return new IncidentDocument(title, severity, services, attendees, startedAt, detectedAt, resolvedAt, detectionSource,
-                summary, impact, whatHappened, whyDetectionFailed, whyResponseFailed, whatWeChange,
-                timeline == null ? null : timeline.stream().map(t -> new IncidentDocument.Timeline(t.at(), t.event())).toList(),
-                considered);
+        return IncidentDocument.builder().title(title).severity(severity).services(services).attendees(attendees)
+                .startedAt(startedAt).detectedAt(detectedAt).resolvedAt(resolvedAt).detectionSource(detectionSource)
+                .sections(SectionTexts.of(this::text))
+                .timeline(timeline == null ? null
+                        : timeline.stream().map(t -> new IncidentDocument.Timeline(t.at(), t.event())).toList())
+                .considered(considered).build();
+    }
+
+    /** The text the request carries for a section: its JSON field, one per {@link Section}. */
+    String text(Section section) {
+        return switch (section) {
+            case SUMMARY -> summary;
+            case IMPACT -> impact;
+            case WHAT_HAPPENED -> whatHappened;
+            case WHY_DETECTION_FAILED -> whyDetectionFailed;
+            case WHY_RESPONSE_FAILED -> whyResponseFailed;
+            case WHAT_WE_CHANGE -> whatWeChange;
+        };
     }
 }

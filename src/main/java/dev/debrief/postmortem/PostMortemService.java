@@ -16,23 +16,24 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Use cases of the post-mortem aggregate, one transaction each; the rules live in {@link PostMortem}. */
 @ApplicationScoped
 @Transactional
 public class PostMortemService {
 
-    /**
-     * One action-item slot of the write page: the stored item it shows ({@code itemId}, with the version read),
-     * and what the slot holds now ({@code draft}, null when emptied).
-     */
-    public record ItemSlot(int rank, Long itemId, Long itemVersion, ActionItemDraft draft) {
-    }
+    /** The free-text search: the title or any written section contains the text. */
+    private static final String TEXT_SEARCH = Stream.concat(Stream.of("title"),
+                    Arrays.stream(Section.values()).map(WrittenSections::path))
+            .map(path -> "lower(" + path + ") like :text escape '\\'")
+            .collect(Collectors.joining(" or ", "(", ")"));
 
     @Inject
     Clock clock;
@@ -67,66 +68,6 @@ public class PostMortemService {
         pm.revise(request.toDocument(), now(), config.futureTolerance());
         em.flush();
         return view(pm);
-    }
-
-    /**
-     * Saves the write page in one transaction: the document (created when {@code id} is null) and its three
-     * action-item slots. Any refusal rolls everything back, so the page can show the errors with all of the
-     * user's input still in place.
-     */
-    public long save(Long id, IncidentDocument document, Long version, List<ItemSlot> slots) {
-        Instant now = now();
-        PostMortem pm;
-        if (id == null) {
-            pm = PostMortem.draft(document, now, config.futureTolerance());
-            pm.persist();
-        } else {
-            pm = findForUpdate(id);
-            if (version == null) {
-                throw InvalidFieldsException.of("version", "is missing: reload the page and save again");
-            }
-            pm.requireVersion(version);
-            pm.revise(document, now, config.futureTolerance());
-        }
-        em.flush();
-        for (ItemSlot slot : slots) {
-            try {
-                applySlot(pm, slot, now);
-            } catch (InvalidFieldsException e) {
-                throw new InvalidFieldsException(e.errors().stream()
-                        .map(error -> new FieldError("items[" + (slot.rank() - 1) + "]."
-                                + error.field(), error.message()))
-                        .toList());
-            }
-        }
-        em.flush();
-        return pm.getId();
-    }
-
-    private void applySlot(PostMortem pm, ItemSlot slot, Instant now) {
-        ActionItem stored = slot.itemId() == null ? null : pm.findActionItem(slot.itemId()).orElse(null);
-        ActionItemDraft typed = slot.draft();
-        if (stored == null) {
-            if (typed != null) {
-                pm.addActionItem(typed, now);
-            }
-        } else if (typed == null) {
-            pm.removeActionItem(stored.getId());
-        } else if (!sameAs(stored, typed)) {
-            // The page edits title, owner, due date and kind; status, ticket and drop reason stay as stored.
-            ActionItemDraft merged = new ActionItemDraft(typed.priority(), typed.title(), typed.owner(),
-                    typed.dueDate(), typed.kind(), stored.getTicketUrl(), null, null, stored.getDropReason());
-            long read = slot.itemVersion() == null ? stored.getVersion() : slot.itemVersion();
-            pm.reviseActionItem(stored.getId(), merged, read, now);
-        }
-    }
-
-    private static boolean sameAs(ActionItem stored, ActionItemDraft typed) {
-        return Objects.equals(stored.getPriority(), typed.priority())
-                && Objects.equals(stored.getTitle(), typed.title() == null ? null : typed.title().strip())
-                && Objects.equals(stored.getOwner(), typed.owner() == null ? null : typed.owner().strip())
-                && Objects.equals(stored.getDueDate(), typed.dueDate())
-                && stored.getKind() == typed.kind();
     }
 
     /** Drafts, the write-up most urgently due first (unresolved incidents, whose clock has not started, last). */
@@ -221,11 +162,7 @@ public class PostMortemService {
             params.put("service", search.service().strip());
         }
         if (search.text() != null && !search.text().isBlank()) {
-            where.add("(lower(title) like :text escape '\\' or lower(summary) like :text escape '\\'"
-                    + " or lower(impact) like :text escape '\\' or lower(whatHappened) like :text escape '\\'"
-                    + " or lower(whyDetectionFailed) like :text escape '\\'"
-                    + " or lower(whyResponseFailed) like :text escape '\\'"
-                    + " or lower(whatWeChange) like :text escape '\\')");
+            where.add(TEXT_SEARCH);
             params.put("text", "%" + escapeLike(search.text().strip().toLowerCase(Locale.ROOT)) + "%");
         }
         String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);

@@ -1,10 +1,16 @@
 package dev.debrief.postmortem;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
-/** A post-mortem as the API shows it: the stored document, the derived clock and durations, and its items by rank. */
+/**
+ * A post-mortem as the API shows it: the stored document, the derived clock and durations, and its items by rank.
+ * Each {@link Section} is a field of its own in the JSON, named by {@link Section#field()}.
+ */
 public record PostMortemView(
         Long id,
         String title,
@@ -15,12 +21,7 @@ public record PostMortemView(
         Instant detectedAt,
         Instant resolvedAt,
         DetectionSource detectionSource,
-        String summary,
-        String impact,
-        String whatHappened,
-        String whyDetectionFailed,
-        String whyResponseFailed,
-        String whatWeChange,
+        @JsonIgnore SectionTexts sections,
         List<Timeline> timeline,
         List<String> considered,
         PostMortemStatus status,
@@ -39,12 +40,30 @@ public record PostMortemView(
     public record Timeline(Instant at, String event) {
     }
 
+    /** The sections as JSON fields, null where none is written. */
+    @JsonAnyGetter
+    public Map<String, String> sectionFields() {
+        return sections.byField();
+    }
+
+    /** The text of one section, or null when it is not written. */
+    public String text(Section section) {
+        return sections.get(section);
+    }
+
+    /** The written document this view shows, as the model reads it (for the checks that run on documents). */
+    public IncidentDocument document() {
+        return IncidentDocument.builder().title(title).severity(severity).services(services).attendees(attendees)
+                .startedAt(startedAt).detectedAt(detectedAt).resolvedAt(resolvedAt).detectionSource(detectionSource)
+                .sections(sections).timeline(timeline.stream().map(t -> new IncidentDocument.Timeline(t.at(),
+                        t.event())).toList())
+                .considered(considered).build();
+    }
+
     static PostMortemView of(PostMortem pm, Instant now, Duration window) {
         IncidentDocument doc = pm.document();
         return new PostMortemView(pm.getId(), doc.title(), doc.severity(), doc.services(), doc.attendees(),
-                doc.startedAt(),
-                doc.detectedAt(), doc.resolvedAt(), doc.detectionSource(), doc.summary(), doc.impact(),
-                doc.whatHappened(), doc.whyDetectionFailed(), doc.whyResponseFailed(), doc.whatWeChange(),
+                doc.startedAt(), doc.detectedAt(), doc.resolvedAt(), doc.detectionSource(), doc.sections(),
                 doc.timeline().stream().map(t -> new Timeline(t.at(), t.event())).toList(), doc.considered(),
                 pm.getStatus(), pm.getPublishedAt(), pm.getCreatedAt(), pm.getUpdatedAt(), pm.getVersion(),
                 pm.timeToDetectMinutes(), pm.timeToResolveMinutes(), pm.writeUpDueAt(window),

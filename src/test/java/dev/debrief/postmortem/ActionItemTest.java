@@ -20,9 +20,10 @@ class ActionItemTest {
 
     private static ActionItem item(LocalDate due) {
         Instant started = NOW.minus(Duration.ofHours(5));
-        IncidentDocument document = new IncidentDocument("Checkout returned 500s", Severity.SEV2, List.of("checkout"),
-                List.of(), started, started.plus(Duration.ofMinutes(15)), started.plus(Duration.ofMinutes(50)),
-                DetectionSource.MONITORING, "s", "i", "a", "a", "a", "a", List.of(), List.of());
+        IncidentDocument document = IncidentDocument.builder().title("Checkout returned 500s").severity(Severity.SEV2)
+                .services(List.of("checkout")).startedAt(started).detectedAt(started.plus(Duration.ofMinutes(15)))
+                .resolvedAt(started.plus(Duration.ofMinutes(50))).detectionSource(DetectionSource.MONITORING)
+                .sections(SectionTexts.of(section -> "answered")).build();
         PostMortem pm = PostMortem.draft(document, NOW, Duration.ofMinutes(5));
         return pm.addActionItem(new ActionItemDraft(1, "Alert on burn rate", "team", due, ActionItemKind.DETECTION,
                 null, null, null, null), NOW);

@@ -23,9 +23,11 @@ class PostMortemTest {
     private static final Duration WINDOW = Duration.ofHours(48);
 
     private static IncidentDocument document(Instant detected, Instant resolved, String sections) {
-        return new IncidentDocument("Checkout returned 500s", Severity.SEV2, List.of("checkout"), List.of("Dana"), STARTED, detected,
-                resolved, DetectionSource.MONITORING, "summary", "impact", sections, sections, sections, sections,
-                List.of(), List.of());
+        return IncidentDocument.builder().title("Checkout returned 500s").severity(Severity.SEV2)
+                .services(List.of("checkout")).attendees(List.of("Dana")).startedAt(STARTED).detectedAt(detected)
+                .resolvedAt(resolved).detectionSource(DetectionSource.MONITORING)
+                .sections(SectionTexts.of(section -> section.isAgendaQuestion() ? sections : section.field()))
+                .build();
     }
 
     private static IncidentDocument complete() {

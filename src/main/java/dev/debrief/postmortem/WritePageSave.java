@@ -1,0 +1,93 @@
+package dev.debrief.postmortem;
+
+import dev.debrief.common.FieldError;
+import dev.debrief.common.InvalidFieldsException;
+import dev.debrief.common.ProblemMappers;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Saves the write page through the API's own path: the requests the form reads into are checked against the
+ * same constraints as a JSON body, and saved by the same service methods the API calls, in one transaction,
+ * so a refusal of any part leaves everything as it was and the page can show the errors beside the input.
+ */
+@ApplicationScoped
+class WritePageSave {
+
+    @Inject
+    PostMortemService service;
+
+    @Inject
+    Validator validator;
+
+    /** What the requests' constraints refuse, named by the page's fields (an item's by its slot). */
+    List<FieldError> check(PostMortemForm.Submission submission) {
+        List<FieldError> errors = new ArrayList<>();
+        validator.validate(submission.document()).forEach(v -> errors.add(
+                new FieldError(ProblemMappers.fieldOf(v), v.getMessage())));
+        for (PostMortemForm.SlotRequest slot : submission.slots()) {
+            if (slot.item() != null) {
+                validator.validate(slot.item()).forEach(v -> errors.add(
+                        new FieldError(slot.field(ProblemMappers.fieldOf(v)), v.getMessage())));
+            }
+        }
+        return errors;
+    }
+
+    /**
+     * Creates ({@code id} null) or updates the post-mortem, then brings each slot's item in line with the slot:
+     * added, changed, or deleted when emptied. Returns the post-mortem's id.
+     */
+    long save(Long id, PostMortemForm.Submission submission) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            PostMortemView saved = id == null ? service.create(submission.document())
+                    : service.update(id, submission.document(), null);
+            for (PostMortemForm.SlotRequest slot : submission.slots()) {
+                try {
+                    apply(saved, slot);
+                } catch (InvalidFieldsException e) {
+                    throw new InvalidFieldsException(e.errors().stream()
+                            .map(error -> new FieldError(slot.field(error.field()), error.message())).toList());
+                }
+            }
+            return saved.id();
+        });
+    }
+
+    private void apply(PostMortemView saved, PostMortemForm.SlotRequest slot) {
+        ActionItemView stored = saved.actionItems().stream()
+                .filter(item -> slot.itemId() != null && slot.itemId().equals(item.id())).findFirst().orElse(null);
+        ActionItemRequest typed = slot.item();
+        if (stored == null) {
+            if (typed != null) {
+                service.addActionItem(saved.id(), typed);
+            }
+        } else if (typed == null) {
+            service.deleteActionItem(saved.id(), stored.id());
+        } else if (!sameAs(stored, typed)) {
+            service.updateActionItem(saved.id(), stored.id(), keepingWhatThePageDoesNotEdit(typed, stored,
+                    slot.itemVersion()), null);
+        }
+    }
+
+    /** The page edits title, owner, due date and kind; status, ticket and drop reason stay as stored. */
+    private static ActionItemRequest keepingWhatThePageDoesNotEdit(ActionItemRequest typed, ActionItemView stored,
+            Long versionRead) {
+        return new ActionItemRequest(typed.priority(), typed.title(), typed.owner(), typed.dueDate(), typed.kind(),
+                stored.ticketUrl(), null, null, stored.dropReason(),
+                versionRead == null ? stored.version() : versionRead);
+    }
+
+    private static boolean sameAs(ActionItemView stored, ActionItemRequest typed) {
+        return Objects.equals(stored.priority(), typed.priority())
+                && Objects.equals(stored.title(), typed.title() == null ? null : typed.title().strip())
+                && Objects.equals(stored.owner(), typed.owner() == null ? null : typed.owner().strip())
+                && Objects.equals(stored.dueDate(), typed.dueDate())
+                && stored.kind() == typed.kind();
+    }
+}
