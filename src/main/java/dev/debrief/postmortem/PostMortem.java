@@ -3,48 +3,39 @@ package dev.debrief.postmortem;
 import dev.debrief.common.ConflictException;
 import dev.debrief.common.FieldError;
 import dev.debrief.common.InvalidFieldsException;
-import dev.debrief.common.NotFoundException;
 import dev.debrief.common.StaleVersionException;
 import dev.debrief.common.UnprocessableException;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
-import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
  * The aggregate root: one significant incident and the team's write-up of it, with its ranked action
  * items. Every rule of the post-mortem (three items, one per rank; what publishing needs; time order;
- * what may be deleted) is enforced here; the schema backs the same rules with constraints.
+ * what may be deleted) is enforced here, the items' through {@link RankedItems}; the schema backs the same
+ * rules with constraints. How the written document is stored is {@link StoredDocument}'s concern.
  */
 @Entity
 @Table(name = "postmortem")
-public class PostMortem extends PanacheEntityBase {
+public class PostMortem extends StoredDocument {
 
     public static final int MAX_ACTION_ITEMS = 3;
 
@@ -53,59 +44,9 @@ public class PostMortem extends PanacheEntityBase {
     @SequenceGenerator(name = "postmortem_seq", sequenceName = "postmortem_seq", allocationSize = 50)
     private Long id;
 
-    @Column(nullable = false, length = 200)
-    private String title;
-
-    @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
-    @Column(nullable = false, length = 8)
-    private Severity severity;
-
-    @ElementCollection
-    @CollectionTable(name = "postmortem_service", joinColumns = @JoinColumn(name = "postmortem_id"))
-    @OrderColumn(name = "position")
-    @Column(name = "name", nullable = false, length = 100)
-    private List<String> services = new ArrayList<>();
-
-    @ElementCollection
-    @CollectionTable(name = "attendee", joinColumns = @JoinColumn(name = "postmortem_id"))
-    @OrderColumn(name = "position")
-    @Column(name = "name", nullable = false, length = 100)
-    private List<String> attendees = new ArrayList<>();
-
-    @Column(nullable = false)
-    private Instant startedAt;
-
-    private Instant detectedAt;
-
-    private Instant resolvedAt;
-
-    /** Derived from the times whenever they are set: what the monthly report sums (V7). */
-    @Column(name = "time_to_detect_micros")
-    private Long timeToDetectMicros;
-
-    @Column(name = "time_to_resolve_micros")
-    private Long timeToResolveMicros;
-
-    @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
-    @Column(length = 16)
-    private DetectionSource detectionSource;
-
     /** Null when no section is written: Hibernate loads an embeddable whose columns are all null as null. */
     @Embedded
     private WrittenSections written;
-
-    @ElementCollection
-    @CollectionTable(name = "timeline_entry", joinColumns = @JoinColumn(name = "postmortem_id"))
-    @OrderColumn(name = "position")
-    private List<TimelineEntry> timeline = new ArrayList<>();
-
-    @ElementCollection
-    @CollectionTable(name = "considered_idea", joinColumns = @JoinColumn(name = "postmortem_id"))
-    @OrderColumn(name = "position")
-    @Column(name = "idea", nullable = false, length = 2000)
-    private List<String> considered = new ArrayList<>();
 
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
@@ -159,35 +100,22 @@ public class PostMortem extends PanacheEntityBase {
         if (publishedAt != null && publishedAt.isBefore(document.startedAt())) {
             throw InvalidFieldsException.of("startedAt", "must not be after publishedAt (" + publishedAt + ")");
         }
-        for (ActionItem item : actionItems) {
-            if (item.getCompletedAt() != null && item.getCompletedAt().isBefore(document.startedAt())) {
-                throw InvalidFieldsException.of("startedAt", "must not be after the completion of action item "
-                        + item.getPriority() + " (" + item.getCompletedAt() + ")");
-            }
-        }
-        title = document.title().strip();
-        severity = document.severity();
-        services.clear();
-        services.addAll(document.services());
-        attendees.clear();
-        attendees.addAll(document.attendees());
-        startedAt = micros(document.startedAt());
-        detectedAt = micros(document.detectedAt());
-        resolvedAt = micros(document.resolvedAt());
-        timeToDetectMicros = detectedAt == null ? null : ChronoUnit.MICROS.between(startedAt, detectedAt);
-        timeToResolveMicros = resolvedAt == null ? null : ChronoUnit.MICROS.between(startedAt, resolvedAt);
-        detectionSource = document.detectionSource();
+        items().requireCompletedSince(document.startedAt());
+        store(document);
+        updatedAt = now;
+    }
+
+    @Override
+    protected SectionTexts sections() {
+        return written == null ? SectionTexts.none() : written.texts();
+    }
+
+    @Override
+    protected void storeSections(SectionTexts sections) {
         if (written == null) {
             written = new WrittenSections();
         }
-        written.write(document.sections());
-        timeline.clear();
-        document.timeline().stream()
-                .sorted(Comparator.comparing(IncidentDocument.Timeline::at))
-                .forEach(entry -> timeline.add(new TimelineEntry(entry.at(), entry.event().strip())));
-        considered.clear();
-        considered.addAll(document.considered());
-        updatedAt = now;
+        written.write(sections);
     }
 
     /** Rule 7: a write based on an older version is refused before anything changes. */
@@ -199,58 +127,21 @@ public class PostMortem extends PanacheEntityBase {
 
     /** Rule 1: at most three items, each rank 1–3 once. */
     public ActionItem addActionItem(ActionItemDraft draft, Instant now) {
-        if (actionItems.size() >= MAX_ACTION_ITEMS) {
-            throw new ConflictException("A post-mortem has at most three action items, ranked 1 to 3 by impact, "
-                    + "and this one already has three. Change or drop one of them, or record the idea under "
-                    + "'considered'.");
-        }
-        requireRankFree(draft.priority(), null);
-        ActionItem item = new ActionItem(this, now);
-        item.apply(draft, now, startedAt, isPublished());
-        item.rank(draft.priority());
-        actionItems.add(item);
-        return item;
+        return items().add(draft, now);
     }
 
     public ActionItem reviseActionItem(long itemId, ActionItemDraft draft, long sentVersion, Instant now) {
-        ActionItem item = actionItem(itemId);
-        if (sentVersion != item.getVersion()) {
-            throw new StaleVersionException("action item", sentVersion, item.getVersion());
-        }
-        Integer priority = draft.priority() == null ? item.getPriority() : draft.priority();
-        requireRankFree(priority, item);
-        item.apply(draft, now, startedAt, isPublished());
-        item.rank(priority);
-        return item;
+        return items().revise(itemId, draft, sentVersion, now);
     }
 
     /** Rule 5: a published post-mortem keeps its items; they end DONE or DROPPED instead. */
     public void removeActionItem(long itemId) {
-        ActionItem item = actionItem(itemId);
-        if (isPublished()) {
-            throw new ConflictException("This post-mortem is published, so its action items are kept: set the item "
-                    + "to DONE or DROPPED (with a reason) instead of deleting it.");
-        }
-        actionItems.remove(item);
+        items().remove(itemId);
     }
 
-    /**
-     * Rule 2: gives ranks 1, 2, 3 to the items in the order listed, all at once. Ranks are unique in the
-     * schema, so the old ranks are cleared and flushed before the new ones are written.
-     */
+    /** Rule 2: gives ranks 1, 2, 3 to the items in the order listed, all at once. */
     public void reorder(List<Long> order, Runnable flush) {
-        Set<Long> current = new HashSet<>();
-        actionItems.forEach(item -> current.add(item.getId()));
-        if (order == null || order.size() != current.size() || !current.equals(new HashSet<>(order))) {
-            throw InvalidFieldsException.of("order", "must list each of this post-mortem's " + current.size()
-                    + " action item ids exactly once, most impactful first; it has " + current);
-        }
-        actionItems.forEach(item -> item.rank(null));
-        flush.run();
-        for (int i = 0; i < order.size(); i++) {
-            actionItem(order.get(i)).rank(i + 1);
-        }
-        actionItems.sort(Comparator.comparing(ActionItem::getPriority));
+        items().reorder(order, flush);
     }
 
     /** Rule 3: publishing needs every part at once; the refusal lists them all. */
@@ -267,8 +158,8 @@ public class PostMortem extends PanacheEntityBase {
         if (at.isAfter(now)) {
             throw InvalidFieldsException.of("publishedAt", "must not be in the future");
         }
-        if (at.isBefore(startedAt)) {
-            throw InvalidFieldsException.of("publishedAt", "must not be before the incident started (" + startedAt + ")");
+        if (at.isBefore(getStartedAt())) {
+            throw InvalidFieldsException.of("publishedAt", "must not be before the incident started (" + getStartedAt() + ")");
         }
         status = PostMortemStatus.PUBLISHED;
         publishedAt = at;
@@ -278,16 +169,7 @@ public class PostMortem extends PanacheEntityBase {
     /** Everything publishing still needs, in agenda order; empty when the post-mortem is ready. */
     public List<FieldError> missingForPublication() {
         List<FieldError> missing = new ArrayList<>(document().missingForPublication());
-        if (actionItems.size() != MAX_ACTION_ITEMS) {
-            missing.add(new FieldError("actionItems", "exactly three action items, ranked 1 to 3, are required to "
-                    + "publish; there " + (actionItems.size() == 1 ? "is 1" : "are " + actionItems.size())));
-        }
-        for (ActionItem item : actionItems) {
-            if (!item.readyForPublication()) {
-                missing.add(new FieldError("actionItems[" + (item.getPriority() - 1) + "]",
-                        "action item ranked " + item.getPriority() + " needs an owner and a due date to publish"));
-            }
-        }
+        missing.addAll(items().missingForPublication());
         return missing;
     }
 
@@ -300,57 +182,28 @@ public class PostMortem extends PanacheEntityBase {
     }
 
     public ActionItem actionItem(long itemId) {
-        return findActionItem(itemId).orElseThrow(() -> new NotFoundException("action item in post-mortem " + id, itemId));
+        return items().get(itemId);
     }
 
     public Optional<ActionItem> findActionItem(long itemId) {
-        return actionItems.stream().filter(item -> item.getId() != null && item.getId() == itemId).findFirst();
+        return items().find(itemId);
     }
 
-    private void requireRankFree(Integer priority, ActionItem except) {
-        if (priority == null || priority < 1 || priority > MAX_ACTION_ITEMS) {
-            throw InvalidFieldsException.of("priority", "must be 1, 2 or 3");
-        }
-        for (ActionItem other : actionItems) {
-            if (other != except && priority.equals(other.getPriority())) {
-                throw new ConflictException("Rank " + priority + " is already taken by '" + other.getTitle()
-                        + "'. Each rank 1 to 3 is used once; reorder the items to change ranks.");
-            }
-        }
-    }
-
-    /** Times are kept to the microsecond, as both databases store them, so the derived durations match them. */
-    private static Instant micros(Instant time) {
-        return time == null ? null : time.truncatedTo(ChronoUnit.MICROS);
+    private RankedItems items() {
+        return new RankedItems(this, actionItems);
     }
 
     private static String fieldsOf(List<FieldError> errors) {
         return String.join(", ", errors.stream().map(FieldError::field).toList());
     }
 
-    public IncidentDocument document() {
-        return IncidentDocument.builder().title(title).severity(severity).services(services).attendees(attendees)
-                .startedAt(startedAt).detectedAt(detectedAt).resolvedAt(resolvedAt).detectionSource(detectionSource)
-                .sections(written == null ? SectionTexts.none() : written.texts())
-                .timeline(timeline.stream().map(e -> new IncidentDocument.Timeline(e.at(), e.event())).toList())
-                .considered(considered).build();
-    }
-
     public boolean isPublished() {
         return status == PostMortemStatus.PUBLISHED;
     }
 
-    public Long timeToDetectMinutes() {
-        return detectedAt == null ? null : Duration.between(startedAt, detectedAt).toMinutes();
-    }
-
-    public Long timeToResolveMinutes() {
-        return resolvedAt == null ? null : Duration.between(startedAt, resolvedAt).toMinutes();
-    }
-
     /** When the write-up is due: {@code window} (48 hours by default) after resolution; null while unresolved. */
     public Instant writeUpDueAt(Duration window) {
-        return resolvedAt == null ? null : resolvedAt.plus(window);
+        return getResolvedAt() == null ? null : getResolvedAt().plus(window);
     }
 
     public boolean isWriteUpOverdue(Instant now, Duration window) {
@@ -365,42 +218,6 @@ public class PostMortem extends PanacheEntityBase {
 
     public Long getId() {
         return id;
-    }
-
-    public String getTitle() {
-        return title;
-    }
-
-    public Severity getSeverity() {
-        return severity;
-    }
-
-    public List<String> getServices() {
-        return List.copyOf(services);
-    }
-
-    public Instant getStartedAt() {
-        return startedAt;
-    }
-
-    public Instant getDetectedAt() {
-        return detectedAt;
-    }
-
-    public Instant getResolvedAt() {
-        return resolvedAt;
-    }
-
-    public DetectionSource getDetectionSource() {
-        return detectionSource;
-    }
-
-    public List<TimelineEntry> getTimeline() {
-        return List.copyOf(timeline);
-    }
-
-    public List<String> getConsidered() {
-        return List.copyOf(considered);
     }
 
     public PostMortemStatus getStatus() {

@@ -1,14 +1,21 @@
 package dev.debrief.postmortem;
 
+import static dev.debrief.postmortem.TypedValues.at;
+import static dev.debrief.postmortem.TypedValues.blank;
+import static dev.debrief.postmortem.TypedValues.enumOf;
+import static dev.debrief.postmortem.TypedValues.longOf;
+import static dev.debrief.postmortem.TypedValues.nullIfBlank;
+import static dev.debrief.postmortem.TypedValues.size;
+import static dev.debrief.postmortem.TypedValues.split;
+import static dev.debrief.postmortem.TypedValues.time;
+
 import dev.debrief.common.Display;
 import dev.debrief.common.FieldError;
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -156,6 +163,23 @@ public class PostMortemForm {
         return form;
     }
 
+    /**
+     * After a conflict: the versions now stored become the ones this form was read from, so that saving again
+     * (after merging by hand) overwrites them knowingly; everything typed stays.
+     */
+    void rebaseOn(PostMortemView theirs) {
+        version = String.valueOf(theirs.version());
+        List<String> ids = slots().stream().map(Slot::itemId).toList();
+        List<String> versions = new ArrayList<>(slots().stream().map(Slot::itemVersion).toList());
+        for (ActionItemView item : theirs.actionItems()) {
+            int i = item.priority() - 1;
+            if (String.valueOf(item.id()).equals(ids.get(i))) {
+                versions.set(i, String.valueOf(item.version()));
+            }
+        }
+        itemVersion = versions;
+    }
+
     public List<Slot> slots() {
         List<Slot> slots = new ArrayList<>();
         for (int i = 0; i < SLOTS; i++) {
@@ -254,63 +278,5 @@ public class PostMortemForm {
             slotRequests.add(new SlotRequest(slot.rank(), longOf(slot.itemId()), longOf(slot.itemVersion()), item));
         }
         return new Submission(PostMortemRequest.of(document, timeline, longOf(version)), slotRequests, unreadable);
-    }
-
-    private static Instant time(Display display, String field, String value, List<FieldError> errors) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return display.parseInput(value);
-        } catch (DateTimeException e) {
-            errors.add(new FieldError(field, "must be a date and time such as 2026-03-10T14:05"));
-            return null;
-        }
-    }
-
-    private static <E extends Enum<E>> E enumOf(Class<E> type, String field, String value, List<FieldError> errors) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(field, "has an unknown value"));
-            return null;
-        }
-    }
-
-    private static List<String> split(String text, String separator) {
-        if (blank(text)) {
-            return List.of();
-        }
-        return Arrays.stream(text.split(separator)).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static Long longOf(String text) {
-        if (blank(text)) {
-            return null;
-        }
-        try {
-            return Long.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static String at(List<String> values, int i) {
-        return values != null && i < values.size() && values.get(i) != null ? values.get(i) : "";
-    }
-
-    private static int size(List<String> values) {
-        return values == null ? 0 : values.size();
-    }
-
-    private static String nullIfBlank(String text) {
-        return blank(text) ? null : text;
-    }
-
-    static boolean blank(String text) {
-        return text == null || text.isBlank();
     }
 }

@@ -1,6 +1,7 @@
 package dev.debrief.postmortem;
 
 import dev.debrief.common.ConflictException;
+import dev.debrief.common.CurrentUser;
 import dev.debrief.common.Display;
 import dev.debrief.common.FieldError;
 import dev.debrief.common.InvalidFieldsException;
@@ -10,7 +11,6 @@ import dev.debrief.common.UnprocessableException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -58,7 +58,7 @@ public class PostMortemPages {
     WritePageSave pageSave;
 
     @Inject
-    SecurityIdentity identity;
+    CurrentUser currentUser;
 
     @Inject
     Instance<ActionItemHistory> histories;
@@ -168,7 +168,7 @@ public class PostMortemPages {
         List<BlamelessCheck.SectionHits> warnings = blameless.check(pm.document());
         return Templates.view(new View(pm, WriteUpClock.of(pm.writeUpDueAt(), pm.status() == PostMortemStatus.PUBLISHED,
                 service.currentTime()), html, missing, warnings, noticeText(notice), history(pm)), user(),
-                identity.hasRole("editor"));
+                currentUser.isEditor());
     }
 
     @GET
@@ -222,8 +222,7 @@ public class PostMortemPages {
             return seeOther("/postmortems/" + saved + "?notice=saved");
         } catch (StaleVersionException e) {
             PostMortemView theirs = service.get(id);
-            form.version = String.valueOf(theirs.version());
-            refreshItemVersions(form, theirs);
+            form.rebaseOn(theirs);
             return withStatus(409, Templates.form(new FormPage(id, form, Map.of("conflict", "You started from version "
                     + submission.document().version() + "; the stored version is now " + theirs.version() + "."),
                     theirs.sections().byField(), List.of()), user()));
@@ -244,18 +243,6 @@ public class PostMortemPages {
     static String formField(String field) {
         return field.matches("(services|attendees|considered)\\[\\d+]") ? field.substring(0, field.indexOf('['))
                 : field;
-    }
-
-    private static void refreshItemVersions(PostMortemForm form, PostMortemView theirs) {
-        List<String> ids = new ArrayList<>(form.slots().stream().map(PostMortemForm.Slot::itemId).toList());
-        List<String> versions = new ArrayList<>(form.slots().stream().map(PostMortemForm.Slot::itemVersion).toList());
-        for (ActionItemView item : theirs.actionItems()) {
-            int i = item.priority() - 1;
-            if (String.valueOf(item.id()).equals(ids.get(i))) {
-                versions.set(i, String.valueOf(item.version()));
-            }
-        }
-        form.itemVersion = versions;
     }
 
     private List<HistoryLine> history(PostMortemView pm) {
@@ -289,7 +276,7 @@ public class PostMortemPages {
     }
 
     private String user() {
-        return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+        return currentUser.name();
     }
 
     private static String orEmpty(String value) {

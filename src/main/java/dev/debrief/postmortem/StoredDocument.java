@@ -1,0 +1,166 @@
+package dev.debrief.postmortem;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.OrderColumn;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * How a post-mortem stores its {@link IncidentDocument}: the columns and collections of what the team wrote,
+ * and the durations derived from its times. It holds no rule: {@link PostMortem} decides whether a document may
+ * be stored, then stores it here, whole.
+ */
+@MappedSuperclass
+public abstract class StoredDocument extends PanacheEntityBase {
+
+    @Column(nullable = false, length = 200)
+    private String title;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false, length = 8)
+    private Severity severity;
+
+    @ElementCollection
+    @CollectionTable(name = "postmortem_service", joinColumns = @JoinColumn(name = "postmortem_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "name", nullable = false, length = 100)
+    private List<String> services = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "attendee", joinColumns = @JoinColumn(name = "postmortem_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "name", nullable = false, length = 100)
+    private List<String> attendees = new ArrayList<>();
+
+    @Column(nullable = false)
+    private Instant startedAt;
+
+    private Instant detectedAt;
+
+    private Instant resolvedAt;
+
+    /** Derived from the times whenever they are set: what the monthly report sums (V7). */
+    @Column(name = "time_to_detect_micros")
+    private Long timeToDetectMicros;
+
+    @Column(name = "time_to_resolve_micros")
+    private Long timeToResolveMicros;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(length = 16)
+    private DetectionSource detectionSource;
+
+    @ElementCollection
+    @CollectionTable(name = "timeline_entry", joinColumns = @JoinColumn(name = "postmortem_id"))
+    @OrderColumn(name = "position")
+    private List<TimelineEntry> timeline = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "considered_idea", joinColumns = @JoinColumn(name = "postmortem_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "idea", nullable = false, length = 2000)
+    private List<String> considered = new ArrayList<>();
+
+    /**
+     * The written sections, which the entity keeps itself: Hibernate cannot enhance an embeddable declared in a
+     * mapped superclass (HHH-13759).
+     */
+    protected abstract SectionTexts sections();
+
+    protected abstract void storeSections(SectionTexts sections);
+
+    /** Replaces the stored document with {@code document}, which the aggregate has accepted. */
+    protected void store(IncidentDocument document) {
+        title = document.title().strip();
+        severity = document.severity();
+        services.clear();
+        services.addAll(document.services());
+        attendees.clear();
+        attendees.addAll(document.attendees());
+        startedAt = micros(document.startedAt());
+        detectedAt = micros(document.detectedAt());
+        resolvedAt = micros(document.resolvedAt());
+        timeToDetectMicros = detectedAt == null ? null : ChronoUnit.MICROS.between(startedAt, detectedAt);
+        timeToResolveMicros = resolvedAt == null ? null : ChronoUnit.MICROS.between(startedAt, resolvedAt);
+        detectionSource = document.detectionSource();
+        storeSections(document.sections());
+        timeline.clear();
+        document.timeline().stream()
+                .sorted(Comparator.comparing(IncidentDocument.Timeline::at))
+                .forEach(entry -> timeline.add(new TimelineEntry(entry.at(), entry.event().strip())));
+        considered.clear();
+        considered.addAll(document.considered());
+    }
+
+    public IncidentDocument document() {
+        return IncidentDocument.builder().title(title).severity(severity).services(services).attendees(attendees)
+                .startedAt(startedAt).detectedAt(detectedAt).resolvedAt(resolvedAt).detectionSource(detectionSource)
+                .sections(sections())
+                .timeline(timeline.stream().map(e -> new IncidentDocument.Timeline(e.at(), e.event())).toList())
+                .considered(considered).build();
+    }
+
+    /** Times are kept to the microsecond, as both databases store them, so the derived durations match them. */
+    private static Instant micros(Instant time) {
+        return time == null ? null : time.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public Long timeToDetectMinutes() {
+        return detectedAt == null ? null : Duration.between(startedAt, detectedAt).toMinutes();
+    }
+
+    public Long timeToResolveMinutes() {
+        return resolvedAt == null ? null : Duration.between(startedAt, resolvedAt).toMinutes();
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public Severity getSeverity() {
+        return severity;
+    }
+
+    public List<String> getServices() {
+        return List.copyOf(services);
+    }
+
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    public Instant getDetectedAt() {
+        return detectedAt;
+    }
+
+    public Instant getResolvedAt() {
+        return resolvedAt;
+    }
+
+    public DetectionSource getDetectionSource() {
+        return detectionSource;
+    }
+
+    public List<TimelineEntry> getTimeline() {
+        return List.copyOf(timeline);
+    }
+
+    public List<String> getConsidered() {
+        return List.copyOf(considered);
+    }
+}
