@@ -3,10 +3,10 @@ package dev.debrief.admin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.debrief.common.CurrentUser;
 import dev.debrief.common.DebriefException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -46,7 +46,7 @@ public class AdminPages {
     ObjectMapper json;
 
     @Inject
-    SecurityIdentity identity;
+    CurrentUser currentUser;
 
     /** What the page shows. */
     public record Page(boolean backupsAvailable, List<Backups.Backup> backups, TransferProgress.Status transfer,
@@ -63,7 +63,7 @@ public class AdminPages {
         boolean available = backups.available();
         String text = error != null ? error : message;
         return Templates.admin(new Page(available, available ? backups.list() : List.of(), progress.latest(),
-                text == null ? "" : text, error != null), identity.getPrincipal().getName());
+                text == null ? "" : text, error != null), currentUser.name());
     }
 
     @POST

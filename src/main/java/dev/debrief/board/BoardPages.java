@@ -1,10 +1,10 @@
 package dev.debrief.board;
 
+import dev.debrief.common.CurrentUser;
 import dev.debrief.common.DebriefException;
 import dev.debrief.common.ProblemMappers;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
@@ -39,7 +39,7 @@ public class BoardPages {
     ReviewService reviews;
 
     @Inject
-    SecurityIdentity identity;
+    CurrentUser currentUser;
 
     @Inject
     Validator validator;
@@ -73,7 +73,7 @@ public class BoardPages {
         LocalDate day = boards.asOf(asOf);
         Board board = boards.board(day, BoardResource.filter(owner, service, severity, kind));
         return Templates.board(new BoardPage(board, orEmpty(owner), orEmpty(service), orEmpty(severity),
-                orEmpty(kind), week(boards.today())), user(), identity.hasRole("editor"));
+                orEmpty(kind), week(boards.today())), user(), currentUser.isEditor());
     }
 
     @POST
@@ -95,7 +95,7 @@ public class BoardPages {
         agenda.addAll(board.later());
         String text = error != null ? error : message;
         return Templates.review(new ReviewPage(review, board, agenda, text == null ? "" : text, error != null),
-                user(), identity.hasRole("editor"));
+                user(), currentUser.isEditor());
     }
 
     @POST
@@ -162,7 +162,7 @@ public class BoardPages {
     }
 
     private String user() {
-        return identity.getPrincipal().getName();
+        return currentUser.name();
     }
 
     private static String orEmpty(String value) {

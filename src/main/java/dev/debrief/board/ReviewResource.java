@@ -1,6 +1,6 @@
 package dev.debrief.board;
 
-import io.quarkus.security.identity.SecurityIdentity;
+import dev.debrief.common.CurrentUser;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,11 +25,11 @@ public class ReviewResource {
     ReviewService reviews;
 
     @Inject
-    SecurityIdentity identity;
+    CurrentUser currentUser;
 
     @POST
     public Response start(@Valid @NotNull ReviewRequests.Start body) {
-        ReviewService.Started started = reviews.start(body.week(), identity.getPrincipal().getName());
+        ReviewService.Started started = reviews.start(body.week(), currentUser.name());
         if (started.created()) {
             return Response.created(URI.create("/api/reviews/" + started.review().week()))
                     .entity(started.review()).build();
@@ -51,7 +51,7 @@ public class ReviewResource {
     @POST
     @Path("{week}/decisions")
     public Response decide(@PathParam("week") String week, @Valid @NotNull ReviewRequests.Decide body) {
-        ReviewViews.Decided decided = reviews.decide(week, body, identity.getPrincipal().getName());
+        ReviewViews.Decided decided = reviews.decide(week, body, currentUser.name());
         return Response.status(Response.Status.CREATED).entity(decided).build();
     }
 
@@ -59,6 +59,6 @@ public class ReviewResource {
     @Path("{week}/finish")
     @Consumes(MediaType.WILDCARD)
     public ReviewViews.ReviewView finish(@PathParam("week") String week, @Valid ReviewRequests.Finish body) {
-        return reviews.finish(week, body, identity.getPrincipal().getName());
+        return reviews.finish(week, body, currentUser.name());
     }
 }

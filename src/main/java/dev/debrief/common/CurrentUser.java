@@ -1,17 +1,29 @@
-package dev.debrief.security;
+package dev.debrief.common;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** The signed-in person's roles, for templates ({@code inject:roles}): which links the header shows. */
-@Named("roles")
+/**
+ * The person behind this request, the one way code and templates ({@code inject:currentUser}) ask who it is
+ * and what they may do.
+ */
+@Named("currentUser")
 @RequestScoped
-public class Roles {
+public class CurrentUser {
 
     @Inject
     SecurityIdentity identity;
+
+    /** The signed-in person's user name; empty when nobody is signed in. */
+    public String name() {
+        return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+    }
+
+    public boolean isEditor() {
+        return identity.hasRole("editor");
+    }
 
     public boolean isAdmin() {
         return identity.hasRole("admin");

@@ -2,7 +2,6 @@ package dev.debrief.common;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -29,7 +28,7 @@ public class ErrorPages {
     }
 
     @Inject
-    SecurityIdentity identity;
+    CurrentUser currentUser;
 
     @ServerResponseFilter
     public void asPage(ContainerRequestContext request, ContainerResponseContext response, SimpleResourceInfo resource) {
@@ -43,7 +42,7 @@ public class ErrorPages {
         // The header's sign-out form needs the CSRF token, which is only made for an address that matched a page;
         // for any other address the page leaves the header's navigation out.
         boolean matched = resource != null && resource.getMethodName() != null;
-        String user = identity.isAnonymous() || !matched ? "" : identity.getPrincipal().getName();
+        String user = matched ? currentUser.name() : "";
         response.setEntity(Templates.error(page, user).render(), null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
     }
 

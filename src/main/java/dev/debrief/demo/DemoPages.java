@@ -1,6 +1,6 @@
 package dev.debrief.demo;
 
-import io.quarkus.security.identity.SecurityIdentity;
+import dev.debrief.common.CurrentUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -24,7 +24,7 @@ public class DemoPages {
     DemoYear demo;
 
     @Inject
-    SecurityIdentity identity;
+    CurrentUser currentUser;
 
     /** Whether the home page tells that the data is a demo. */
     public boolean isShown() {
@@ -33,7 +33,7 @@ public class DemoPages {
 
     /** Whether the person may remove it. */
     public boolean isRemovable() {
-        return identity.hasRole("admin");
+        return currentUser.isAdmin();
     }
 
     @POST

@@ -1,12 +1,12 @@
 package dev.debrief.report;
 
+import dev.debrief.common.CurrentUser;
 import dev.debrief.common.QueryParams;
 import dev.debrief.common.TeamCalendar;
 import dev.debrief.postmortem.Severity;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -36,7 +36,7 @@ public class ReportPages {
     TeamCalendar calendar;
 
     @Inject
-    SecurityIdentity identity;
+    CurrentUser currentUser;
 
     /** One line of the period comparison. */
     public record Comparison(String label, String current, String previous, String change) {
@@ -87,7 +87,7 @@ public class ReportPages {
                 + (service == null || service.isBlank() ? "" : "&service="
                         + URLEncoder.encode(service.strip(), StandardCharsets.UTF_8));
         return Templates.monthly(new Page(report, charts, compare(report), sev == null ? "" : sev.name(),
-                service == null ? "" : service, query), identity.getPrincipal().getName());
+                service == null ? "" : service, query), currentUser.name());
     }
 
     private static List<Comparison> compare(MonthlyReport report) {
