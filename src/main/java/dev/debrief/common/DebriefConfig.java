@@ -62,6 +62,15 @@ public interface DebriefConfig {
 
     Security security();
 
+    ApiDocs apiDocs();
+
+    interface ApiDocs {
+
+        /** Whether the interactive Swagger UI is served at /q/swagger-ui (quarkus.swagger-ui.enable follows it). */
+        @WithDefault("false")
+        boolean ui();
+    }
+
     /** Longest text accepted per field kind. They may be lowered; the schema caps them at these defaults. */
     interface Limits {
 
@@ -124,5 +133,11 @@ public interface DebriefConfig {
          */
         @WithDefault("PT5S")
         Duration credentialRecheck();
+
+        /**
+         * Other hosts that images in Markdown sections may load from (the Content-Security-Policy's img-src), such
+         * as {@code https://images.example.com}; none by default, so images load only from Debrief itself.
+         */
+        Optional<List<String>> imageHosts();
     }
 }

@@ -1,6 +1,9 @@
 package dev.debrief.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpServerResponse;
 import java.util.List;
 
 /**
@@ -18,6 +21,20 @@ public record Problem(String type, String title, int status, String detail, List
 
     public static Problem of(int status, String title, String detail, List<FieldError> errors) {
         return new Problem(typeFor(status), title, status, detail, List.copyOf(errors));
+    }
+
+    /**
+     * Ends a response with this problem, for the handlers that answer before a resource does (sign-in, the
+     * checks on headers and form posts).
+     */
+    public void send(HttpServerResponse response, ObjectMapper json) {
+        String body;
+        try {
+            body = json.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            body = "";
+        }
+        response.setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE).end(body);
     }
 
     private static String typeFor(int status) {

@@ -1,6 +1,5 @@
 package dev.debrief.security;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.debrief.common.Pages;
 import dev.debrief.common.Problem;
@@ -40,13 +39,8 @@ public class FormPostsOnly {
             context.next();
             return;
         }
-        String body;
-        try {
-            body = json.writeValueAsString(Problem.of(415, "Unsupported media type",
-                    "Pages accept only HTML form posts (application/x-www-form-urlencoded)."));
-        } catch (JsonProcessingException e) {
-            body = "";
-        }
-        context.response().setStatusCode(415).putHeader("Content-Type", Problem.MEDIA_TYPE).end(body);
+        Problem.of(415, "Unsupported media type",
+                "Pages accept only HTML form posts (application/x-www-form-urlencoded).")
+                .send(context.response(), json);
     }
 }

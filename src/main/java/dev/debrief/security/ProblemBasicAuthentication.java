@@ -1,6 +1,5 @@
 package dev.debrief.security;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.debrief.common.Problem;
 import io.quarkus.vertx.http.runtime.security.BasicAuthenticationMechanism;
@@ -30,17 +29,9 @@ public class ProblemBasicAuthentication extends BasicAuthenticationMechanism {
         if (context.response().headWritten()) {
             return Uni.createFrom().item(false);
         }
-        String body;
-        try {
-            body = json.writeValueAsString(Problem.of(401, "Unauthorized",
-                    "Sign in: send HTTP Basic credentials of a Debrief user."));
-        } catch (JsonProcessingException e) {
-            body = "";
-        }
-        context.response().setStatusCode(401)
-                .putHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"")
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .end(body);
+        context.response().putHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+        Problem.of(401, "Unauthorized", "Sign in: send HTTP Basic credentials of a Debrief user.")
+                .send(context.response(), json);
         return Uni.createFrom().item(true);
     }
 }

@@ -1,0 +1,151 @@
+package dev.debrief.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.debrief.support.Api;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What a security review checks on the wire: the security headers on every kind of response, and headers that
+ * are not media types refused with a 4xx problem instead of a 500. Requests are written by hand on a socket,
+ * because HTTP clients will not send an empty Content-Type.
+ */
+@QuarkusTest
+class HttpHardeningTest {
+
+    private static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString(
+            ("admin:" + Api.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/login", "/api/postmortems", "/css/debrief.css", "/no-such-page", "/q/openapi"})
+    void everyKindOfResponseCarriesTheSecurityHeaders(String path) throws IOException {
+        Reply reply = send("GET " + path + " HTTP/1.1", Map.of());
+
+        String csp = reply.header("content-security-policy");
+        assertThat(csp).contains("frame-ancestors 'none'").contains("script-src 'self'")
+                .doesNotContain("unsafe-inline");
+        assertThat(reply.header("x-frame-options")).isEqualTo("DENY");
+        assertThat(reply.header("x-content-type-options")).isEqualTo("nosniff");
+        assertThat(reply.header("referrer-policy")).isEqualTo("same-origin");
+        assertThat(reply.header("strict-transport-security")).as("no HSTS over plain HTTP").isNull();
+    }
+
+    @Test
+    void imagesLoadFromThisSiteAndTheHostsAnAdminAllowsOnly() {
+        assertThat(SecurityHeaders.policy(List.of())).contains("img-src 'self';");
+        assertThat(SecurityHeaders.policy(List.of("https://images.example.com", " cdn.example.org:8443")))
+                .contains("img-src 'self' https://images.example.com cdn.example.org:8443;");
+        assertThatThrownBy(() -> SecurityHeaders.policy(List.of("https://x.example; script-src *")))
+                .hasMessageContaining("debrief.security.image-hosts");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/postmortems", "/api/postmortems/1/publish", "/api/postmortems/1/action-items",
+            "/api/postmortems/1/action-items/order", "/api/reviews", "/api/reviews/2026-W01/decisions", "/api/users",
+            "/api/blameless-check"})
+    void anEmptyContentTypeIs415OnEveryWriteRoute(String path) throws IOException {
+        Reply reply = send("POST " + path + " HTTP/1.1", Map.of("Authorization", ADMIN, "Content-Type", ""), "{}");
+
+        assertThat(reply.status()).isEqualTo(415);
+        assertThat(reply.header("content-type")).startsWith("application/problem+json");
+        assertThat(reply.body()).contains("\"status\":415");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {";;;", "json", "/", "application/", "text/html; charset"})
+    void aGarbledContentTypeIs415(String contentType) throws IOException {
+        Reply reply = send("POST /api/postmortems HTTP/1.1", Map.of("Authorization", ADMIN, "Content-Type",
+                contentType), "{}");
+
+        assertThat(reply.status()).isEqualTo(415);
+        assertThat(reply.header("content-type")).startsWith("application/problem+json");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", ",,", "text/", "html"})
+    void anAcceptThatIsNotMediaTypesIs406(String accept) throws IOException {
+        Reply reply = send("GET /api/board HTTP/1.1", Map.of("Authorization", ADMIN, "Accept", accept));
+
+        assertThat(reply.status()).isEqualTo(406);
+        assertThat(reply.header("content-type")).startsWith("application/problem+json");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"*/*", "*", "application/json", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"})
+    void ordinaryAcceptHeadersStillWork(String accept) throws IOException {
+        assertThat(send("GET /api/board HTTP/1.1", Map.of("Authorization", ADMIN, "Accept", accept)).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void swaggerUiIsOffByDefaultWhileTheOpenApiDocumentStays() throws IOException {
+        assertThat(send("GET /q/swagger-ui/ HTTP/1.1", Map.of()).status()).isEqualTo(404);
+        assertThat(send("GET /q/openapi HTTP/1.1", Map.of()).status()).isEqualTo(200);
+    }
+
+    private record Reply(int status, Map<String, String> headers, String body) {
+
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private Reply send(String requestLine, Map<String, String> headers) throws IOException {
+        return send(requestLine, headers, null);
+    }
+
+    private Reply send(String requestLine, Map<String, String> headers, String body) throws IOException {
+        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        StringBuilder request = new StringBuilder(requestLine).append("\r\n")
+                .append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n")
+                .append("Connection: close\r\n");
+        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        if (body != null) {
+            request.append("Content-Length: ").append(content.length).append("\r\n");
+        }
+        request.append("\r\n");
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(content);
+            out.flush();
+            return parse(socket.getInputStream());
+        }
+    }
+
+    private static Reply parse(InputStream in) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        in.transferTo(all);
+        String text = all.toString(StandardCharsets.UTF_8);
+        int end = text.indexOf("\r\n\r\n");
+        String[] lines = text.substring(0, end).split("\r\n");
+        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+        }
+        return new Reply(status, headers, text.substring(end + 4));
+    }
+}
