@@ -12,8 +12,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * Text no longer than the configured limit for its kind ({@code debrief.limits.*}); the limits live in
- * configuration, so they cannot be constants in {@code @Size}.
+ * Text no longer than the configured limit for its kind ({@code debrief.limits.*}), without control characters,
+ * and on one line unless it is a section; the limits live in configuration, so they cannot be constants in
+ * {@code @Size}.
  */
 @Documented
 @Constraint(validatedBy = LimitedValidator.class)
@@ -42,6 +43,11 @@ public @interface Limited {
         /** The width of the database columns holding this kind of text: the highest limit allowed. */
         public int columnWidth() {
             return columnWidth;
+        }
+
+        /** Titles, names and lines are one line of text: a line break or tab in them is refused. */
+        public boolean isSingleLine() {
+            return this != SECTION;
         }
 
         public int limit(DebriefConfig.Limits limits) {

@@ -25,6 +25,12 @@ public class LimitedValidator implements ConstraintValidator<Limited, String> {
         if (value == null) {
             return true;
         }
+        if (kind.isSingleLine() && value.chars().anyMatch(c -> c == '\n' || c == '\r' || c == '\t')) {
+            context.disableDefaultConstraintViolation();
+            context.buildConstraintViolationWithTemplate("must be a single line, without line breaks or tabs")
+                    .addConstraintViolation();
+            return false;
+        }
         if (QueryParams.hasControlCharacters(value)) {
             context.disableDefaultConstraintViolation();
             context.buildConstraintViolationWithTemplate("must not contain control characters other than tabs and "

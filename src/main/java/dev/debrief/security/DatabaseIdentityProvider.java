@@ -1,5 +1,6 @@
 package dev.debrief.security;
 
+import dev.debrief.common.DebriefConfig;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
@@ -24,11 +25,17 @@ import java.util.Optional;
 @ApplicationScoped
 public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
-    /** Verified against when the user does not exist, so that unknown names take as long as wrong passwords. */
-    private static final String DECOY_HASH = BcryptUtil.bcryptHash("decoy-password-never-used", 10);
-
     @Inject
     CredentialCache cache;
+
+    @Inject
+    DebriefConfig config;
+
+    /**
+     * Verified against when the user does not exist, so that an unknown name takes as long as a wrong password:
+     * made with the same bcrypt cost as stored passwords, once the configuration is known.
+     */
+    private volatile String decoyHash;
 
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
@@ -50,7 +57,7 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
             String given = new String(password);
             if (user.isEmpty()) {
                 cache.forget(username);
-                BcryptUtil.matches(given, DECOY_HASH);
+                BcryptUtil.matches(given, decoyHash());
                 throw new AuthenticationFailedException();
             }
             String hash = user.get().getPasswordHash();
@@ -66,6 +73,15 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
             cache.remember(username, password, role, hash);
             return identity(username, role);
         });
+    }
+
+    String decoyHash() {
+        String hash = decoyHash;
+        if (hash == null) {
+            hash = BcryptUtil.bcryptHash("decoy-password-never-used", config.security().bcryptCost());
+            decoyHash = hash;
+        }
+        return hash;
     }
 
     private static SecurityIdentity identity(String username, Role role) {

@@ -298,7 +298,7 @@ class PostMortemPagesTest {
                 .with("attendees", List.of(IMG))
                 .with("summary", all).with("impact", all).with("whatHappened", all)
                 .with("whyDetectionFailed", all).with("whyResponseFailed", all).with("whatWeChange", all)
-                .with("timeline", List.of(Map.of("at", "2026-03-10T08:00:00Z", "event", all)))
+                .with("timeline", List.of(Map.of("at", "2026-03-10T08:00:00Z", "event", all.replace("\n", " "))))
                 .with("considered", List.of(IMG)));
         Map<String, Object> item = PostMortemJson.item(1);
         item.put("title", SCRIPT);

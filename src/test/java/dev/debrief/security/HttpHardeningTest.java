@@ -2,10 +2,16 @@ package dev.debrief.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
+import dev.debrief.common.DebriefConfig;
 import dev.debrief.support.Api;
+import dev.debrief.support.PostMortemJson;
+import dev.debrief.support.Scenarios;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -35,6 +42,18 @@ class HttpHardeningTest {
 
     @TestHTTPResource("/")
     URL base;
+
+    @Inject
+    DatabaseIdentityProvider passwords;
+
+    @Inject
+    DebriefConfig config;
+
+    @Test
+    void anUnknownUserNameIsCheckedAtTheSameBcryptCostAsStoredPasswords() {
+        String cost = "%02d".formatted(config.security().bcryptCost());
+        assertThat(passwords.decoyHash()).matches("\\$2[aby]?\\$" + cost + "\\$.{53}");
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"/login", "/api/postmortems", "/css/debrief.css", "/no-such-page", "/q/openapi"})
@@ -95,6 +114,37 @@ class HttpHardeningTest {
     void ordinaryAcceptHeadersStillWork(String accept) throws IOException {
         assertThat(send("GET /api/board HTTP/1.1", Map.of("Authorization", ADMIN, "Accept", accept)).status())
                 .isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "title      | Checkout\\nreturned 500s | title",
+        "title      | Checkout\\treturned 500s | title",
+        "services   | checkout\\r\\npayments   | services[0]",
+        "attendees  | Dana\\nLee                | attendees[0]",
+        "considered | one idea\\nanother     | considered[0]",
+        "timeline   | config\\npushed          | timeline[0].event"})
+    void aLineBreakInAOneLineFieldIs400NamingIt(String field, String escaped, String named) {
+        String text = escaped.replace("\\n", "\n").replace("\\r", "\r").replace("\\t", "\t");
+        Object value = switch (field) {
+            case "title" -> text;
+            case "timeline" -> List.of(Map.of("at", PostMortemJson.STARTED.toString(), "event", text));
+            default -> List.of(text);
+        };
+        Api.asEditor().body(PostMortemJson.minimal().with(field, value).build()).post("/api/postmortems")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem(named))
+                .body("errors.message", hasItem("must be a single line, without line breaks or tabs"));
+    }
+
+    @Test
+    void aLineBreakInAnItemOwnerIs400AndASectionKeepsItsLines() {
+        long id = Scenarios.create(PostMortemJson.minimal().with("whatHappened", "First line.\nSecond line."));
+        Map<String, Object> item = PostMortemJson.item(1);
+        item.put("owner", "team\npayments");
+        Api.asEditor().body(item).post("/api/postmortems/{id}/action-items", id)
+                .then().statusCode(400).body("errors.field", hasItem("owner"));
+        Api.asEditor().get("/api/postmortems/{id}", id).then().body("whatHappened", equalTo("First line.\nSecond line."));
     }
 
     @Test
