@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import dev.debrief.postmortem.OpenWork;
 import dev.debrief.support.MutableClock;
 import dev.debrief.support.PostMortemJson;
 import dev.debrief.support.Scenarios;
@@ -92,13 +93,13 @@ class BoardTest {
         clock.set(Instant.parse("2026-03-10T23:30:00Z"));
         ZoneId berlin = ZoneId.of("Europe/Berlin");
         LocalDate today = clock.instant().atZone(berlin).toLocalDate();
-        Board inBerlin = boards.board(today, BoardService.Filter.NONE, berlin, DayOfWeek.SUNDAY);
+        Board inBerlin = boards.board(today, OpenWork.Filter.NONE, berlin, DayOfWeek.SUNDAY);
         assertThat(inBerlin.asOf()).isEqualTo("2026-03-11");
         assertThat(inBerlin.overdue()).extracting(Board.ItemRow::actionItemId).containsExactly(ids.first());
         assertThat(inBerlin.weekStart()).isEqualTo("2026-03-08");
         assertThat(inBerlin.dueThisWeek()).extracting(Board.ItemRow::actionItemId).containsExactly(ids.second());
         assertThat(inBerlin.later()).extracting(Board.ItemRow::actionItemId).containsExactly(ids.third());
-        Board inUtc = boards.board(LocalDate.parse("2026-03-10"), BoardService.Filter.NONE, ZoneId.of("UTC"),
+        Board inUtc = boards.board(LocalDate.parse("2026-03-10"), OpenWork.Filter.NONE, ZoneId.of("UTC"),
                 DayOfWeek.MONDAY);
         assertThat(inUtc.overdue()).isEmpty();
     }
@@ -248,7 +249,7 @@ class BoardTest {
 
     private long statements() {
         sessions.getStatistics().clear();
-        boards.board(LocalDate.parse("2026-03-10"), BoardService.Filter.NONE);
+        boards.board(LocalDate.parse("2026-03-10"), OpenWork.Filter.NONE);
         return sessions.getStatistics().getPrepareStatementCount();
     }
 }
