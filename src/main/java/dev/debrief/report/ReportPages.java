@@ -1,5 +1,6 @@
 package dev.debrief.report;
 
+import dev.debrief.common.Display;
 import dev.debrief.common.QueryParams;
 import dev.debrief.common.TeamCalendar;
 import dev.debrief.postmortem.Severity;
@@ -34,6 +35,9 @@ public class ReportPages {
 
     @Inject
     TeamCalendar calendar;
+
+    @Inject
+    Display display;
 
     @Inject
     SecurityIdentity identity;
@@ -86,11 +90,13 @@ public class ReportPages {
         String query = "from=" + range.from() + "&to=" + range.to() + (sev == null ? "" : "&severity=" + sev)
                 + (service == null || service.isBlank() ? "" : "&service="
                         + URLEncoder.encode(service.strip(), StandardCharsets.UTF_8));
-        return Templates.monthly(new Page(report, charts, compare(report), sev == null ? "" : sev.name(),
-                service == null ? "" : service, query), identity.getPrincipal().getName());
+        return Templates.monthly(new Page(report, charts, compare(report, display.writeUpWindow()),
+                sev == null ? "" : sev.name(), service == null ? "" : service, query),
+                identity.getPrincipal().getName());
     }
 
-    private static List<Comparison> compare(MonthlyReport report) {
+    /** The period comparison; {@code window} is the write-up window in words, as the settings make it. */
+    private static List<Comparison> compare(MonthlyReport report, String window) {
         Figures now = report.totals().figures();
         Figures before = report.previousPeriod().figures();
         List<Comparison> rows = new ArrayList<>();
@@ -102,7 +108,7 @@ public class ReportPages {
         rows.add(minutes("Time to resolve, median", now.medianTimeToResolveMinutes(),
                 before.medianTimeToResolveMinutes()));
         rows.add(count("Post-mortems published", now.postmortemsPublished(), before.postmortemsPublished()));
-        rows.add(rate("Published within 48 h", now.publishedWithin48hRate(), before.publishedWithin48hRate()));
+        rows.add(rate("Published within " + window, now.publishedWithin48hRate(), before.publishedWithin48hRate()));
         rows.add(count("Action items created", now.actionItemsCreated(), before.actionItemsCreated()));
         rows.add(count("Action items completed", now.actionItemsCompleted(), before.actionItemsCompleted()));
         rows.add(count("Completed on time", now.actionItemsCompletedOnTime(), before.actionItemsCompletedOnTime()));
