@@ -95,6 +95,8 @@ public class BoardService {
         List<ActionItem> open = work.openItems(filter);
         List<ActionItem> done = work.completedBetween(doneCutoff, moment, filter);
 
+        // The review history is the board's own (postmortem/ cannot see ReviewDecision), so these two queries stay
+        // here; they bind the one set of open statuses and keep the board at a fixed number of statements.
         Map<Long, Object[]> history = new HashMap<>();
         for (Object[] row : em.createQuery("select d.actionItemId, sum(case when d.decision = :redate then 1 else 0 end),"
                         + " max(d.decidedAt) from ReviewDecision d where d.actionItemId in (select i.id from"
