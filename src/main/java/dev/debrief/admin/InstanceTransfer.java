@@ -17,23 +17,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.hibernate.Session;
@@ -43,7 +31,8 @@ import org.jboss.logging.Logger;
  * A whole instance as one JSON document: every row of every table Debrief keeps (users with their password
  * hashes only), with its ids, so that an export imported into an empty instance, on H2 or PostgreSQL, reads
  * and links exactly as before. Rows and columns come in a fixed order and times as UTC instants, so the same
- * data gives the same document on either database.
+ * data gives the same document on either database. This class runs an export or import (the document's shape,
+ * the empty-instance rule, transactions, progress); {@link InstanceTables} copies the rows.
  */
 @ApplicationScoped
 public class InstanceTransfer {
@@ -51,30 +40,6 @@ public class InstanceTransfer {
     private static final Logger LOG = Logger.getLogger(InstanceTransfer.class);
     static final String FORMAT = "debrief-instance";
     static final int VERSION = 1;
-
-    /** A table in the order rows can be inserted (parents first), with the columns that identify a row. */
-    private record Table(String name, List<String> key) {
-    }
-
-    private static final List<Table> TABLES = List.of(
-            new Table("app_user", List.of("username")),
-            new Table("postmortem", List.of("id")),
-            new Table("postmortem_service", List.of("postmortem_id", "position")),
-            new Table("attendee", List.of("postmortem_id", "position")),
-            new Table("timeline_entry", List.of("postmortem_id", "position")),
-            new Table("considered_idea", List.of("postmortem_id", "position")),
-            new Table("action_item", List.of("id")),
-            new Table("review", List.of("id")),
-            new Table("review_attendee", List.of("review_id", "position")),
-            new Table("review_not_discussed", List.of("review_id", "action_item_id")),
-            new Table("review_decision", List.of("id")),
-            new Table("sent_reminder", List.of("reminder_key")),
-            new Table("demo_year", List.of("id")),
-            new Table("demo_record", List.of("kind", "record_id")));
-
-    /** Sequences and the tables whose ids they give, moved past the imported ids after an import. */
-    private static final Map<String, String> SEQUENCES = Map.of("postmortem_seq", "postmortem",
-            "action_item_seq", "action_item", "review_seq", "review", "review_decision_seq", "review_decision");
 
     @Inject
     EntityManager em;
@@ -105,7 +70,7 @@ public class InstanceTransfer {
 
     /** Writes the whole instance to {@code out}. */
     public void export(OutputStream out) {
-        boolean recorded = progress.start("export", TABLES.size(), 0);
+        boolean recorded = progress.start("export", InstanceTables.TABLES.size(), 0);
         try {
             writeExport(out, recorded);
         } catch (RuntimeException e) {
@@ -123,10 +88,10 @@ public class InstanceTransfer {
                 generator.writeStartObject();
                 generator.writeStringField("format", FORMAT);
                 generator.writeNumberField("version", VERSION);
-                generator.writeStringField("schema", schemaVersion(connection));
+                generator.writeStringField("schema", InstanceTables.schemaVersion(connection));
                 generator.writeObjectFieldStart("tables");
-                for (Table table : TABLES) {
-                    List<Map<String, Object>> rows = rows(connection, table);
+                for (InstanceTables.Table table : InstanceTables.TABLES) {
+                    List<Map<String, Object>> rows = InstanceTables.rows(connection, table);
                     generator.writeArrayFieldStart(table.name());
                     for (Map<String, Object> row : rows) {
                         generator.writeObject(row);
@@ -181,7 +146,7 @@ public class InstanceTransfer {
         for (JsonNode table : document.get("tables")) {
             rows += table.size();
         }
-        if (!progress.start("import", TABLES.size(), rows)) {
+        if (!progress.start("import", InstanceTables.TABLES.size(), rows)) {
             throw new ConflictException("An export or import is running; wait until it has finished.");
         }
     }
@@ -213,7 +178,7 @@ public class InstanceTransfer {
         long[] done = {0};
         QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(connection -> {
             requireEmpty(connection);
-            String schema = schemaVersion(connection);
+            String schema = InstanceTables.schemaVersion(connection);
             if (!schema.equals(document.get("schema").asText())) {
                 throw new UnprocessableException("The export was made with schema version "
                         + document.get("schema").asText() + "; this instance has schema version " + schema
@@ -222,9 +187,13 @@ public class InstanceTransfer {
             try (PreparedStatement clear = connection.prepareStatement("delete from app_user")) {
                 clear.executeUpdate();
             }
-            for (Table table : TABLES) {
+            for (InstanceTables.Table table : InstanceTables.TABLES) {
                 JsonNode rows = tables.get(table.name());
-                int stored = rows == null ? 0 : insert(connection, table, rows, done, counts.size());
+                long before = done[0];
+                int tablesDone = counts.size();
+                int stored = rows == null ? 0 : InstanceTables.insert(connection, table, rows,
+                        soFar -> progress.advance(table.name(), tablesDone, before + soFar));
+                done[0] += stored;
                 counts.put(table.name(), stored);
                 progress.advance(table.name(), counts.size(), done[0]);
                 LOG.infof("Import: %s, %d rows", table.name(), stored);
@@ -232,15 +201,8 @@ public class InstanceTransfer {
         }));
         credentials.clear();
         // Outside the import's transaction: on H2 a sequence change commits whatever is open.
-        QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(connection -> {
-            for (Map.Entry<String, String> sequence : SEQUENCES.entrySet()) {
-                long next = queryLong(connection, "select coalesce(max(id), 0) from " + sequence.getValue()) + 100;
-                try (PreparedStatement restart = connection.prepareStatement(
-                        "alter sequence " + sequence.getKey() + " restart with " + next)) {
-                    restart.executeUpdate();
-                }
-            }
-        }));
+        QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(
+                InstanceTables::restartSequences));
         return new Imported(counts);
     }
 
@@ -263,7 +225,7 @@ public class InstanceTransfer {
         }
         for (Iterator<String> names = tables.fieldNames(); names.hasNext();) {
             String name = names.next();
-            if (TABLES.stream().noneMatch(t -> t.name().equals(name))) {
+            if (InstanceTables.TABLES.stream().noneMatch(t -> t.name().equals(name))) {
                 throw InvalidFieldsException.of("tables." + name, "is not a table Debrief exports");
             }
             if (!tables.get(name).isArray()) {
@@ -273,173 +235,12 @@ public class InstanceTransfer {
     }
 
     private void requireEmpty(Connection connection) throws SQLException {
-        long postmortems = queryLong(connection, "select count(*) from postmortem");
-        long reviews = queryLong(connection, "select count(*) from review");
-        long others = queryLong(connection, "select count(*) from app_user where username <> 'admin'");
+        long postmortems = InstanceTables.queryLong(connection, "select count(*) from postmortem");
+        long reviews = InstanceTables.queryLong(connection, "select count(*) from review");
+        long others = InstanceTables.queryLong(connection, "select count(*) from app_user where username <> 'admin'");
         if (postmortems + reviews + others > 0) {
             throw new ConflictException("This instance is not empty (" + postmortems + " post-mortems, " + reviews
                     + " reviews, " + others + " users besides admin). Import into a freshly started instance.");
         }
-    }
-
-    private static String schemaVersion(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                // Flyway made this table with quoted lower-case names, which H2 keeps as they are.
-                "select \"version\" from \"flyway_schema_history\" where \"success\" = true"
-                        + " and \"version\" is not null");
-                ResultSet rs = query.executeQuery()) {
-            int highest = 0;
-            while (rs.next()) {
-                highest = Math.max(highest, Integer.parseInt(rs.getString(1)));
-            }
-            return String.valueOf(highest);
-        }
-    }
-
-    private static long queryLong(Connection connection, String sql) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(sql); ResultSet rs = query.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static List<Map<String, Object>> rows(Connection connection, Table table) throws SQLException {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("select * from " + table.name());
-                ResultSet rs = query.executeQuery()) {
-            ResultSetMetaData meta = rs.getMetaData();
-            while (rs.next()) {
-                Map<String, Object> row = new TreeMap<>();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    row.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), value(rs, meta, i));
-                }
-                rows.add(row);
-            }
-        }
-        // Sorted here rather than by the database, whose text collation differs between H2 and PostgreSQL.
-        Comparator<Map<String, Object>> order = null;
-        for (String column : table.key()) {
-            Comparator<Map<String, Object>> next = (a, b) -> compare(a.get(column), b.get(column));
-            order = order == null ? next : order.thenComparing(next);
-        }
-        rows.sort(order);
-        return rows;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compare(Object a, Object b) {
-        return ((Comparable) a).compareTo(b);
-    }
-
-    private static Object value(ResultSet rs, ResultSetMetaData meta, int column) throws SQLException {
-        if (isTimestamp(meta, column)) {
-            OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
-            return time == null ? null : time.toInstant().toString();
-        }
-        int type = meta.getColumnType(column);
-        if (type == Types.DATE) {
-            LocalDate date = rs.getObject(column, LocalDate.class);
-            return date == null ? null : date.toString();
-        }
-        if (type == Types.BIGINT || type == Types.INTEGER || type == Types.SMALLINT) {
-            long number = rs.getLong(column);
-            return rs.wasNull() ? null : number;
-        }
-        if (type == Types.BOOLEAN || type == Types.BIT) {
-            boolean flag = rs.getBoolean(column);
-            return rs.wasNull() ? null : flag;
-        }
-        return rs.getString(column);
-    }
-
-    private static boolean isTimestamp(ResultSetMetaData meta, int column) throws SQLException {
-        String name = meta.getColumnTypeName(column).toLowerCase(Locale.ROOT);
-        return name.equals("timestamptz") || name.contains("time zone");
-    }
-
-    private int insert(Connection connection, Table table, JsonNode rows, long[] done, int tablesDone)
-            throws SQLException {
-        Map<String, Integer> columns = new LinkedHashMap<>();
-        Map<String, Boolean> timestamps = new LinkedHashMap<>();
-        try (PreparedStatement probe = connection.prepareStatement("select * from " + table.name() + " where 1 = 0");
-                ResultSet rs = probe.executeQuery()) {
-            ResultSetMetaData meta = rs.getMetaData();
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                String name = meta.getColumnLabel(i).toLowerCase(Locale.ROOT);
-                columns.put(name, meta.getColumnType(i));
-                timestamps.put(name, isTimestamp(meta, i));
-            }
-        }
-        List<String> names = new ArrayList<>(columns.keySet());
-        String sql = "insert into " + table.name() + " (" + String.join(", ", names) + ") values ("
-                + String.join(", ", names.stream().map(n -> "?").toList()) + ")";
-        int count = 0;
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            for (JsonNode row : rows) {
-                String at = "tables." + table.name() + "[" + count + "]";
-                if (!row.isObject()) {
-                    throw InvalidFieldsException.of(at, "must be an object of column values");
-                }
-                for (Iterator<String> given = row.fieldNames(); given.hasNext();) {
-                    String column = given.next();
-                    if (!columns.containsKey(column)) {
-                        throw InvalidFieldsException.of(at + "." + column, "is not a column of " + table.name());
-                    }
-                }
-                for (int i = 0; i < names.size(); i++) {
-                    String column = names.get(i);
-                    insert.setObject(i + 1, parameter(row.get(column), columns.get(column), timestamps.get(column),
-                            at + "." + column));
-                }
-                insert.addBatch();
-                count++;
-                if (count % 500 == 0) {
-                    execute(insert, table);
-                    done[0] += 500;
-                    progress.advance(table.name(), tablesDone, done[0]);
-                }
-            }
-            execute(insert, table);
-            done[0] += count % 500;
-        }
-        return count;
-    }
-
-    private static void execute(PreparedStatement batch, Table table) {
-        try {
-            batch.executeBatch();
-        } catch (SQLException e) {
-            LOG.infof("Import refused by the database in %s: %s", table.name(), e.getMessage());
-            throw new UnprocessableException("The rows of " + table.name() + " break a rule of the schema (a "
-                    + "duplicate id, a missing parent row, or a value a constraint refuses); nothing was imported.",
-                    List.of());
-        }
-    }
-
-    private static Object parameter(JsonNode value, int type, boolean timestamp, String field) {
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        try {
-            if (timestamp) {
-                return Instant.parse(value.asText()).atOffset(ZoneOffset.UTC);
-            }
-            return switch (type) {
-                case Types.DATE -> LocalDate.parse(value.asText());
-                case Types.BIGINT -> requireNumber(value, field).longValue();
-                case Types.INTEGER, Types.SMALLINT -> requireNumber(value, field).intValue();
-                case Types.BOOLEAN, Types.BIT -> value.asBoolean();
-                default -> value.isTextual() ? value.asText() : value.toString();
-            };
-        } catch (DateTimeParseException e) {
-            throw InvalidFieldsException.of(field, "must be an ISO-8601 " + (timestamp ? "instant" : "date"));
-        }
-    }
-
-    private static Number requireNumber(JsonNode value, String field) {
-        if (!value.isIntegralNumber()) {
-            throw InvalidFieldsException.of(field, "must be a whole number");
-        }
-        return value.numberValue();
     }
 }

@@ -1,9 +1,8 @@
 package dev.debrief.board;
 
-import dev.debrief.common.DebriefConfig;
 import dev.debrief.common.TeamCalendar;
 import dev.debrief.postmortem.ActionItemStatus;
-import dev.debrief.postmortem.PostMortemStatus;
+import dev.debrief.postmortem.OpenWork;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -11,7 +10,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.function.Supplier;
 
@@ -27,35 +25,25 @@ public class BoardMetrics {
     MeterRegistry registry;
 
     @Inject
-    EntityManager em;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    DebriefConfig config;
+    OpenWork work;
 
     @Inject
     TeamCalendar calendar;
 
+    @Inject
+    Clock clock;
+
     void register(@Observes StartupEvent event) {
         for (ActionItemStatus status : ActionItemStatus.values()) {
-            Gauge.builder("debrief.action.items", () -> count(() -> em.createQuery(
-                            "select count(i) from ActionItem i where i.status = :status", Long.class)
-                            .setParameter("status", status).getSingleResult()))
+            Gauge.builder("debrief.action.items", () -> count(() -> work.countItems(status)))
                     .description("Action items by status")
                     .tag("status", status.name())
                     .register(registry);
         }
-        Gauge.builder("debrief.action.items.overdue", () -> count(() -> em.createQuery(
-                        "select count(i) from ActionItem i where i.status in :open and i.dueDate < :today", Long.class)
-                        .setParameter("open", ActionItemStatus.OPEN_STATUSES).setParameter("today", calendar.today()).getSingleResult()))
+        Gauge.builder("debrief.action.items.overdue", () -> count(() -> work.countOverdueItems(calendar.today())))
                 .description("Open action items past their due date (due today is not overdue)")
                 .register(registry);
-        Gauge.builder("debrief.writeups.overdue", () -> count(() -> em.createQuery(
-                        "select count(p) from PostMortem p where p.status = :draft and p.resolvedAt < :threshold",
-                        Long.class).setParameter("draft", PostMortemStatus.DRAFT)
-                        .setParameter("threshold", clock.instant().minus(config.writeUpWindow())).getSingleResult()))
+        Gauge.builder("debrief.writeups.overdue", () -> count(() -> work.countOverdueWriteUps(clock.instant())))
                 .description("Unpublished post-mortems past their write-up due time")
                 .register(registry);
     }

@@ -3,6 +3,7 @@ package dev.debrief.board;
 import dev.debrief.common.CurrentUser;
 import dev.debrief.common.DebriefException;
 import dev.debrief.common.ProblemMappers;
+import dev.debrief.postmortem.OpenWork;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -89,7 +90,7 @@ public class BoardPages {
     public TemplateInstance review(@PathParam("week") String week, @QueryParam("message") String message,
             @QueryParam("error") String error) {
         ReviewViews.ReviewView review = reviews.get(week);
-        Board board = boards.board(boards.today(), BoardService.Filter.NONE);
+        Board board = boards.board(boards.today(), OpenWork.Filter.NONE);
         List<Board.ItemRow> agenda = new ArrayList<>(board.overdue());
         agenda.addAll(board.dueThisWeek());
         agenda.addAll(board.later());

@@ -2,6 +2,7 @@ package dev.debrief.board;
 
 import dev.debrief.common.QueryParams;
 import dev.debrief.postmortem.ActionItemKind;
+import dev.debrief.postmortem.OpenWork;
 import dev.debrief.postmortem.Severity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,8 +26,8 @@ public class BoardResource {
         return board.board(board.asOf(asOf), filter(owner, service, severity, kind));
     }
 
-    static BoardService.Filter filter(String owner, String service, String severity, String kind) {
-        return new BoardService.Filter(QueryParams.text("owner", owner), QueryParams.text("service", service),
+    static OpenWork.Filter filter(String owner, String service, String severity, String kind) {
+        return new OpenWork.Filter(QueryParams.text("owner", owner), QueryParams.text("service", service),
                 QueryParams.enumValue("severity", severity, Severity.class),
                 QueryParams.enumValue("kind", kind, ActionItemKind.class));
     }

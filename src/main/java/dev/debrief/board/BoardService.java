@@ -3,15 +3,11 @@ package dev.debrief.board;
 import dev.debrief.common.DebriefConfig;
 import dev.debrief.common.TeamCalendar;
 import dev.debrief.postmortem.ActionItem;
-import dev.debrief.postmortem.ActionItemKind;
 import dev.debrief.postmortem.ActionItemStatus;
-import dev.debrief.postmortem.PostMortem;
-import dev.debrief.postmortem.PostMortemStatus;
-import dev.debrief.postmortem.Severity;
+import dev.debrief.postmortem.OpenWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -25,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -37,7 +32,6 @@ import java.util.TreeMap;
  */
 @ApplicationScoped
 public class BoardService {
-
 
     @Inject
     EntityManager em;
@@ -51,11 +45,8 @@ public class BoardService {
     @Inject
     TeamCalendar calendar;
 
-    /** Board filters; null means "all". */
-    public record Filter(String owner, String service, Severity severity, ActionItemKind kind) {
-
-        static final Filter NONE = new Filter(null, null, null, null);
-    }
+    @Inject
+    OpenWork work;
 
     public LocalDate today() {
         return calendar.today();
@@ -79,19 +70,18 @@ public class BoardService {
     }
 
     @Transactional
-    public Board board(LocalDate asOf, Filter filter) {
+    public Board board(LocalDate asOf, OpenWork.Filter filter) {
         return board(asOf, filter, config.timeZone(), config.weekStart());
     }
 
     /** The board in a given zone and week start (the configured ones unless a test says otherwise). */
     @Transactional
-    Board board(LocalDate asOf, Filter filter, ZoneId zone, DayOfWeek firstDay) {
+    Board board(LocalDate asOf, OpenWork.Filter filter, ZoneId zone, DayOfWeek firstDay) {
         Instant now = clock.instant();
         Instant moment = asOf.equals(now.atZone(zone).toLocalDate()) ? now
                 : asOf.plusDays(1).atStartOfDay(zone).toInstant();
         LocalDate weekStart = asOf.with(TemporalAdjusters.previousOrSame(firstDay));
         LocalDate weekEnd = weekStart.plusDays(6);
-        Filter f = filter == null ? Filter.NONE : filter;
 
         Review lastReview = em.createQuery("select r from Review r where r.startedAt < :weekStart"
                         + " order by r.startedAt desc", Review.class)
@@ -102,10 +92,11 @@ public class BoardService {
         Set<Long> notDiscussed = lastReview != null && lastReview.isFinished() ? lastReview.getNotDiscussed()
                 : Set.of();
 
-        List<ActionItem> open = items("i.status in :open", Map.of("open", ActionItemStatus.OPEN_STATUSES), f);
-        List<ActionItem> done = items("i.status = :done and i.completedAt >= :cutoff and i.completedAt <= :moment",
-                Map.of("done", ActionItemStatus.DONE, "cutoff", doneCutoff, "moment", moment), f);
+        List<ActionItem> open = work.openItems(filter);
+        List<ActionItem> done = work.completedBetween(doneCutoff, moment, filter);
 
+        // The review history is the board's own (postmortem/ cannot see ReviewDecision), so these two queries stay
+        // here; they bind the one set of open statuses and keep the board at a fixed number of statements.
         Map<Long, Object[]> history = new HashMap<>();
         for (Object[] row : em.createQuery("select d.actionItemId, sum(case when d.decision = :redate then 1 else 0 end),"
                         + " max(d.decidedAt) from ReviewDecision d where d.actionItemId in (select i.id from"
@@ -154,7 +145,10 @@ public class BoardService {
                 .map(item -> row(item, asOf, history, lastDecision, Set.of())).toList());
         doneRows.sort(Comparator.comparing(Board.ItemRow::actionItemId));
 
-        List<Board.WriteUpRow> writeUps = writeUpsOverdue(moment, f);
+        List<Board.WriteUpRow> writeUps = work.overdueWriteUps(moment, filter).stream()
+                .map(w -> new Board.WriteUpRow(w.postmortemId(), w.title(), w.dueAt(),
+                        Duration.between(w.dueAt(), moment).toHours()))
+                .toList();
         List<Board.OwnerLoad> loads = new ArrayList<>();
         owners.forEach((owner, load) -> loads.add(new Board.OwnerLoad(owner, load[0], load[1])));
         loads.sort(Comparator.comparingInt(Board.OwnerLoad::overdue).reversed()
@@ -163,52 +157,6 @@ public class BoardService {
         return new Board(asOf, overdue, thisWeek, later, doneRows, writeUps,
                 new Board.Counts(overdue.size(), thisWeek.size(), later.size(), doneRows.size(), writeUps.size()),
                 loads, weekStart, weekEnd, lastReview == null ? null : lastReview.getWeek());
-    }
-
-    private List<ActionItem> items(String condition, Map<String, Object> params, Filter f) {
-        StringBuilder jpql = new StringBuilder("select i from ActionItem i join fetch i.postMortem p where ")
-                .append(condition);
-        Map<String, Object> values = new HashMap<>(params);
-        filter(jpql, values, f, true);
-        TypedQuery<ActionItem> query = em.createQuery(jpql.toString(), ActionItem.class);
-        values.forEach(query::setParameter);
-        return query.getResultList();
-    }
-
-    private List<Board.WriteUpRow> writeUpsOverdue(Instant moment, Filter f) {
-        Duration window = config.writeUpWindow();
-        StringBuilder jpql = new StringBuilder("select p from PostMortem p where p.status = :draft"
-                + " and p.resolvedAt < :threshold");
-        Map<String, Object> values = new HashMap<>();
-        values.put("draft", PostMortemStatus.DRAFT);
-        values.put("threshold", moment.minus(window));
-        filter(jpql, values, f, false);
-        TypedQuery<PostMortem> query = em.createQuery(jpql.append(" order by p.resolvedAt").toString(),
-                PostMortem.class);
-        values.forEach(query::setParameter);
-        return query.getResultList().stream()
-                .map(pm -> new Board.WriteUpRow(pm.getId(), pm.getTitle(), pm.writeUpDueAt(window),
-                        Duration.between(pm.writeUpDueAt(window), moment).toHours()))
-                .toList();
-    }
-
-    private static void filter(StringBuilder jpql, Map<String, Object> values, Filter f, boolean items) {
-        if (f.severity() != null) {
-            jpql.append(" and p.severity = :severity");
-            values.put("severity", f.severity());
-        }
-        if (f.service() != null && !f.service().isBlank()) {
-            jpql.append(" and :service member of p.services");
-            values.put("service", f.service().strip());
-        }
-        if (items && f.owner() != null && !f.owner().isBlank()) {
-            jpql.append(" and lower(i.owner) = :owner");
-            values.put("owner", f.owner().strip().toLowerCase(Locale.ROOT));
-        }
-        if (items && f.kind() != null) {
-            jpql.append(" and i.kind = :kind");
-            values.put("kind", f.kind());
-        }
     }
 
     private static Board.ItemRow row(ActionItem item, LocalDate asOf, Map<Long, Object[]> history,

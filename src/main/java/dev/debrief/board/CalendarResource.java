@@ -1,9 +1,8 @@
 package dev.debrief.board;
 
 import dev.debrief.postmortem.ActionItem;
-import dev.debrief.postmortem.ActionItemStatus;
+import dev.debrief.postmortem.OpenWork;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,7 +14,6 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Open action items' due dates as an iCalendar feed (RFC 5545): one all-day event per item, with a UID that
@@ -28,7 +26,7 @@ public class CalendarResource {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     @Inject
-    EntityManager em;
+    OpenWork work;
 
     @Inject
     Clock clock;
@@ -38,14 +36,8 @@ public class CalendarResource {
     @Transactional
     public Response calendar(@QueryParam("owner") String owner) {
         dev.debrief.common.QueryParams.text("owner", owner);
-        String jpql = "select i from ActionItem i join fetch i.postMortem p where i.status in :open"
-                + " and i.dueDate is not null" + (owner == null || owner.isBlank() ? "" : " and lower(i.owner) = :owner")
-                + " order by i.dueDate, i.id";
-        var query = em.createQuery(jpql, ActionItem.class).setParameter("open", ActionItemStatus.OPEN_STATUSES);
-        if (owner != null && !owner.isBlank()) {
-            query.setParameter("owner", owner.strip().toLowerCase(Locale.ROOT));
-        }
-        List<ActionItem> items = query.getResultList();
+        List<ActionItem> items = work.openItems(new OpenWork.Filter(owner, null, null, null)).stream()
+                .filter(item -> item.getDueDate() != null).toList();
         String stamp = STAMP.format(clock.instant().atOffset(ZoneOffset.UTC));
         StringBuilder ics = new StringBuilder();
         line(ics, "BEGIN:VCALENDAR");

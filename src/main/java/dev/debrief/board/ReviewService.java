@@ -3,8 +3,8 @@ package dev.debrief.board;
 import dev.debrief.common.NotFoundException;
 import dev.debrief.common.TeamCalendar;
 import dev.debrief.postmortem.ActionItem;
-import dev.debrief.postmortem.ActionItemStatus;
 import dev.debrief.postmortem.ActionItemView;
+import dev.debrief.postmortem.OpenWork;
 import dev.debrief.postmortem.PostMortem;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -36,6 +35,9 @@ public class ReviewService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    OpenWork work;
 
     /** The review of the week, and whether this call created it. */
     public record Started(ReviewViews.ReviewView review, boolean created) {
@@ -77,8 +79,7 @@ public class ReviewService {
 
     public ReviewViews.ReviewView finish(String week, ReviewRequests.Finish request, String user) {
         Review review = find(week);
-        Set<Long> open = new HashSet<>(em.createQuery("select i.id from ActionItem i where i.status in :open",
-                Long.class).setParameter("open", ActionItemStatus.OPEN_STATUSES).getResultList());
+        Set<Long> open = work.openItemIds();
         open.removeAll(review.discussedItems());
         List<String> attendees = request == null || request.attendees() == null ? List.of()
                 : request.attendees().stream().map(String::strip).distinct().toList();

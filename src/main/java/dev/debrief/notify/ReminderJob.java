@@ -3,6 +3,7 @@ package dev.debrief.notify;
 import dev.debrief.board.Board;
 import dev.debrief.board.BoardService;
 import dev.debrief.common.DebriefConfig;
+import dev.debrief.common.Display;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +50,9 @@ public class ReminderJob {
 
     @Inject
     DebriefConfig config;
+
+    @Inject
+    Display display;
 
     /** What one run did, for logs and tests. */
     public record Outcome(int sent, int failed, int alreadySent) {
@@ -107,9 +111,7 @@ public class ReminderJob {
                             + "weekly review: done, re-dated with a reason, or dropped."));
         }
         for (Board.WriteUpRow writeUp : board.overdueWriteUps()) {
-            due.add(new Reminder("writeup-overdue:" + writeUp.postmortemId(), "Post-mortem write-up overdue: "
-                    + writeUp.title(), "The write-up of \"" + writeUp.title() + "\" was due " + writeUp.writeUpDueAt()
-                    + " (48 hours after resolution) and is still a draft."));
+            due.add(writeUpOverdue(writeUp, display.writeUpWindow()));
         }
         int sentCount = 0;
         int failed = 0;
@@ -170,6 +172,13 @@ public class ReminderJob {
                     .append(w.hoursOverdue()).append(" h)\n"));
         }
         return Optional.of(new Reminder("digest:" + week, "Weekly review digest " + week, text.toString()));
+    }
+
+    /** The notice for a write-up past its due time, which is {@code window} ("48 h" by default) after resolution. */
+    static Reminder writeUpOverdue(Board.WriteUpRow writeUp, String window) {
+        return new Reminder("writeup-overdue:" + writeUp.postmortemId(), "Post-mortem write-up overdue: "
+                + writeUp.title(), "The write-up of \"" + writeUp.title() + "\" was due " + writeUp.writeUpDueAt()
+                + " (" + window + " after resolution) and is still a draft.");
     }
 
     private static String owner(String owner) {

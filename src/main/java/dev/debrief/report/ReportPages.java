@@ -1,6 +1,7 @@
 package dev.debrief.report;
 
 import dev.debrief.common.CurrentUser;
+import dev.debrief.common.Display;
 import dev.debrief.common.QueryParams;
 import dev.debrief.common.TeamCalendar;
 import dev.debrief.postmortem.Severity;
@@ -37,6 +38,9 @@ public class ReportPages {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    Display display;
 
     /** One line of the period comparison. */
     public record Comparison(String label, String current, String previous, String change) {
@@ -86,11 +90,12 @@ public class ReportPages {
         String query = "from=" + range.from() + "&to=" + range.to() + (sev == null ? "" : "&severity=" + sev)
                 + (service == null || service.isBlank() ? "" : "&service="
                         + URLEncoder.encode(service.strip(), StandardCharsets.UTF_8));
-        return Templates.monthly(new Page(report, charts, compare(report), sev == null ? "" : sev.name(),
-                service == null ? "" : service, query), currentUser.name());
+        return Templates.monthly(new Page(report, charts, compare(report, display.writeUpWindow()),
+                sev == null ? "" : sev.name(), service == null ? "" : service, query), currentUser.name());
     }
 
-    private static List<Comparison> compare(MonthlyReport report) {
+    /** The period comparison; {@code window} is the write-up window in words, as the settings make it. */
+    private static List<Comparison> compare(MonthlyReport report, String window) {
         Figures now = report.totals().figures();
         Figures before = report.previousPeriod().figures();
         List<Comparison> rows = new ArrayList<>();
@@ -102,7 +107,7 @@ public class ReportPages {
         rows.add(minutes("Time to resolve, median", now.medianTimeToResolveMinutes(),
                 before.medianTimeToResolveMinutes()));
         rows.add(count("Post-mortems published", now.postmortemsPublished(), before.postmortemsPublished()));
-        rows.add(rate("Published within 48 h", now.publishedWithin48hRate(), before.publishedWithin48hRate()));
+        rows.add(rate("Published within " + window, now.publishedWithin48hRate(), before.publishedWithin48hRate()));
         rows.add(count("Action items created", now.actionItemsCreated(), before.actionItemsCreated()));
         rows.add(count("Action items completed", now.actionItemsCompleted(), before.actionItemsCompleted()));
         rows.add(count("Completed on time", now.actionItemsCompletedOnTime(), before.actionItemsCompletedOnTime()));

@@ -7,7 +7,9 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import dev.debrief.postmortem.OpenWork;
 import dev.debrief.support.MutableClock;
 import dev.debrief.support.PostMortemJson;
 import dev.debrief.support.Scenarios;
@@ -19,11 +21,17 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The board on a fixed clock: 2026-03-10 12:00 UTC, a Tuesday, in ISO week 2026-W11. */
 @QuarkusTest
@@ -92,13 +100,13 @@ class BoardTest {
         clock.set(Instant.parse("2026-03-10T23:30:00Z"));
         ZoneId berlin = ZoneId.of("Europe/Berlin");
         LocalDate today = clock.instant().atZone(berlin).toLocalDate();
-        Board inBerlin = boards.board(today, BoardService.Filter.NONE, berlin, DayOfWeek.SUNDAY);
+        Board inBerlin = boards.board(today, OpenWork.Filter.NONE, berlin, DayOfWeek.SUNDAY);
         assertThat(inBerlin.asOf()).isEqualTo("2026-03-11");
         assertThat(inBerlin.overdue()).extracting(Board.ItemRow::actionItemId).containsExactly(ids.first());
         assertThat(inBerlin.weekStart()).isEqualTo("2026-03-08");
         assertThat(inBerlin.dueThisWeek()).extracting(Board.ItemRow::actionItemId).containsExactly(ids.second());
         assertThat(inBerlin.later()).extracting(Board.ItemRow::actionItemId).containsExactly(ids.third());
-        Board inUtc = boards.board(LocalDate.parse("2026-03-10"), BoardService.Filter.NONE, ZoneId.of("UTC"),
+        Board inUtc = boards.board(LocalDate.parse("2026-03-10"), OpenWork.Filter.NONE, ZoneId.of("UTC"),
                 DayOfWeek.MONDAY);
         assertThat(inUtc.overdue()).isEmpty();
     }
@@ -121,12 +129,20 @@ class BoardTest {
         assertThat(board("?kind=DETECTION").getList("overdue.kind", String.class)).containsExactly("DETECTION");
         assertThat(board("?severity=SEV4").getInt("counts.overdue")).isZero();
         assertThat(board("?service=payments").getInt("counts.overdue")).isOne();
-        asViewer().get("/api/board?kind=NOPE").then().statusCode(400).body("errors.field", contains("kind"));
-        asViewer().get("/api/board?asOf=yesterday").then().statusCode(400).body("errors.field", contains("asOf"));
-        asViewer().urlEncodingEnabled(false).get("/api/board?asOf=%2B999999999-12-31").then().statusCode(400)
-                .body("errors.field", contains("asOf"));
-        asViewer().urlEncodingEnabled(false).get("/api/board?owner=a%00b").then().statusCode(400)
-                .body("errors.field", contains("owner"));
+    }
+
+    /** Board parameters it refuses, as sent (already URL-encoded): the field each names. */
+    @ParameterizedTest(name = "?{0} is refused naming {1}")
+    @CsvSource({
+        "kind=NOPE, kind",
+        "asOf=yesterday, asOf",
+        "asOf=%2B999999999-12-31, asOf",
+        "owner=a%00b, owner",
+    })
+    void invalidBoardParameterIsRefusedNamingIt(String query, String field) {
+        asViewer().urlEncodingEnabled(false).get("/api/board?" + query).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains(field));
     }
 
     @Test
@@ -187,25 +203,35 @@ class BoardTest {
     void decisionsAreRefusedWithClearReasons() {
         Scenarios.Ranked ids = itemsDue("Refusals", "2026-03-05", "2026-03-06", "2026-04-01");
         asEditor().body(Map.of("week", "2026-W11")).post("/api/reviews");
-        asEditor().body(Map.of("actionItemId", ids.first(), "decision", "REDATE"))
-                .post("/api/reviews/2026-W11/decisions").then().statusCode(400)
-                .body("errors.field", contains("newDueDate", "reason"));
-        asEditor().body(Map.of("actionItemId", ids.first(), "decision", "REDATE", "newDueDate", "2026-03-01",
-                        "reason", "x"))
-                .post("/api/reviews/2026-W11/decisions").then().statusCode(400)
-                .body("errors.field", contains("newDueDate"));
-        asEditor().body(Map.of("actionItemId", ids.first(), "decision", "DROP"))
-                .post("/api/reviews/2026-W11/decisions").then().statusCode(400).body("errors.field", contains("reason"));
         asEditor().body(Map.of("actionItemId", 99_999_999, "decision", "KEEP"))
                 .post("/api/reviews/2026-W11/decisions").then().statusCode(404);
-        asEditor().body(Map.of("actionItemId", ids.first(), "decision", "MAYBE"))
-                .post("/api/reviews/2026-W11/decisions").then().statusCode(400)
-                .body("errors.field", contains("decision"));
         asEditor().body(Map.of("actionItemId", ids.first(), "decision", "KEEP"))
                 .post("/api/reviews/2026-W12/decisions").then().statusCode(404);
         asEditor().body(Map.of("week", "2026-W54")).post("/api/reviews").then().statusCode(400)
                 .body("errors.field", contains("week"));
         asViewer().body(Map.of("week", "2026-W11")).post("/api/reviews").then().statusCode(403);
+    }
+
+    /** Decisions on an item overdue since 2026-03-05 that the review refuses, and the fields each names. */
+    static Stream<Arguments> refusedDecisions() {
+        return Stream.of(
+                arguments(Map.of("decision", "REDATE"), List.of("newDueDate", "reason")),
+                arguments(Map.of("decision", "REDATE", "newDueDate", "2026-03-01", "reason", "x"),
+                        List.of("newDueDate")),
+                arguments(Map.of("decision", "DROP"), List.of("reason")),
+                arguments(Map.of("decision", "MAYBE"), List.of("decision")));
+    }
+
+    @ParameterizedTest(name = "{0} is refused naming {1}")
+    @MethodSource("refusedDecisions")
+    void invalidDecisionIsRefusedNamingTheFields(Map<String, Object> decision, List<String> fields) {
+        Scenarios.Ranked ids = itemsDue("Refusals", "2026-03-05", "2026-03-06", "2026-04-01");
+        asEditor().body(Map.of("week", "2026-W11")).post("/api/reviews");
+        Map<String, Object> body = new HashMap<>(decision);
+        body.put("actionItemId", ids.first());
+        asEditor().body(body).post("/api/reviews/2026-W11/decisions").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains(fields.toArray()));
     }
 
     @Test
@@ -248,7 +274,7 @@ class BoardTest {
 
     private long statements() {
         sessions.getStatistics().clear();
-        boards.board(LocalDate.parse("2026-03-10"), BoardService.Filter.NONE);
+        boards.board(LocalDate.parse("2026-03-10"), OpenWork.Filter.NONE);
         return sessions.getStatistics().getPrepareStatementCount();
     }
 }

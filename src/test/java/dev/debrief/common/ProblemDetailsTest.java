@@ -7,7 +7,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.debrief.support.PostMortemJson;
 import dev.debrief.support.Scenarios;
@@ -16,8 +18,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Bad input gets a clear 4xx problem+json naming the field; never a 500, never a class name. */
 @QuarkusTest
@@ -43,49 +49,38 @@ class ProblemDetailsTest {
                 .body(not(containsString("com.fasterxml")));
     }
 
-    @Test
-    void unknownEnumValueIs400NamingTheFieldAndTheAllowedValues() {
-        asEditor().body(PostMortemJson.complete().with("severity", "SEV9").build()).post("/api/postmortems")
+    /**
+     * A complete post-mortem with one field's value replaced, the field the refusal names and, where it matters,
+     * part of what the message says.
+     */
+    static Stream<Arguments> badValues() {
+        return Stream.of(
+                arguments("an unknown severity", "severity", "SEV9", "severity", "SEV1, SEV2, SEV3, SEV4"),
+                arguments("a time that is not a time", "startedAt", "yesterday", "startedAt", null),
+                arguments("a text where a list belongs", "services", "checkout", "services", null),
+                arguments("a title over 200 characters", "title", "x".repeat(201), "title", "at most 200 characters"),
+                arguments("a control character", "title", "null\u0000byte", "title", null),
+                arguments("a section over 100,000 characters", "whatHappened", "y".repeat(100_001), "whatHappened",
+                        null),
+                arguments("a blank event in the timeline", "timeline",
+                        List.of(Map.of("at", "2026-03-10T08:00:00Z", "event", " ")), "timeline[0].event", null));
+    }
+
+    @ParameterizedTest(name = "{0} is refused naming {3}")
+    @MethodSource("badValues")
+    void badValueIs400NamingTheField(String what, String field, Object value, String named, String message) {
+        asEditor().body(PostMortemJson.complete().with(field, value).build()).post("/api/postmortems")
                 .then().statusCode(400)
-                .body("errors.field", contains("severity"))
-                .body("errors[0].message", containsString("SEV1, SEV2, SEV3, SEV4"));
-    }
-
-    @Test
-    void wrongTypeIs400NamingTheField() {
-        asEditor().body(PostMortemJson.complete().with("startedAt", "yesterday").build()).post("/api/postmortems")
-                .then().statusCode(400).body("errors.field", contains("startedAt"))
-                .body(not(containsString("java.")));
-        asEditor().body(PostMortemJson.complete().with("services", "checkout").build()).post("/api/postmortems")
-                .then().statusCode(400).body("errors.field", contains("services"));
-    }
-
-    @Test
-    void overLongTitleIs400NamingTitleAndTheLimit() {
-        asEditor().body(PostMortemJson.complete().with("title", "x".repeat(201)).build()).post("/api/postmortems")
-                .then().statusCode(400)
-                .body("errors.field", contains("title"))
-                .body("errors[0].message", containsString("at most 200 characters"));
-    }
-
-    @Test
-    void overLongSectionIs400NamingTheSection() {
-        asEditor().body(PostMortemJson.complete().with("whatHappened", "y".repeat(100_001)).build())
-                .post("/api/postmortems")
-                .then().statusCode(400).body("errors.field", contains("whatHappened"));
+                .contentType("application/problem+json")
+                .body(not(containsString("java.")))
+                .body("errors.field", contains(named))
+                .body("errors[0].message", message == null ? notNullValue() : containsString(message));
     }
 
     @Test
     void missingRequiredFieldsAreAllNamedAtOnce() {
         asEditor().body(Map.of("summary", "only a summary")).post("/api/postmortems")
                 .then().statusCode(400).body("errors.field", contains("severity", "startedAt", "title"));
-    }
-
-    @Test
-    void nestedFieldsAreNamedWithTheirPath() {
-        asEditor().body(PostMortemJson.complete().with("timeline", List.of(Map.of("at", "2026-03-10T08:00:00Z",
-                "event", " "))).build()).post("/api/postmortems")
-                .then().statusCode(400).body("errors.field", contains("timeline[0].event"));
     }
 
     @Test
@@ -103,9 +98,7 @@ class ProblemDetailsTest {
     }
 
     @Test
-    void controlCharactersAreRefusedNamingTheField() {
-        asEditor().body(PostMortemJson.complete().with("title", "null\u0000byte").build()).post("/api/postmortems")
-                .then().statusCode(400).body("errors.field", contains("title"));
+    void controlCharactersInTheSearchAreRefusedNamingIt() {
         asViewer().queryParam("q", "a\u0000b").get("/api/postmortems")
                 .then().statusCode(400).body("errors.field", contains("q"));
     }

@@ -7,10 +7,12 @@ import static dev.debrief.support.Api.asAdmin;
 import static dev.debrief.support.Api.asEditor;
 import static dev.debrief.support.Api.asViewer;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.debrief.support.Api;
 import dev.debrief.support.MutableClock;
@@ -19,8 +21,14 @@ import dev.debrief.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
 class AccessTest {
@@ -68,23 +76,18 @@ class AccessTest {
                 .then().statusCode(403);
     }
 
-    @Test
-    void anonymousApiCallIs401ProblemWithBasicChallenge() {
-        anonymous().get("/api/postmortems")
+    /** Callers the API does not let in: no credentials, a wrong password, a user who does not exist. */
+    @ParameterizedTest(name = "{0} is 401")
+    @CsvSource({
+        "anonymous, , ",
+        "wrong password, admin, not-the-password",
+        "unknown user, nobody, whatever-password",
+    })
+    void unauthenticatedApiCallIs401ProblemWithBasicChallenge(String who, String user, String password) {
+        (user == null ? anonymous() : as(user, password)).get("/api/postmortems")
                 .then().statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", containsString("Basic"));
-    }
-
-    @Test
-    void wrongPasswordIs401() {
-        as("admin", "not-the-password").get("/api/postmortems")
-                .then().statusCode(401).contentType("application/problem+json");
-    }
-
-    @Test
-    void unknownUserIs401() {
-        as("nobody", "whatever-password").get("/api/postmortems").then().statusCode(401);
     }
 
     @Test
@@ -122,21 +125,24 @@ class AccessTest {
                 .post("/api/users").then().statusCode(409);
     }
 
-    @Test
-    void invalidUserFieldsAreNamed() {
-        asAdmin().body(Map.of("username", "Bad Name", "password", "short", "role", "root"))
-                .post("/api/users")
-                .then().statusCode(400)
-                .body("errors.field", hasItem("username"))
-                .body("errors.field", hasItem("password"))
-                .body("errors.field", hasItem("role"));
+    /** Users the admin cannot create, and the fields each refusal names. */
+    static Stream<Arguments> refusedUsers() {
+        return Stream.of(
+                arguments("a name with a space, a short password and an unknown role",
+                        Map.of("username", "Bad Name", "password", "short", "role", "root"),
+                        containsInAnyOrder("username", "password", "role")),
+                arguments("a password longer than bcrypt reads (40 two-byte characters)",
+                        Map.of("username", "ulla", "password", "ü".repeat(40), "role", "viewer"),
+                        contains("password")));
     }
 
-    @Test
-    void passwordLongerThanBcryptReadsIsRefused() {
-        asAdmin().body(Map.of("username", "ulla", "password", "ü".repeat(40), "role", "viewer"))
-                .post("/api/users")
-                .then().statusCode(400).body("errors.field", contains("password"));
+    @ParameterizedTest(name = "{0} is refused")
+    @MethodSource("refusedUsers")
+    void invalidUserIsRefusedNamingTheFields(String why, Map<String, String> user, Matcher<?> fields) {
+        asAdmin().body(user).post("/api/users")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", fields);
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.debrief.support;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.io.File;
 import java.io.IOException;
@@ -52,8 +51,7 @@ public final class PackagedApp implements AutoCloseable {
 
     /** A JSON API request to this process as {@code admin}. */
     public RequestSpecification api() {
-        return given().baseUri("http://127.0.0.1").port(port).auth().preemptive().basic("admin", adminPassword)
-                .contentType(ContentType.JSON).accept(ContentType.JSON);
+        return Api.as("admin", adminPassword).baseUri("http://127.0.0.1").port(port);
     }
 
     public String log() throws IOException {

@@ -1,0 +1,130 @@
+package dev.debrief.postmortem;
+
+import dev.debrief.common.DebriefConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The queries for follow-up work still to do, in one place for the board, its review, calendar feed and gauges:
+ * what "open" ({@link ActionItemStatus#OPEN_STATUSES}), "overdue" ({@link ActionItem#isOverdue}) and "write-up
+ * overdue" ({@link PostMortem#isWriteUpOverdue}, with the configured window) mean, said as queries. Callers bring
+ * the transaction and the day or instant they ask about.
+ */
+@ApplicationScoped
+public class OpenWork {
+
+    /** {@link PostMortem#isWriteUpOverdue} as a condition: a draft resolved longer than the window ago. */
+    private static final String WRITE_UP_OVERDUE = "p.status = :draft and p.resolvedAt < :threshold";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    DebriefConfig config;
+
+    /** Which post-mortems and items to look at; null or blank means "all". Owners match whatever their case. */
+    public record Filter(String owner, String service, Severity severity, ActionItemKind kind) {
+
+        public static final Filter NONE = new Filter(null, null, null, null);
+    }
+
+    /** A draft whose write-up is past its due time. */
+    public record OverdueWriteUp(Long postmortemId, String title, Instant dueAt) {
+    }
+
+    /** The open items, with their post-mortems, earliest due first (then by id). */
+    public List<ActionItem> openItems(Filter filter) {
+        return items("i.status in :open", Map.of("open", ActionItemStatus.OPEN_STATUSES), filter,
+                " order by i.dueDate, i.id");
+    }
+
+    /** The items completed from {@code from} to {@code until} (both included), with their post-mortems. */
+    public List<ActionItem> completedBetween(Instant from, Instant until, Filter filter) {
+        return items("i.status = :done and i.completedAt >= :from and i.completedAt <= :until",
+                Map.of("done", ActionItemStatus.DONE, "from", from, "until", until), filter, "");
+    }
+
+    public Set<Long> openItemIds() {
+        return new HashSet<>(em.createQuery("select i.id from ActionItem i where i.status in :open", Long.class)
+                .setParameter("open", ActionItemStatus.OPEN_STATUSES).getResultList());
+    }
+
+    public long countItems(ActionItemStatus status) {
+        return em.createQuery("select count(i) from ActionItem i where i.status = :status", Long.class)
+                .setParameter("status", status).getSingleResult();
+    }
+
+    /** How many items are overdue on {@code day}: the query form of {@link ActionItem#isOverdue}. */
+    public long countOverdueItems(LocalDate day) {
+        return em.createQuery("select count(i) from ActionItem i where i.status in :open and i.dueDate < :day",
+                        Long.class)
+                .setParameter("open", ActionItemStatus.OPEN_STATUSES).setParameter("day", day).getSingleResult();
+    }
+
+    /** The write-ups overdue at {@code moment}, the longest overdue first. */
+    public List<OverdueWriteUp> overdueWriteUps(Instant moment, Filter filter) {
+        StringBuilder jpql = new StringBuilder("select p from PostMortem p where ").append(WRITE_UP_OVERDUE);
+        Map<String, Object> values = writeUpOverdue(moment);
+        narrow(jpql, values, filter, false);
+        TypedQuery<PostMortem> query = em.createQuery(jpql.append(" order by p.resolvedAt").toString(),
+                PostMortem.class);
+        values.forEach(query::setParameter);
+        return query.getResultList().stream()
+                .map(pm -> new OverdueWriteUp(pm.getId(), pm.getTitle(), pm.writeUpDueAt(config.writeUpWindow())))
+                .toList();
+    }
+
+    public long countOverdueWriteUps(Instant moment) {
+        TypedQuery<Long> query = em.createQuery("select count(p) from PostMortem p where " + WRITE_UP_OVERDUE,
+                Long.class);
+        writeUpOverdue(moment).forEach(query::setParameter);
+        return query.getSingleResult();
+    }
+
+    private Map<String, Object> writeUpOverdue(Instant moment) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("draft", PostMortemStatus.DRAFT);
+        values.put("threshold", moment.minus(config.writeUpWindow()));
+        return values;
+    }
+
+    private List<ActionItem> items(String condition, Map<String, Object> params, Filter filter, String order) {
+        StringBuilder jpql = new StringBuilder("select i from ActionItem i join fetch i.postMortem p where ")
+                .append(condition);
+        Map<String, Object> values = new HashMap<>(params);
+        narrow(jpql, values, filter, true);
+        TypedQuery<ActionItem> query = em.createQuery(jpql.append(order).toString(), ActionItem.class);
+        values.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    private static void narrow(StringBuilder jpql, Map<String, Object> values, Filter filter, boolean items) {
+        Filter f = filter == null ? Filter.NONE : filter;
+        if (f.severity() != null) {
+            jpql.append(" and p.severity = :severity");
+            values.put("severity", f.severity());
+        }
+        if (f.service() != null && !f.service().isBlank()) {
+            jpql.append(" and :service member of p.services");
+            values.put("service", f.service().strip());
+        }
+        if (items && f.owner() != null && !f.owner().isBlank()) {
+            jpql.append(" and lower(i.owner) = :owner");
+            values.put("owner", f.owner().strip().toLowerCase(Locale.ROOT));
+        }
+        if (items && f.kind() != null) {
+            jpql.append(" and i.kind = :kind");
+            values.put("kind", f.kind());
+        }
+    }
+}
