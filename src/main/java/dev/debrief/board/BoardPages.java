@@ -18,8 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.IsoFields;
@@ -87,16 +85,9 @@ public class BoardPages {
 
     @GET
     @Path("reviews/{week}")
-    public TemplateInstance review(@PathParam("week") String week, @QueryParam("message") String message,
-            @QueryParam("error") String error) {
-        ReviewViews.ReviewView review = reviews.get(week);
-        Board board = boards.board(boards.today(), OpenWork.Filter.NONE);
-        List<Board.ItemRow> agenda = new ArrayList<>(board.overdue());
-        agenda.addAll(board.dueThisWeek());
-        agenda.addAll(board.later());
-        String text = error != null ? error : message;
-        return Templates.review(new ReviewPage(review, board, agenda, text == null ? "" : text, error != null),
-                user(), currentUser.isEditor());
+    public TemplateInstance review(@PathParam("week") String week, @QueryParam("notice") String notice,
+            @QueryParam("item") String item, @QueryParam("decision") String decision) {
+        return reviewPage(week, noticeText(notice, item, decision), false);
     }
 
     @POST
@@ -111,23 +102,21 @@ public class BoardPages {
             LocalDate due = newDueDate == null || newDueDate.isBlank() ? null : LocalDate.parse(newDueDate);
             Long item = Long.valueOf(actionItemId);
             if (chosen == null) {
-                return seeOther(back + "?error=" + encode("Choose a decision for the item."));
+                return refused(400, week, "Choose a decision for the item.");
             }
             ReviewRequests.Decide request = new ReviewRequests.Decide(item, chosen, due, reason, note);
             String invalid = violations(request);
             if (invalid != null) {
-                return seeOther(back + "?error=" + encode("Item " + item + ": " + invalid) + "#item-" + item);
+                return refused(400, week, "Item " + item + ": " + invalid);
             }
             reviews.decide(week, request, user());
-            return seeOther(back + "?message=" + encode("Recorded: " + chosen + " for item " + actionItemId + ".")
-                    + "#item-" + actionItemId);
+            return seeOther(back + "?notice=recorded&decision=" + chosen + "&item=" + item + "#item-" + item);
         } catch (DebriefException e) {
             String detail = e.errors().isEmpty() ? e.getMessage()
                     : String.join("; ", e.errors().stream().map(x -> x.field() + " " + x.message()).toList());
-            return seeOther(back + "?error=" + encode("Item " + actionItemId + ": " + detail) + "#item-"
-                    + actionItemId);
+            return refused(e.status(), week, "Item " + actionItemId + ": " + detail);
         } catch (IllegalArgumentException | NullPointerException | DateTimeParseException e) {
-            return seeOther(back + "?error=" + encode("Item " + actionItemId + ": the decision or date is not valid."));
+            return refused(400, week, "Item " + actionItemId + ": the decision or date is not valid.");
         }
     }
 
@@ -141,14 +130,43 @@ public class BoardPages {
         ReviewRequests.Finish request = new ReviewRequests.Finish(people);
         String invalid = violations(request);
         if (invalid != null) {
-            return seeOther(back + "?error=" + encode(invalid));
+            return refused(400, week, invalid);
         }
         try {
             reviews.finish(week, request, user());
-            return seeOther(back + "?message=" + encode("The review is finished."));
+            return seeOther(back + "?notice=finished");
         } catch (DebriefException e) {
-            return seeOther(back + "?error=" + encode(e.getMessage()));
+            return refused(e.status(), week, e.getMessage());
         }
+    }
+
+    private TemplateInstance reviewPage(String week, String message, boolean error) {
+        ReviewViews.ReviewView review = reviews.get(week);
+        Board board = boards.board(boards.today(), OpenWork.Filter.NONE);
+        List<Board.ItemRow> agenda = new ArrayList<>(board.overdue());
+        agenda.addAll(board.dueThisWeek());
+        agenda.addAll(board.later());
+        return Templates.review(new ReviewPage(review, board, agenda, message, error), user(), currentUser.isEditor());
+    }
+
+    /** A refused decision or finish: the review page again, with the reason, and nothing recorded. */
+    private Response refused(int status, String week, String reason) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(reviewPage(week, reason, true)).build();
+    }
+
+    /**
+     * The notice after a decision or the finish, from codes: a notice is never text taken from the address,
+     * so a link cannot make the page say something Debrief did not.
+     */
+    static String noticeText(String notice, String item, String decision) {
+        if ("finished".equals(notice)) {
+            return "The review is finished.";
+        }
+        if ("recorded".equals(notice) && item != null && item.matches("\\d{1,18}") && decision != null
+                && Arrays.stream(Decision.values()).anyMatch(d -> d.name().equals(decision))) {
+            return "Recorded: " + decision + " for item " + item + ".";
+        }
+        return "";
     }
 
     /** The same rules as the JSON API, from the request records' constraints; null when all hold. */
@@ -168,10 +186,6 @@ public class BoardPages {
 
     private static String orEmpty(String value) {
         return value == null ? "" : value;
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     private static Response seeOther(String path) {

@@ -9,8 +9,11 @@ import dev.debrief.support.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +55,8 @@ class BoardPagesTest {
 
         Response refused = editor.submit(review, "[data-testid=decide-" + overdueItem + "]",
                 Map.of("decision", "REDATE"));
-        assertThat(editor.page(path(refused)).select("[data-testid=review-error]").text())
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(refused.asString()).select("[data-testid=review-error]").text())
                 .contains("newDueDate is required");
 
         Response decided = editor.submit(editor.page("/reviews/2026-W11"), "[data-testid=decide-" + overdueItem + "]",
@@ -121,16 +125,34 @@ class BoardPagesTest {
 
         Response longNote = editor.submit(review, "[data-testid=decide-" + item + "]",
                 Map.of("decision", "KEEP", "note", "n".repeat(2001)));
-        assertThat(editor.page(path(longNote)).select("[data-testid=review-error]").text())
-                .contains("note must be at most 2000 characters");
+        assertThat(refusal(longNote)).contains("note must be at most 2000 characters");
         Response badId = editor.submit(review, "[data-testid=decide-" + item + "]",
                 Map.of("decision", "KEEP", "actionItemId", "abc"));
-        assertThat(editor.page(path(badId)).select("[data-testid=review-error]").text()).contains("not valid");
+        assertThat(refusal(badId)).contains("not valid");
         Response longName = editor.submit(review, "[data-testid=finish-form]", Map.of("attendees", "a".repeat(101)));
-        assertThat(editor.page(path(longName)).select("[data-testid=review-error]").text())
-                .contains("at most 100 characters");
+        assertThat(refusal(longName)).contains("at most 100 characters");
         assertThat(editor.page("/reviews/2026-W11").select("[data-testid=finish-form]")).hasSize(1);
         assertThat(editor.get("/reviews/2026%20W11").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aReviewPageNeverShowsTextFromItsAddress() {
+        WebSession editor = WebSession.asEditor();
+        Response started = editor.submit(editor.page("/board"), "form[action=/reviews]", Map.of());
+        String evil = URLEncoder.encode("Your session expired, sign in again at https://evil.example",
+                StandardCharsets.UTF_8);
+
+        Document page = editor.page(path(started) + "?error=" + evil + "&message=" + evil
+                + "&notice=recorded&decision=" + evil + "&item=1");
+
+        assertThat(page.text()).doesNotContain("evil.example");
+        assertThat(page.select("[data-testid=review-message], [data-testid=review-error]")).isEmpty();
+    }
+
+    /** A refused form post answers with the review page itself, saying why, and records nothing. */
+    private static String refusal(Response refused) {
+        assertThat(refused.statusCode()).isEqualTo(400);
+        return Jsoup.parse(refused.asString()).select("[data-testid=review-error]").text();
     }
 
     private static String path(Response redirect) {
