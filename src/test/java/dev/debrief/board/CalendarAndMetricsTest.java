@@ -4,16 +4,19 @@ import static dev.debrief.support.Api.anonymous;
 import static dev.debrief.support.Api.asViewer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.debrief.support.MutableClock;
 import dev.debrief.support.PostMortemJson;
 import dev.debrief.support.Scenarios;
 import dev.debrief.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +25,12 @@ class CalendarAndMetricsTest {
 
     @Inject
     TestData data;
+
+    @Inject
+    MutableClock clock;
+
+    @Inject
+    SessionFactory sessions;
 
     @BeforeEach
     void reset() {
@@ -102,11 +111,33 @@ class CalendarAndMetricsTest {
         items();
         Scenarios.create(PostMortemJson.complete().with("startedAt", "2026-03-07T09:00:00Z")
                 .with("detectedAt", "2026-03-07T09:10:00Z").with("resolvedAt", "2026-03-07T10:00:00Z"));
-        String metrics = anonymous().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
+        clock.set(MutableClock.DEFAULT_NOW.plus(Duration.ofMinutes(1)));
+        String metrics = scrape();
         assertThat(metrics).contains("debrief_action_items{status=\"OPEN\",} 3.0")
                 .contains("debrief_action_items{status=\"DONE\",} 0.0")
                 .contains("debrief_action_items_overdue 1.0")
                 .contains("debrief_writeups_overdue 1.0")
                 .contains("# TYPE debrief_action_items_overdue gauge");
+    }
+
+    @Test
+    void anonymousScrapesReadTheDatabaseAtMostEveryThirtySeconds() {
+        items();
+        clock.set(MutableClock.DEFAULT_NOW.plus(Duration.ofMinutes(2)));
+        assertThat(scrape()).contains("debrief_action_items{status=\"OPEN\",} 3.0");
+        Scenarios.addItem(Scenarios.create(PostMortemJson.complete()), PostMortemJson.item(1));
+
+        sessions.getStatistics().clear();
+        clock.set(clock.instant().plus(Duration.ofSeconds(29)));
+        assertThat(scrape()).as("still the reading of 29 s ago").contains("debrief_action_items{status=\"OPEN\",} 3.0");
+        assertThat(sessions.getStatistics().getPrepareStatementCount()).isZero();
+
+        clock.set(clock.instant().plus(Duration.ofSeconds(1)));
+        assertThat(scrape()).contains("debrief_action_items{status=\"OPEN\",} 4.0");
+        assertThat(sessions.getStatistics().getPrepareStatementCount()).isEqualTo(6);
+    }
+
+    private static String scrape() {
+        return anonymous().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
     }
 }
