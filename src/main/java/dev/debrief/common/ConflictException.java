@@ -8,16 +8,10 @@ public class ConflictException extends DebriefException {
     private static final long serialVersionUID = 1L;
 
     public ConflictException(String detail) {
-        super(detail, List.of());
+        this("Conflict", detail);
     }
 
-    @Override
-    public int status() {
-        return 409;
-    }
-
-    @Override
-    public String title() {
-        return "Conflict";
+    protected ConflictException(String title, String detail) {
+        super(409, title, detail, List.of());
     }
 }

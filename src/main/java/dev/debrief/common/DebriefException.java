@@ -10,16 +10,24 @@ public abstract class DebriefException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    private final int status;
+    private final String title;
     private final transient List<FieldError> errors;
 
-    protected DebriefException(String detail, List<FieldError> errors) {
+    protected DebriefException(int status, String title, String detail, List<FieldError> errors) {
         super(detail, null, false, false);
+        this.status = status;
+        this.title = title;
         this.errors = List.copyOf(errors);
     }
 
-    public abstract int status();
+    public int status() {
+        return status;
+    }
 
-    public abstract String title();
+    public String title() {
+        return title;
+    }
 
     public List<FieldError> errors() {
         return errors;

@@ -8,7 +8,7 @@ public class InvalidFieldsException extends DebriefException {
     private static final long serialVersionUID = 1L;
 
     public InvalidFieldsException(List<FieldError> errors) {
-        super(summarise(errors), errors);
+        super(400, "Invalid request", summarise(errors), errors);
     }
 
     public static InvalidFieldsException of(String field, String message) {
@@ -22,15 +22,5 @@ public class InvalidFieldsException extends DebriefException {
             detail.append(i == 0 ? "" : "; ").append(error.field()).append(' ').append(error.message());
         }
         return detail.append('.').toString();
-    }
-
-    @Override
-    public int status() {
-        return 400;
-    }
-
-    @Override
-    public String title() {
-        return "Invalid request";
     }
 }

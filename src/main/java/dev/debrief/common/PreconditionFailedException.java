@@ -8,17 +8,7 @@ public class PreconditionFailedException extends DebriefException {
     private static final long serialVersionUID = 1L;
 
     public PreconditionFailedException(String ifMatch, String current) {
-        super("If-Match " + ifMatch + " does not match the current ETag " + current
+        super(412, "Precondition failed", "If-Match " + ifMatch + " does not match the current ETag " + current
                 + ": someone else changed this resource. Reload it and save again.", List.of());
-    }
-
-    @Override
-    public int status() {
-        return 412;
-    }
-
-    @Override
-    public String title() {
-        return "Precondition failed";
     }
 }

@@ -6,12 +6,7 @@ public class StaleVersionException extends ConflictException {
     private static final long serialVersionUID = 1L;
 
     public StaleVersionException(String what, long sent, long current) {
-        super("The " + what + " was changed by someone else: you sent version " + sent
+        super("Stale version", "The " + what + " was changed by someone else: you sent version " + sent
                 + " but the stored version is " + current + ". Reload it, reapply your change and save again.");
-    }
-
-    @Override
-    public String title() {
-        return "Stale version";
     }
 }

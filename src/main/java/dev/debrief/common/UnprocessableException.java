@@ -8,16 +8,6 @@ public class UnprocessableException extends DebriefException {
     private static final long serialVersionUID = 1L;
 
     public UnprocessableException(String detail, List<FieldError> errors) {
-        super(detail, errors);
-    }
-
-    @Override
-    public int status() {
-        return 422;
-    }
-
-    @Override
-    public String title() {
-        return "Not ready";
+        super(422, "Not ready", detail, errors);
     }
 }

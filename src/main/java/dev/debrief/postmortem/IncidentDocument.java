@@ -80,7 +80,7 @@ public record IncidentDocument(
     List<FieldError> missingForPublication() {
         List<FieldError> missing = new ArrayList<>();
         for (Section section : Section.values()) {
-            if (section.isRequiredToPublish() && !sections.isWritten(section)) {
+            if (section.isAgendaQuestion() && !sections.isWritten(section)) {
                 missing.add(new FieldError(section.field(), "must answer the agenda question '" + section.label()
                         + "' before publishing"));
             }

@@ -203,27 +203,16 @@ public class PostMortemForm {
         return rows;
     }
 
-    /** The text typed for a section: its form field, one per {@link Section}. */
+    /** The text typed for a section, in the box named after it. */
     public String text(Section section) {
-        return switch (section) {
-            case SUMMARY -> summary;
-            case IMPACT -> impact;
-            case WHAT_HAPPENED -> whatHappened;
-            case WHY_DETECTION_FAILED -> whyDetectionFailed;
-            case WHY_RESPONSE_FAILED -> whyResponseFailed;
-            case WHAT_WE_CHANGE -> whatWeChange;
-        };
+        return section.textIn(this);
     }
 
     private void setText(Section section, String text) {
-        switch (section) {
-            case SUMMARY -> summary = text;
-            case IMPACT -> impact = text;
-            case WHAT_HAPPENED -> whatHappened = text;
-            case WHY_DETECTION_FAILED -> whyDetectionFailed = text;
-            case WHY_RESPONSE_FAILED -> whyResponseFailed = text;
-            case WHAT_WE_CHANGE -> whatWeChange = text;
-            default -> throw new IllegalArgumentException("no form field for " + section);
+        try {
+            PostMortemForm.class.getField(section.field()).set(this, text);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the form has no box for " + section.field(), e);
         }
     }
 

@@ -55,21 +55,9 @@ public record PostMortemRequest(
     IncidentDocument toDocument() {
         return IncidentDocument.builder().title(title).severity(severity).services(services).attendees(attendees)
                 .startedAt(startedAt).detectedAt(detectedAt).resolvedAt(resolvedAt).detectionSource(detectionSource)
-                .sections(SectionTexts.of(this::text))
+                .sections(SectionTexts.of(section -> section.textIn(this)))
                 .timeline(timeline == null ? null
                         : timeline.stream().map(t -> new IncidentDocument.Timeline(t.at(), t.event())).toList())
                 .considered(considered).build();
-    }
-
-    /** The text the request carries for a section: its JSON field, one per {@link Section}. */
-    String text(Section section) {
-        return switch (section) {
-            case SUMMARY -> summary;
-            case IMPACT -> impact;
-            case WHAT_HAPPENED -> whatHappened;
-            case WHY_DETECTION_FAILED -> whyDetectionFailed;
-            case WHY_RESPONSE_FAILED -> whyResponseFailed;
-            case WHAT_WE_CHANGE -> whatWeChange;
-        };
     }
 }

@@ -1,15 +1,15 @@
 package dev.debrief.postmortem;
 
 import io.quarkus.qute.TemplateEnum;
-import java.util.Arrays;
-import java.util.List;
+import java.lang.reflect.RecordComponent;
 
 /**
  * The written sections of a post-mortem, in the order the document reads: the summary and impact, then the
  * four agenda questions every post-mortem answers. This is the one description of them: the JSON field, the
- * label people read, the prompt under the box, and whether publishing needs it. The model, the search, the
- * blameless check, the Markdown export and the pages all iterate it; adding a section is a constant here, a
- * column (migration), the entity's mapping and the API request's field.
+ * label people read, the prompt under the box, and whether it is an agenda question (which publishing needs). The model, the search, the
+ * blameless check, the Markdown export and the pages all iterate it. Adding a section is a constant here, a
+ * column (migration) with its case in the entity's {@code WrittenSections}, and a field of that name in the API
+ * request and in the page's form, which {@link #textIn} reads by name.
  */
 @TemplateEnum
 public enum Section {
@@ -49,22 +49,29 @@ public enum Section {
         return prompt;
     }
 
-    /** One of the four questions of the agenda: publishing needs an answer to each. */
+    /** One of the four questions of the agenda, which publishing needs answered. */
     public boolean isAgendaQuestion() {
         return agendaQuestion;
     }
 
-    public boolean isRequiredToPublish() {
-        return agendaQuestion;
-    }
-
-    /** The four agenda questions, in agenda order. */
-    public static List<Section> agenda() {
-        return Arrays.stream(values()).filter(Section::isAgendaQuestion).toList();
-    }
-
-    /** The sections outside the agenda (summary and impact). */
-    public static List<Section> background() {
-        return Arrays.stream(values()).filter(section -> !section.isAgendaQuestion()).toList();
+    /**
+     * The text {@code holder} carries for this section: the record component, or else the public field, named
+     * {@link #field()}. The API request and the page form name their boxes after the sections, so they are read
+     * here, by name, rather than each through a copy of the same mapping.
+     */
+    public String textIn(Object holder) {
+        try {
+            if (holder instanceof Record) {
+                for (RecordComponent component : holder.getClass().getRecordComponents()) {
+                    if (component.getName().equals(field)) {
+                        return (String) component.getAccessor().invoke(holder);
+                    }
+                }
+                throw new IllegalStateException(holder.getClass().getSimpleName() + " has no component " + field);
+            }
+            return (String) holder.getClass().getField(field).get(holder);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(holder.getClass().getSimpleName() + " has no readable " + field, e);
+        }
     }
 }

@@ -1,26 +1,33 @@
 package dev.debrief.common;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Locale;
 
 /**
- * A {@code Content-Type} or {@code Accept} header that is present but not a media type (empty, or garbled) is
- * refused before anything reads it: 415 for the body's type, 406 for what the client accepts, as problem+json.
- * Left to the REST layer, such a header failed while the response was being chosen and answered 500.
+ * Checks of a request before anything reads it, each refused as problem+json:
+ * <ul>
+ * <li>a {@code Content-Type} or {@code Accept} header that is present but not a media type (empty, or garbled):
+ * 415 for the body's type, 406 for what the client accepts. Left to the REST layer, such a header failed while
+ * the response was being chosen and answered 500;</li>
+ * <li>a POST to a page that is not a form post (415). The CSRF filter checks the token of form posts; a body-less
+ * or non-form POST to a page would otherwise skip that check.</li>
+ * </ul>
  */
 @ApplicationScoped
-public class MediaTypeHeaders {
+public class RequestChecks {
 
     @Inject
     ObjectMapper json;
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 2).handler(this::check);
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::check);
     }
 
     private void check(RoutingContext context) {
@@ -37,7 +44,24 @@ public class MediaTypeHeaders {
                     + "application/json, text/html or */*.").send(context.response(), json);
             return;
         }
+        if (!isFormPostOrNotAPagePost(context)) {
+            Problem.of(415, "Unsupported media type",
+                    "Pages accept only HTML form posts (application/x-www-form-urlencoded).")
+                    .send(context.response(), json);
+            return;
+        }
         context.next();
+    }
+
+    private static boolean isFormPostOrNotAPagePost(RoutingContext context) {
+        HttpMethod method = context.request().method();
+        boolean read = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
+        if (read || !Pages.isPage(context.normalizedPath())) {
+            return true;
+        }
+        String type = context.request().getHeader("Content-Type");
+        String base = type == null ? "" : type.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        return base.equals("application/x-www-form-urlencoded") || base.equals("multipart/form-data");
     }
 
     static boolean isMediaType(String value) {
