@@ -97,6 +97,20 @@ final class History {
         return incident;
     }
 
+    /**
+     * Two incidents of 2026: a SEV1 of "checkout" on 10 January with one item, due 20 January and left open, and
+     * a SEV3 of "search" on 10 February; then the clock goes back to its default.
+     */
+    void addTwoIncidents() {
+        Instant a = utc("2026-01-10T10:00:00");
+        Instant b = utc("2026-02-10T10:00:00");
+        add(new Incident("SEV1", "CUSTOMER", "checkout", a, a.plusSeconds(300), a.plusSeconds(3600), null,
+                List.of(new Item("DETECTION", a.plusSeconds(7200), LocalDate.of(2026, 1, 20), null, null))));
+        add(new Incident("SEV3", "MONITORING", "search", b, b.plusSeconds(120), b.plusSeconds(1800), null,
+                List.of()));
+        clock.reset();
+    }
+
     static Instant utc(String localDateTime) {
         return java.time.LocalDateTime.parse(localDateTime).toInstant(ZoneOffset.UTC);
     }

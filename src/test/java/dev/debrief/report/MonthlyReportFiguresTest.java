@@ -9,14 +9,10 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.debrief.support.MutableClock;
 import dev.debrief.support.TestData;
-import dev.debrief.support.PostMortemJson;
-import dev.debrief.support.Scenarios;
-import dev.debrief.support.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,18 +25,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import javax.xml.parsers.DocumentBuilderFactory;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
-import org.hibernate.SessionFactory;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.xml.sax.InputSource;
 
+/**
+ * The report's figures against their definitions (docs/metrics.md): against the in-memory {@link ReferenceReport}
+ * on generated history, and at the edges (month ends, time zones, daylight saving, missing times and due dates).
+ */
 @QuarkusTest
-class MonthlyReportTest {
+class MonthlyReportFiguresTest {
 
     private static final ZoneId UTC = ZoneOffset.UTC;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,9 +46,6 @@ class MonthlyReportTest {
 
     @Inject
     MonthlyReportService reports;
-
-    @Inject
-    SessionFactory sessions;
 
     private History history;
 
@@ -214,7 +204,7 @@ class MonthlyReportTest {
 
     @Test
     void theMigrationDerivesTheSameTimesToDetectAndResolveFromStoredTimes() {
-        generateSmallHistory();
+        history.addTwoIncidents();
         history.add(new History.Incident("SEV3", null, "api", History.utc("2026-03-05T10:00:00"),
                 History.utc("2026-03-05T10:30:00"), null, null, List.of()));
         clock.set(Instant.parse("2026-11-27T12:00:00Z"));
@@ -233,7 +223,7 @@ class MonthlyReportTest {
     }
 
     private static List<String> migrationUpdates(String resource) {
-        try (InputStream in = MonthlyReportTest.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = MonthlyReportFiguresTest.class.getClassLoader().getResourceAsStream(resource)) {
             String script = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
             List<String> updates = Arrays.stream(script.split(";")).map(String::strip)
                     .filter(statement -> statement.startsWith("update")).toList();
@@ -316,29 +306,6 @@ class MonthlyReportTest {
     }
 
     @Test
-    void filtersNarrowIncidentsAndTheirItems() {
-        generateSmallHistory();
-        Map<String, Object> bySeverity = asViewer().get("/api/reports/monthly?from=2026-01&to=2026-02&severity=SEV1")
-                .jsonPath().getMap("totals");
-        assertThat(bySeverity.get("incidents")).isEqualTo(1);
-        assertThat(bySeverity.get("actionItemsCreated")).isEqualTo(1);
-        Map<String, Object> byService = asViewer().get("/api/reports/monthly?from=2026-01&to=2026-02&service=search")
-                .jsonPath().getMap("totals");
-        assertThat(byService.get("incidents")).isEqualTo(1);
-    }
-
-    private void generateSmallHistory() {
-        Instant a = History.utc("2026-01-10T10:00:00");
-        Instant b = History.utc("2026-02-10T10:00:00");
-        history.add(new History.Incident("SEV1", "CUSTOMER", "checkout", a, a.plusSeconds(300), a.plusSeconds(3600),
-                null, List.of(new History.Item("DETECTION", a.plusSeconds(7200), LocalDate.of(2026, 1, 20), null,
-                        null))));
-        history.add(new History.Incident("SEV3", "MONITORING", "search", b, b.plusSeconds(120), b.plusSeconds(1800),
-                null, List.of()));
-        clock.reset();
-    }
-
-    @Test
     void majorIncidentRunsAreCountedInDays() {
         clock.set(Instant.parse("2026-04-15T12:00:00Z"));
         Instant first = History.utc("2026-01-10T10:00:00");
@@ -356,101 +323,5 @@ class MonthlyReportTest {
                 new MonthlyReportService.Filter(null, null), UTC);
         assertThat(jan.daysSinceLastMajorIncident()).as("counted to the end of the range").isEqualTo(21);
         assertThat(jan.longestRunWithoutMajorIncidentDays()).isEqualTo(21);
-    }
-
-    @Test
-    void statementCountIsTheSameForAnyRangeAndAmountOfHistory() {
-        long small = statementsFor(YearMonth.of(2026, 1), YearMonth.of(2026, 1));
-        generateSmallHistory();
-        generateImprovingYearLite();
-        long large = statementsFor(YearMonth.of(2025, 3), YearMonth.of(2026, 2));
-        assertThat(large).isEqualTo(small).isEqualTo(10);
-    }
-
-    private void generateImprovingYearLite() {
-        for (int k = 0; k < 6; k++) {
-            Instant start = YearMonth.of(2025, 4).plusMonths(k).atDay(3).atTime(9, 0).toInstant(ZoneOffset.UTC);
-            history.add(new History.Incident("SEV2", "STAFF", "api", start, start.plusSeconds(60),
-                    start.plusSeconds(600), null, List.of(new History.Item("PREVENTION", start.plusSeconds(900),
-                            start.atZone(UTC).toLocalDate().plusDays(3), null, null))));
-        }
-        clock.reset();
-    }
-
-    private long statementsFor(YearMonth from, YearMonth to) {
-        sessions.getStatistics().clear();
-        reports.report(from, to, new MonthlyReportService.Filter(null, null));
-        return sessions.getStatistics().getPrepareStatementCount();
-    }
-
-    @Test
-    void csvHasOneRowPerMonthWithTheJsonNamesAsColumns() throws Exception {
-        generateSmallHistory();
-        String csv = asViewer().accept("text/csv").get("/api/reports/monthly?from=2025-12&to=2026-02")
-                .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv"))
-                .extract().asString();
-        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(csv)).getRecords();
-        assertThat(rows).hasSize(3);
-        assertThat(rows.get(0).getParser().getHeaderNames()).startsWith("month", "incidents",
-                "incidentsBySeverity.SEV1").contains("meanTimeToResolveMinutes", "detectionSources.UNSPECIFIED",
-                "actionItemsByKind.PREVENTION", "actionItemsOverdueAtMonthEnd");
-        assertThat(rows.get(0).get("month")).isEqualTo("2025-12");
-        assertThat(rows.get(0).get("meanTimeToResolveMinutes")).as("undefined mean").isEmpty();
-        assertThat(rows.get(1).get("incidentsBySeverity.SEV1")).isEqualTo("1");
-        assertThat(rows.get(1).get("meanTimeToResolveMinutes")).isEqualTo("60.0");
-        assertThat(asViewer().get("/api/reports/monthly?from=2025-12&to=2026-02&format=csv").asString())
-                .isEqualTo(csv);
-    }
-
-    @Test
-    void pageShowsWellFormedSvgChartsWithTextAlternatives() throws Exception {
-        generateSmallHistory();
-        Document page = WebSession.asViewer().page("/reports/monthly?from=2025-12&to=2026-02");
-        List<Element> charts = page.select("svg");
-        assertThat(charts).hasSize(3);
-        for (Element svg : charts) {
-            var factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            var xml = factory.newDocumentBuilder().parse(new InputSource(new StringReader(svg.outerHtml())));
-            assertThat(xml.getDocumentElement().getLocalName()).isEqualTo("svg");
-            assertThat(svg.attr("role")).isEqualTo("img");
-            assertThat(svg.selectFirst("title").text()).isNotBlank();
-            assertThat(svg.selectFirst("desc").text()).contains("Jan 26");
-        }
-        assertThat(page.select("[data-testid=month-row]")).hasSize(3);
-        assertThat(page.select("[data-testid=comparison] tbody tr")).hasSizeGreaterThan(5);
-    }
-
-    @Test
-    void pageCountsAgreeWithTheirNouns() {
-        Scenarios.create(PostMortemJson.complete());
-        Document page = WebSession.asViewer().page("/reports/monthly");
-
-        assertThat(page.select("[data-testid=incident-count]").first().parent().text()).isEqualTo("1 incident");
-        assertThat(page.select("[data-testid=days-since-major]").first().parent().text())
-                .startsWith("0 days since");
-    }
-
-    @Test
-    void badRangesAreRefusedNamingTheField() {
-        asViewer().get("/api/reports/monthly?from=2026-05&to=2026-01").then().statusCode(400)
-                .body("errors.field", org.hamcrest.Matchers.contains("from"));
-        asViewer().get("/api/reports/monthly?from=2026-13").then().statusCode(400)
-                .body("errors.field", org.hamcrest.Matchers.contains("from"));
-        asViewer().get("/api/reports/monthly?to=2027-01").then().statusCode(400)
-                .body("errors.field", org.hamcrest.Matchers.contains("to"));
-        asViewer().get("/api/reports/monthly?from=2010-01&to=2026-01").then().statusCode(400);
-        asViewer().get("/api/reports/monthly?format=xml").then().statusCode(400)
-                .body("errors.field", org.hamcrest.Matchers.contains("format"));
-    }
-
-    @Test
-    void defaultRangeIsTheLastTwelveFullMonthsAndTheCurrentOne() {
-        asViewer().get("/api/reports/monthly").then().statusCode(200)
-                .body("from", org.hamcrest.Matchers.equalTo("2025-03"))
-                .body("to", org.hamcrest.Matchers.equalTo("2026-03"))
-                .body("months", org.hamcrest.Matchers.hasSize(13))
-                .body("timeZone", org.hamcrest.Matchers.equalTo("UTC"));
     }
 }
