@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.debrief.common.ConflictException;
+import dev.debrief.common.DebriefException;
 import dev.debrief.common.InvalidFieldsException;
 import dev.debrief.common.UnprocessableException;
 import dev.debrief.security.CredentialCache;
@@ -164,7 +165,7 @@ public class InstanceTransfer {
 
     private static String describe(RuntimeException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof dev.debrief.common.DebriefException refusal) {
+            if (cause instanceof DebriefException refusal) {
                 return refusal.getMessage();
             }
         }

@@ -1,6 +1,8 @@
 package dev.debrief.board;
 
 import dev.debrief.common.DebriefConfig;
+import dev.debrief.common.InvalidFieldsException;
+import dev.debrief.common.QueryParams;
 import dev.debrief.common.TeamCalendar;
 import dev.debrief.postmortem.ActionItem;
 import dev.debrief.postmortem.ActionItemStatus;
@@ -54,17 +56,9 @@ public class BoardService {
 
     /** The board's day from a query parameter: today (in the team's zone) when absent. */
     public LocalDate asOf(String value) {
-        if (value == null || value.isBlank()) {
-            return today();
-        }
-        LocalDate day;
-        try {
-            day = LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw dev.debrief.common.InvalidFieldsException.of("asOf", "must be a date such as 2026-11-27");
-        }
+        LocalDate day = QueryParams.parsed("asOf", value, today(), LocalDate::parse, "must be a date such as 2026-11-27");
         if (day.getYear() < 1970 || day.getYear() > 9999) {
-            throw dev.debrief.common.InvalidFieldsException.of("asOf", "must be a date between 1970 and 9999");
+            throw InvalidFieldsException.of("asOf", "must be a date between 1970 and 9999");
         }
         return day;
     }

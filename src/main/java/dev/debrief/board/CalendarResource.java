@@ -1,5 +1,6 @@
 package dev.debrief.board;
 
+import dev.debrief.common.QueryParams;
 import dev.debrief.postmortem.ActionItem;
 import dev.debrief.postmortem.OpenWork;
 import jakarta.inject.Inject;
@@ -35,7 +36,7 @@ public class CalendarResource {
     @Produces("text/calendar")
     @Transactional
     public Response calendar(@QueryParam("owner") String owner) {
-        dev.debrief.common.QueryParams.text("owner", owner);
+        QueryParams.text("owner", owner);
         List<ActionItem> items = work.openItems(new OpenWork.Filter(owner, null, null, null)).stream()
                 .filter(item -> item.getDueDate() != null).toList();
         String stamp = STAMP.format(clock.instant().atOffset(ZoneOffset.UTC));

@@ -1,7 +1,9 @@
 package dev.debrief.common;
 
+import java.time.DateTimeException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -45,18 +47,25 @@ public final class QueryParams {
     }
 
     public static int intValue(String name, String value, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        int parsed;
-        try {
-            parsed = Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw InvalidFieldsException.of(name, "must be a whole number");
-        }
+        int parsed = parsed(name, value, fallback, Integer::parseInt, "must be a whole number");
         if (parsed < min || parsed > max) {
             throw InvalidFieldsException.of(name, "must be between " + min + " and " + max);
         }
         return parsed;
+    }
+
+    /**
+     * A query parameter read with {@code parser}: {@code fallback} when it is absent or blank, a 400 naming it
+     * with {@code expected} when the parser refuses it.
+     */
+    public static <T> T parsed(String name, String value, T fallback, Function<String, T> parser, String expected) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return parser.apply(value.strip());
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw InvalidFieldsException.of(name, expected);
+        }
     }
 }

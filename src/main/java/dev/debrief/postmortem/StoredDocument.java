@@ -155,12 +155,4 @@ public abstract class StoredDocument extends PanacheEntityBase {
     public DetectionSource getDetectionSource() {
         return detectionSource;
     }
-
-    public List<TimelineEntry> getTimeline() {
-        return List.copyOf(timeline);
-    }
-
-    public List<String> getConsidered() {
-        return List.copyOf(considered);
-    }
 }

@@ -1,8 +1,8 @@
 package dev.debrief.report;
 
 import dev.debrief.common.InvalidFieldsException;
+import dev.debrief.common.QueryParams;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /** The months a report covers, both included; at most ten years, and not past the current month. */
@@ -27,15 +27,7 @@ public record ReportRange(YearMonth from, YearMonth to) {
     }
 
     private static YearMonth month(String field, String value, YearMonth fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        YearMonth month;
-        try {
-            month = YearMonth.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw InvalidFieldsException.of(field, "must be a month such as 2026-01");
-        }
+        YearMonth month = QueryParams.parsed(field, value, fallback, YearMonth::parse, "must be a month such as 2026-01");
         if (month.getYear() < 1970) {
             throw InvalidFieldsException.of(field, "must not be before 1970-01");
         }

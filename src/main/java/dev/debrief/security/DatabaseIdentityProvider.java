@@ -8,8 +8,6 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,7 +47,7 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
         char[] password = request.getPassword().getPassword();
         Optional<CredentialCache.Entry> cached = cache.lookup(username, password);
         if (cached.isPresent() && cache.isFresh(cached.get())) {
-            return Uni.createFrom().item(identity(username, cached.get().role()));
+            return Uni.createFrom().item(cached.get().role().identityOf(username));
         }
         return context.runBlocking(() -> {
             Optional<AppUser> user = QuarkusTransaction.requiringNew()
@@ -64,14 +62,14 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
             Role role = user.get().getRole();
             if (cached.isPresent() && cached.get().passwordHash().equals(hash)) {
                 cache.confirm(username, cached.get(), role);
-                return identity(username, role);
+                return role.identityOf(username);
             }
             if (!BcryptUtil.matches(given, hash)) {
                 cache.forget(username);
                 throw new AuthenticationFailedException();
             }
             cache.remember(username, password, role, hash);
-            return identity(username, role);
+            return role.identityOf(username);
         });
     }
 
@@ -82,12 +80,5 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
             decoyHash = hash;
         }
         return hash;
-    }
-
-    private static SecurityIdentity identity(String username, Role role) {
-        return QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(username))
-                .addRoles(role.grantedRoles())
-                .build();
     }
 }

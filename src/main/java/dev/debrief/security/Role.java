@@ -1,5 +1,8 @@
 package dev.debrief.security;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import java.util.Locale;
 import java.util.Set;
 
@@ -14,6 +17,12 @@ public enum Role {
             case EDITOR -> Set.of("viewer", "editor");
             case ADMIN -> Set.of("viewer", "editor", "admin");
         };
+    }
+
+    /** The signed-in identity of {@code username} holding this role. */
+    public SecurityIdentity identityOf(String username) {
+        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(username))
+                .addRoles(grantedRoles()).build();
     }
 
     public String label() {

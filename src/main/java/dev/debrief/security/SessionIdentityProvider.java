@@ -6,8 +6,6 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,10 +29,7 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
             AppUser user = QuarkusTransaction.requiringNew()
                     .call(() -> AppUser.<AppUser>findByIdOptional(request.getPrincipal()))
                     .orElseThrow(AuthenticationFailedException::new);
-            return QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(user.getUsername()))
-                    .addRoles(user.getRole().grantedRoles())
-                    .build();
+            return user.getRole().identityOf(user.getUsername());
         });
     }
 }
