@@ -66,7 +66,7 @@ public interface DebriefConfig {
 
     interface ApiDocs {
 
-        /** Whether the interactive Swagger UI is served at /q/swagger-ui (quarkus.swagger-ui.enable follows it). */
+        /** Whether the interactive Swagger UI is served at /q/swagger-ui (quarkus.swagger-ui.enabled follows it). */
         @WithDefault("false")
         boolean ui();
     }

@@ -6,13 +6,25 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import dev.debrief.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class BlamelessCheckApiTest {
+
+    @Inject
+    TestData data;
+
+    /** The editor and viewer these requests sign in as exist whichever test class ran before. */
+    @BeforeEach
+    void users() {
+        data.reset();
+    }
 
     @Test
     void flagsBlamingPhrasesWithPositionsContextAndSuggestion() {

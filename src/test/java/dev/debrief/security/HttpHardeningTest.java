@@ -9,6 +9,7 @@ import dev.debrief.common.DebriefConfig;
 import dev.debrief.support.Api;
 import dev.debrief.support.PostMortemJson;
 import dev.debrief.support.Scenarios;
+import dev.debrief.support.TestData;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,6 +38,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @QuarkusTest
 class HttpHardeningTest {
+
+    @Inject
+    TestData data;
+
+    /** The editor and viewer these requests sign in as exist whichever test class ran before. */
+    @BeforeEach
+    void users() {
+        data.reset();
+    }
 
     private static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString(
             ("admin:" + Api.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
