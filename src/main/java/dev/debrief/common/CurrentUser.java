@@ -16,9 +16,17 @@ public class CurrentUser {
     @Inject
     SecurityIdentity identity;
 
-    /** The signed-in person's user name; empty when nobody is signed in. */
+    /**
+     * The signed-in person's user name; empty when nobody is signed in. The identity's name also carries the
+     * version of the credential it was verified with ({@code pat#3}), which this leaves out.
+     */
     public String name() {
-        return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+        if (identity.isAnonymous()) {
+            return "";
+        }
+        String principal = identity.getPrincipal().getName();
+        int mark = principal.indexOf('#');
+        return mark < 0 ? principal : principal.substring(0, mark);
     }
 
     public boolean isEditor() {

@@ -128,10 +128,11 @@ public interface DebriefConfig {
         Duration credentialCacheTtl();
 
         /**
-         * How long a remembered credential is trusted before it is compared with the stored password hash again,
-         * which is how a change made through another instance reaches this one.
+         * How long a remembered credential is trusted before it is compared with the stored user again (one read by
+         * primary key). 0, the default, compares at every request, so a user deleted or given a new password
+         * through any instance is refused at the very next request.
          */
-        @WithDefault("PT5S")
+        @WithDefault("PT0S")
         Duration credentialRecheck();
 
         /**

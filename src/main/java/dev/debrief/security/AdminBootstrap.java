@@ -1,12 +1,14 @@
 package dev.debrief.security;
 
 import dev.debrief.common.DebriefConfig;
+import dev.debrief.common.FieldError;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,6 +37,12 @@ public class AdminBootstrap {
             byte[] random = new byte[18];
             new SecureRandom().nextBytes(random);
             password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        }
+        List<FieldError> refused = PasswordPolicy.problems("DEBRIEF_ADMIN_PASSWORD", "admin", password);
+        if (!generated && !refused.isEmpty()) {
+            throw new IllegalStateException("DEBRIEF_ADMIN_PASSWORD cannot be the admin's password: it "
+                    + String.join(", and it ", refused.stream().map(FieldError::message).toList())
+                    + ". Choose another and start again.");
         }
         if (!users.createFirst("admin", password, Role.ADMIN)) {
             LOG.info("The user 'admin' was created by another instance starting on the same database.");

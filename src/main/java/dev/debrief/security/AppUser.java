@@ -31,6 +31,10 @@ public class AppUser extends PanacheEntityBase {
     @Column(nullable = false)
     private Instant createdAt;
 
+    /** Goes up with every change of password; a page session signed in with another count is over. */
+    @Column(nullable = false)
+    private long credentialVersion;
+
     protected AppUser() {
     }
 
@@ -51,6 +55,29 @@ public class AppUser extends PanacheEntityBase {
 
     public Role getRole() {
         return role;
+    }
+
+    /** A new password: every session and remembered credential from before it stops working. */
+    void changePassword(String newHash) {
+        passwordHash = newHash;
+        credentialVersion++;
+    }
+
+    /**
+     * The name the signed-in identity carries, {@code pat#3}: the user name and the credential version it was
+     * verified with. A page session keeps it, so it ends when the version moves on; {@code CurrentUser} reads
+     * the user name back from it.
+     */
+    String principalName() {
+        return username + "#" + credentialVersion;
+    }
+
+    /** Whether a principal name from a session was signed in with this user's current credential. */
+    boolean isCurrent(String principalName) {
+        int mark = principalName.indexOf('#');
+        // Sessions from before credential versions existed carry the bare name, as of version 0.
+        String version = mark < 0 ? "0" : principalName.substring(mark + 1);
+        return version.equals(String.valueOf(credentialVersion));
     }
 
     public Instant getCreatedAt() {

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +39,8 @@ public class CredentialCache {
     DebriefConfig config;
 
     /** A remembered credential: the password hash it was verified against and when that was last confirmed. */
-    record Entry(byte[] digest, Role role, String passwordHash, Instant expires, Instant checked) {
+    record Entry(byte[] digest, Role role, String principalName, String passwordHash, Instant expires,
+            Instant checked) {
     }
 
     CredentialCache() {
@@ -60,22 +62,27 @@ public class CredentialCache {
 
     /** Whether the entry was compared with the stored hash recently enough to be trusted without looking. */
     boolean isFresh(Entry entry) {
-        return !clock.instant().isAfter(entry.checked().plus(config.security().credentialRecheck()));
+        return isFresh(entry, config.security().credentialRecheck());
     }
 
-    void remember(String username, char[] password, Role role, String passwordHash) {
+    /** Fresh for {@code recheck} after it was last compared; never, when {@code recheck} is zero. */
+    boolean isFresh(Entry entry, Duration recheck) {
+        return !recheck.isZero() && !clock.instant().isAfter(entry.checked().plus(recheck));
+    }
+
+    void remember(String username, char[] password, Role role, String principalName, String passwordHash) {
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear();
         }
         Instant now = clock.instant();
-        entries.put(username, new Entry(digest(username, password), role, passwordHash,
+        entries.put(username, new Entry(digest(username, password), role, principalName, passwordHash,
                 now.plus(config.security().credentialCacheTtl()), now));
     }
 
     /** The stored hash is still the one the entry was verified against: trust it again, with the stored role. */
-    void confirm(String username, Entry entry, Role role) {
-        entries.replace(username, entry, new Entry(entry.digest(), role, entry.passwordHash(), entry.expires(),
-                clock.instant()));
+    void confirm(String username, Entry entry, Role role, String principalName) {
+        entries.replace(username, entry, new Entry(entry.digest(), role, principalName, entry.passwordHash(),
+                entry.expires(), clock.instant()));
     }
 
     void forget(String username) {

@@ -47,7 +47,7 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
         char[] password = request.getPassword().getPassword();
         Optional<CredentialCache.Entry> cached = cache.lookup(username, password);
         if (cached.isPresent() && cache.isFresh(cached.get())) {
-            return Uni.createFrom().item(cached.get().role().identityOf(username));
+            return Uni.createFrom().item(cached.get().role().identityOf(cached.get().principalName()));
         }
         return context.runBlocking(() -> {
             Optional<AppUser> user = QuarkusTransaction.requiringNew()
@@ -61,15 +61,15 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
             String hash = user.get().getPasswordHash();
             Role role = user.get().getRole();
             if (cached.isPresent() && cached.get().passwordHash().equals(hash)) {
-                cache.confirm(username, cached.get(), role);
-                return role.identityOf(username);
+                cache.confirm(username, cached.get(), role, user.get().principalName());
+                return role.identityOf(user.get().principalName());
             }
             if (!BcryptUtil.matches(given, hash)) {
                 cache.forget(username);
                 throw new AuthenticationFailedException();
             }
-            cache.remember(username, password, role, hash);
-            return role.identityOf(username);
+            cache.remember(username, password, role, user.get().principalName(), hash);
+            return role.identityOf(user.get().principalName());
         });
     }
 

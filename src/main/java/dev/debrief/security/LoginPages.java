@@ -26,14 +26,14 @@ public class LoginPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean failed, String user);
+        static native TemplateInstance login(boolean failed, boolean passwordChanged, String user);
     }
 
     @GET
     @Path("login")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance login(@QueryParam("error") String error) {
-        return Templates.login(error != null, "");
+    public TemplateInstance login(@QueryParam("error") String error, @QueryParam("changed") String changed) {
+        return Templates.login(error != null, changed != null, "");
     }
 
     @POST

@@ -19,9 +19,9 @@ public enum Role {
         };
     }
 
-    /** The signed-in identity of {@code username} holding this role. */
-    public SecurityIdentity identityOf(String username) {
-        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(username))
+    /** The signed-in identity holding this role, named as {@link AppUser#principalName()} names it. */
+    SecurityIdentity identityOf(String principalName) {
+        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(principalName))
                 .addRoles(grantedRoles()).build();
     }
 

@@ -12,7 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Turns the session cookie of a signed-in person (whose password form authentication checked once) back into
  * a user with roles. The user is read on every page request, so a deleted user or a changed role takes
- * effect at once.
+ * effect at once; a session signed in before the user's password changed is over (see
+ * {@link AppUser#principalName()}).
  */
 @ApplicationScoped
 public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
@@ -26,10 +27,14 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request,
             AuthenticationRequestContext context) {
         return context.runBlocking(() -> {
+            String principal = request.getPrincipal();
+            int mark = principal.indexOf('#');
+            String username = mark < 0 ? principal : principal.substring(0, mark);
             AppUser user = QuarkusTransaction.requiringNew()
-                    .call(() -> AppUser.<AppUser>findByIdOptional(request.getPrincipal()))
+                    .call(() -> AppUser.<AppUser>findByIdOptional(username))
+                    .filter(found -> found.isCurrent(principal))
                     .orElseThrow(AuthenticationFailedException::new);
-            return user.getRole().identityOf(user.getUsername());
+            return user.getRole().identityOf(user.principalName());
         });
     }
 }

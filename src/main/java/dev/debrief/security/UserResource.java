@@ -1,5 +1,6 @@
 package dev.debrief.security;
 
+import dev.debrief.common.CurrentUser;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -15,7 +17,10 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 
-/** User management, for admins only (see the HTTP permissions in application.properties). */
+/**
+ * User management, for admins only, except that everyone may change their own password (see the HTTP permissions
+ * in application.properties).
+ */
 @Path("/api/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -23,6 +28,9 @@ public class UserResource {
 
     @Inject
     UserService users;
+
+    @Inject
+    CurrentUser currentUser;
 
     @GET
     public List<UserView> list() {
@@ -33,6 +41,19 @@ public class UserResource {
     public Response create(@Valid @NotNull UserRequest body) {
         UserView created = users.create(body.username(), body.password(), Role.parse(body.role()));
         return Response.created(URI.create("/api/users/" + created.username())).entity(created).build();
+    }
+
+    /** Any signed-in user changes their own password (see the own-password permission). */
+    @PUT
+    @Path("me/password")
+    public void changeOwnPassword(@Valid @NotNull PasswordChange body) {
+        users.changeOwnPassword(currentUser.name(), body.currentPassword(), body.newPassword());
+    }
+
+    @PUT
+    @Path("{username}/password")
+    public void resetPassword(@PathParam("username") String username, @Valid @NotNull PasswordReset body) {
+        users.resetPassword(username, body.newPassword());
     }
 
     @DELETE

@@ -3,6 +3,7 @@ package dev.debrief.security;
 import dev.debrief.common.ConflictException;
 import dev.debrief.common.Database;
 import dev.debrief.common.DebriefConfig;
+import dev.debrief.common.FieldError;
 import dev.debrief.common.InvalidFieldsException;
 import dev.debrief.common.NotFoundException;
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -11,8 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -22,8 +24,6 @@ import java.util.List;
 @ApplicationScoped
 @Transactional
 public class UserService {
-
-    private static final int BCRYPT_MAX_BYTES = 72;
 
     @Inject
     Clock clock;
@@ -40,23 +40,23 @@ public class UserService {
     @Inject
     Database database;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<UserView> list() {
         return AppUser.<AppUser>listAll(Sort.ascending("username")).stream().map(UserView::of).toList();
     }
 
     public UserView create(String username, String password, Role role) {
-        if (password.getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
-            throw InvalidFieldsException.of("password", "must be at most " + BCRYPT_MAX_BYTES
-                    + " bytes in UTF-8: bcrypt ignores anything longer");
-        }
+        requireAllowed("password", username, password);
         if (AppUser.findByIdOptional(username).isPresent()) {
             throw new ConflictException("A user named '" + username + "' already exists.");
         }
         AppUser user = new AppUser(username, BcryptUtil.bcryptHash(password, config.security().bcryptCost()), role,
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         user.persist();
-        cache.forget(username);
+        forgetAfterCommit(username);
         return UserView.of(user);
     }
 
@@ -70,7 +70,58 @@ public class UserService {
                     + "deleting this one.");
         }
         user.delete();
+        forgetAfterCommit(username);
+    }
+
+    /**
+     * Changes the signed-in user's own password, given the current one. Every other session of the user ends, and
+     * the old password is refused at the next request.
+     */
+    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+        AppUser user = AppUser.<AppUser>findByIdOptional(username, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new NotFoundException("user", username));
+        if (!BcryptUtil.matches(currentPassword, user.getPasswordHash())) {
+            throw InvalidFieldsException.of("currentPassword", "is not your current password");
+        }
+        setPassword(user, newPassword);
+    }
+
+    /** An admin sets another user's password, for one who forgot it; that user's sessions end. */
+    public void resetPassword(String username, String newPassword) {
+        setPassword(AppUser.<AppUser>findByIdOptional(username, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new NotFoundException("user", username)), newPassword);
+    }
+
+    private void setPassword(AppUser user, String newPassword) {
+        requireAllowed("newPassword", user.getUsername(), newPassword);
+        user.changePassword(BcryptUtil.bcryptHash(newPassword, config.security().bcryptCost()));
+        forgetAfterCommit(user.getUsername());
+    }
+
+    private static void requireAllowed(String field, String username, String password) {
+        List<FieldError> problems = PasswordPolicy.problems(field, username, password);
+        if (!problems.isEmpty()) {
+            throw new InvalidFieldsException(problems);
+        }
+    }
+
+    /**
+     * Forgets the remembered credential once the change is committed: forgotten earlier, a sign-in racing the
+     * change could remember the old state again.
+     */
+    private void forgetAfterCommit(String username) {
         cache.forget(username);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // Nothing to do before: the entry is dropped after the outcome is known.
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                cache.forget(username);
+            }
+        });
     }
 
     /** Whether any user exists yet; the first start creates the admin when none does. */

@@ -26,7 +26,7 @@ class CredentialCacheTest {
 
     @Test
     void remembersTheVerifiedPasswordOnly() {
-        cache.remember("carol", "right-password".toCharArray(), Role.EDITOR, "$2a$04$hash");
+        cache.remember("carol", "right-password".toCharArray(), Role.EDITOR, "carol#0", "$2a$04$hash");
         assertThat(cache.lookup("carol", "right-password".toCharArray())).get()
                 .extracting(CredentialCache.Entry::role).isEqualTo(Role.EDITOR);
         assertThat(cache.lookup("carol", "wrong-password".toCharArray())).isEmpty();
@@ -35,28 +35,36 @@ class CredentialCacheTest {
 
     @Test
     void forgetsAfterTheTtl() {
-        cache.remember("carol", "right-password".toCharArray(), Role.EDITOR, "$2a$04$hash");
+        cache.remember("carol", "right-password".toCharArray(), Role.EDITOR, "carol#0", "$2a$04$hash");
         clock.set(MutableClock.DEFAULT_NOW.plus(Duration.ofMinutes(6)));
         assertThat(cache.lookup("carol", "right-password".toCharArray())).isEmpty();
     }
 
     @Test
-    void anEntryIsTrustedWithoutLookingOnlyForTheRecheckInterval() {
-        cache.remember("carol", "right-password".toCharArray(), Role.EDITOR, "$2a$04$hash");
+    void byDefaultAnEntryIsNeverTrustedWithoutComparingItWithTheStoredUser() {
+        cache.remember("carol", "right-password".toCharArray(), Role.EDITOR, "carol#0", "$2a$04$hash");
         CredentialCache.Entry entry = cache.lookup("carol", "right-password".toCharArray()).orElseThrow();
-        assertThat(cache.isFresh(entry)).isTrue();
+
+        assertThat(cache.isFresh(entry)).isFalse();
+        cache.confirm("carol", entry, Role.VIEWER, "carol#1");
+        CredentialCache.Entry confirmed = cache.lookup("carol", "right-password".toCharArray()).orElseThrow();
+        assertThat(confirmed.role()).isEqualTo(Role.VIEWER);
+        assertThat(confirmed.principalName()).isEqualTo("carol#1");
+    }
+
+    @Test
+    void withARecheckIntervalAnEntryIsTrustedWithoutLookingForThatLongOnly() {
+        cache.remember("carol", "right-password".toCharArray(), Role.EDITOR, "carol#0", "$2a$04$hash");
+        CredentialCache.Entry entry = cache.lookup("carol", "right-password".toCharArray()).orElseThrow();
+        assertThat(cache.isFresh(entry, Duration.ofSeconds(5))).isTrue();
 
         clock.set(MutableClock.DEFAULT_NOW.plus(Duration.ofSeconds(6)));
-        assertThat(cache.isFresh(entry)).isFalse();
-        cache.confirm("carol", entry, Role.VIEWER);
-        CredentialCache.Entry confirmed = cache.lookup("carol", "right-password".toCharArray()).orElseThrow();
-        assertThat(cache.isFresh(confirmed)).isTrue();
-        assertThat(confirmed.role()).isEqualTo(Role.VIEWER);
+        assertThat(cache.isFresh(entry, Duration.ofSeconds(5))).isFalse();
     }
 
     @Test
     void forgetsAUserAtOnceWhenAsked() {
-        cache.remember("carol", "right-password".toCharArray(), Role.EDITOR, "$2a$04$hash");
+        cache.remember("carol", "right-password".toCharArray(), Role.EDITOR, "carol#0", "$2a$04$hash");
         cache.forget("carol");
         assertThat(cache.lookup("carol", "right-password".toCharArray())).isEmpty();
     }
