@@ -26,14 +26,14 @@ public class LoginPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean failed, String user);
+        static native TemplateInstance login(boolean failed, String user, long waitMinutes);
     }
 
     @GET
     @Path("login")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance login(@QueryParam("error") String error) {
-        return Templates.login(error != null, "");
+        return Templates.login(error != null, "", 0);
     }
 
     @POST
