@@ -140,5 +140,23 @@ public interface DebriefConfig {
          * as {@code https://images.example.com}; none by default, so images load only from Debrief itself.
          */
         Optional<List<String>> imageHosts();
+
+        SignIn signIn();
+    }
+
+    /** Sign-in throttling: how many failed password checks are allowed within the window before refusing. */
+    interface SignIn {
+
+        /** Failures for one user name from one client address. */
+        @WithDefault("10")
+        int maxFailuresPerUser();
+
+        /** Failures from one client address, whatever the user names. */
+        @WithDefault("50")
+        int maxFailuresPerAddress();
+
+        /** How long a failure counts. */
+        @WithDefault("PT15M")
+        Duration window();
     }
 }

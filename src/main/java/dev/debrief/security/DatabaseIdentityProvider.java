@@ -18,7 +18,7 @@ import java.util.Optional;
  * answered from {@link CredentialCache} until it expires, so bcrypt runs once per user and TTL rather
  * than once per request. Every few seconds a cached credential is compared with the stored password hash (one
  * read by primary key), so a user deleted or given a new password through another instance is refused here
- * within seconds.
+ * within seconds. {@link SignInThrottle} decides before each bcrypt check whether it may run at all.
  */
 @ApplicationScoped
 public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
@@ -28,6 +28,9 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
 
     @Inject
     DebriefConfig config;
+
+    @Inject
+    SignInThrottle throttle;
 
     /**
      * Verified against when the user does not exist, so that an unknown name takes as long as a wrong password:
@@ -45,8 +48,15 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
             AuthenticationRequestContext context) {
         String username = request.getUsername();
         char[] password = request.getPassword().getPassword();
+        String address = SignInThrottle.clientAddress(request);
+        try {
+            throttle.checkUser(username, address);
+        } catch (SignInThrottledException refused) {
+            return Uni.createFrom().failure(refused);
+        }
         Optional<CredentialCache.Entry> cached = cache.lookup(username, password);
         if (cached.isPresent() && cache.isFresh(cached.get())) {
+            throttle.succeeded(username, address);
             return Uni.createFrom().item(cached.get().role().identityOf(cached.get().principalName()));
         }
         return context.runBlocking(() -> {
@@ -55,20 +65,26 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
             String given = new String(password);
             if (user.isEmpty()) {
                 cache.forget(username);
+                throttle.checkAddress(username, address);
                 BcryptUtil.matches(given, decoyHash());
+                throttle.failed(username, address);
                 throw new AuthenticationFailedException();
             }
             String hash = user.get().getPasswordHash();
             Role role = user.get().getRole();
             if (cached.isPresent() && cached.get().passwordHash().equals(hash)) {
                 cache.confirm(username, cached.get(), role, user.get().principalName());
+                throttle.succeeded(username, address);
                 return role.identityOf(user.get().principalName());
             }
+            throttle.checkAddress(username, address);
             if (!BcryptUtil.matches(given, hash)) {
                 cache.forget(username);
+                throttle.failed(username, address);
                 throw new AuthenticationFailedException();
             }
             cache.remember(username, password, role, user.get().principalName(), hash);
+            throttle.succeeded(username, address);
             return role.identityOf(user.get().principalName());
         });
     }

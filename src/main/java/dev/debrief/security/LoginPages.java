@@ -26,14 +26,14 @@ public class LoginPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean failed, boolean passwordChanged, String user);
+        static native TemplateInstance login(boolean failed, boolean passwordChanged, String user, long waitMinutes);
     }
 
     @GET
     @Path("login")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance login(@QueryParam("error") String error, @QueryParam("changed") String changed) {
-        return Templates.login(error != null, changed != null, "");
+        return Templates.login(error != null, changed != null, "", 0);
     }
 
     @POST
