@@ -16,6 +16,7 @@ import java.util.Locale;
  * <li>a {@code Content-Type} or {@code Accept} header that is present but not a media type (empty, or garbled):
  * 415 for the body's type, 406 for what the client accepts. Left to the REST layer, such a header failed while
  * the response was being chosen and answered 500;</li>
+ * <li>a form body sent to the API (415): the CSRF check of forms would refuse it with a bare 400;</li>
  * <li>a POST to a page that is not a form post (415). The CSRF filter checks the token of form posts; a body-less
  * or non-form POST to a page would otherwise skip that check.</li>
  * </ul>
@@ -44,6 +45,11 @@ public class RequestChecks {
                     + "application/json, text/html or */*.").send(context.response(), json);
             return;
         }
+        if (isFormPostToTheApi(context)) {
+            Problem.of(415, "Unsupported media type", "The API takes application/json bodies; HTML forms are for the "
+                    + "pages.").send(context.response(), json);
+            return;
+        }
         if (!isFormPostOrNotAPagePost(context)) {
             Problem.of(415, "Unsupported media type",
                     "Pages accept only HTML form posts (application/x-www-form-urlencoded).")
@@ -53,15 +59,23 @@ public class RequestChecks {
         context.next();
     }
 
+    /** A form body sent to the API, which the CSRF check would refuse with a bare 400 before any resource. */
+    private static boolean isFormPostToTheApi(RoutingContext context) {
+        return context.normalizedPath().startsWith("/api/") && isForm(context.request().getHeader("Content-Type"));
+    }
+
+    private static boolean isForm(String type) {
+        String base = type == null ? "" : type.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        return base.equals("application/x-www-form-urlencoded") || base.equals("multipart/form-data");
+    }
+
     private static boolean isFormPostOrNotAPagePost(RoutingContext context) {
         HttpMethod method = context.request().method();
         boolean read = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
         if (read || !Pages.isPage(context.normalizedPath())) {
             return true;
         }
-        String type = context.request().getHeader("Content-Type");
-        String base = type == null ? "" : type.split(";")[0].strip().toLowerCase(Locale.ROOT);
-        return base.equals("application/x-www-form-urlencoded") || base.equals("multipart/form-data");
+        return isForm(context.request().getHeader("Content-Type"));
     }
 
     static boolean isMediaType(String value) {

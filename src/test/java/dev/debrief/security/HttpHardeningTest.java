@@ -8,22 +8,18 @@ import static org.hamcrest.Matchers.hasItem;
 import dev.debrief.common.DebriefConfig;
 import dev.debrief.support.Api;
 import dev.debrief.support.PostMortemJson;
+import dev.debrief.support.RawHttp;
+import dev.debrief.support.RawHttp.Reply;
 import dev.debrief.support.Scenarios;
 import dev.debrief.support.TestData;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,6 +98,16 @@ class HttpHardeningTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"/api/postmortems/1/publish", "/api/reviews/2026-W11/finish", "/api/postmortems"})
+    void aFormBodySentToTheApiIs415NotABare400(String path) throws IOException {
+        Reply reply = send("POST " + path + " HTTP/1.1", Map.of("Authorization", ADMIN,
+                "Content-Type", "application/x-www-form-urlencoded"), "a=1");
+
+        assertThat(reply.status()).isEqualTo(415);
+        assertThat(reply.header("content-type")).startsWith("application/problem+json");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {";;;", "json", "/", "application/", "text/html; charset"})
     void aGarbledContentTypeIs415(String contentType) throws IOException {
         Reply reply = send("POST /api/postmortems HTTP/1.1", Map.of("Authorization", ADMIN, "Content-Type",
@@ -164,49 +170,13 @@ class HttpHardeningTest {
         assertThat(send("GET /q/openapi HTTP/1.1", Map.of()).status()).isEqualTo(200);
     }
 
-    private record Reply(int status, Map<String, String> headers, String body) {
-
-        String header(String name) {
-            return headers.get(name.toLowerCase(Locale.ROOT));
-        }
-    }
-
     private Reply send(String requestLine, Map<String, String> headers) throws IOException {
         return send(requestLine, headers, null);
     }
 
     private Reply send(String requestLine, Map<String, String> headers, String body) throws IOException {
-        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        StringBuilder request = new StringBuilder(requestLine).append("\r\n")
-                .append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n")
-                .append("Connection: close\r\n");
-        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
-        if (body != null) {
-            request.append("Content-Length: ").append(content.length).append("\r\n");
-        }
-        request.append("\r\n");
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(20_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(content);
-            out.flush();
-            return parse(socket.getInputStream());
-        }
-    }
-
-    private static Reply parse(InputStream in) throws IOException {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        in.transferTo(all);
-        String text = all.toString(StandardCharsets.UTF_8);
-        int end = text.indexOf("\r\n\r\n");
-        String[] lines = text.substring(0, end).split("\r\n");
-        int status = Integer.parseInt(lines[0].split(" ")[1]);
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
-        }
-        return new Reply(status, headers, text.substring(end + 4));
+        String[] parts = requestLine.split(" ");
+        return new RawHttp(base).send(parts[0], parts[1], headers,
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8));
     }
 }
