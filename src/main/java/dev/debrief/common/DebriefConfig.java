@@ -141,6 +141,16 @@ public interface DebriefConfig {
          */
         Optional<List<String>> imageHosts();
 
+        /**
+         * How many password checks (bcrypt) run at once; by default half the processors, at least one. The rest
+         * of the machine stays free for requests that carry a remembered credential or a session.
+         */
+        Optional<Integer> hashingThreads();
+
+        /** How many more password checks may wait for a turn; beyond that a sign-in is refused with 429 at once. */
+        @WithDefault("8")
+        int hashingQueue();
+
         SignIn signIn();
     }
 

@@ -30,6 +30,9 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
     DebriefConfig config;
 
     @Inject
+    PasswordChecks hashing;
+
+    @Inject
     SignInThrottle throttle;
 
     /**
@@ -66,7 +69,7 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
             if (user.isEmpty()) {
                 cache.forget(username);
                 throttle.checkAddress(username, address);
-                BcryptUtil.matches(given, decoyHash());
+                hashing.matches(given, decoyHash());
                 throttle.failed(username, address);
                 throw new AuthenticationFailedException();
             }
@@ -78,7 +81,7 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
                 return role.identityOf(user.get().principalName());
             }
             throttle.checkAddress(username, address);
-            if (!BcryptUtil.matches(given, hash)) {
+            if (!hashing.matches(given, hash)) {
                 cache.forget(username);
                 throttle.failed(username, address);
                 throw new AuthenticationFailedException();
