@@ -82,10 +82,12 @@ class InstanceTransferTest {
 
     @Test
     void aDocumentThatIsNotAnExportIsRefusedNamingTheField() {
+        String schema = asAdmin().get("/api/admin/export").then().statusCode(200).extract().path("schema");
         emptyTheInstance();
-        asAdmin().body("{\"format\": \"something-else\", \"version\": 1, \"schema\": \"8\", \"tables\": {}}")
+        asAdmin().body("{\"format\": \"something-else\", \"version\": 1, \"schema\": \"" + schema
+                + "\", \"tables\": {}}")
                 .post("/api/admin/import").then().statusCode(400).body("errors.field", contains("format"));
-        asAdmin().body("{\"format\": \"debrief-instance\", \"version\": 1, \"schema\": \"8\", "
+        asAdmin().body("{\"format\": \"debrief-instance\", \"version\": 1, \"schema\": \"" + schema + "\", "
                 + "\"tables\": {\"postmortem\": [{\"nope\": 1}]}}")
                 .post("/api/admin/import").then().statusCode(400)
                 .body("errors.field", contains("tables.postmortem[0].nope"));
