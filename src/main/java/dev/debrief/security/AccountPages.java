@@ -10,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -32,7 +33,7 @@ public class AccountPages {
     CurrentUser currentUser;
 
     /** The password form, with the errors beside their fields. */
-    public record PasswordPage(Map<String, String> errors) {
+    public record PasswordPage(Map<String, String> errors, boolean first) {
 
         public String error(String field) {
             return errors.getOrDefault(field, "");
@@ -46,8 +47,8 @@ public class AccountPages {
 
     @GET
     @Path("password")
-    public TemplateInstance passwordForm() {
-        return Templates.password(new PasswordPage(Map.of()), currentUser.name());
+    public TemplateInstance passwordForm(@QueryParam("first") String first) {
+        return Templates.password(new PasswordPage(Map.of(), first != null), currentUser.name());
     }
 
     @POST
@@ -69,6 +70,6 @@ public class AccountPages {
             }
         }
         return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
-                .entity(Templates.password(new PasswordPage(errors), currentUser.name())).build();
+                .entity(Templates.password(new PasswordPage(errors, false), currentUser.name())).build();
     }
 }

@@ -44,13 +44,14 @@ public class AdminBootstrap {
                     + String.join(", and it ", refused.stream().map(FieldError::message).toList())
                     + ". Choose another and start again.");
         }
-        if (!users.createFirst("admin", password, Role.ADMIN)) {
+        if (!users.createFirst("admin", password, Role.ADMIN, generated)) {
             LOG.info("The user 'admin' was created by another instance starting on the same database.");
             return;
         }
         if (generated) {
-            LOG.warnf("Created user 'admin' with the generated password %s - it is shown only this once. "
-                    + "Set DEBRIEF_ADMIN_PASSWORD before the first start to choose it instead.", password);
+            LOG.warnf("Created user 'admin' with the generated password %s - it is shown only this once, and the "
+                    + "first page sign-in asks for a new one. Set DEBRIEF_ADMIN_PASSWORD before the first start to "
+                    + "choose it instead.", password);
         } else {
             LOG.info("Created user 'admin' with the password from DEBRIEF_ADMIN_PASSWORD.");
         }

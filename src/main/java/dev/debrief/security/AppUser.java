@@ -35,6 +35,10 @@ public class AppUser extends PanacheEntityBase {
     @Column(nullable = false)
     private long credentialVersion;
 
+    /** The password was generated at first start and shown once in the log: it must be replaced. */
+    @Column(nullable = false)
+    private boolean passwordGenerated;
+
     protected AppUser() {
     }
 
@@ -61,6 +65,7 @@ public class AppUser extends PanacheEntityBase {
     void changePassword(String newHash) {
         passwordHash = newHash;
         credentialVersion++;
+        passwordGenerated = false;
     }
 
     /**
@@ -70,6 +75,10 @@ public class AppUser extends PanacheEntityBase {
      */
     String principalName() {
         return username + "#" + credentialVersion;
+    }
+
+    boolean isPasswordGenerated() {
+        return passwordGenerated;
     }
 
     /** Whether a principal name from a session was signed in with this user's current credential. */

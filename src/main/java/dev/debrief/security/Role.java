@@ -25,6 +25,12 @@ public enum Role {
                 .addRoles(grantedRoles()).build();
     }
 
+    /** The same, for a page session whose password was generated and must be replaced before anything else. */
+    SecurityIdentity identityOf(String principalName, boolean mustChangePassword) {
+        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(principalName))
+                .addRoles(grantedRoles()).addAttribute(PasswordFirst.MUST_CHANGE, mustChangePassword).build();
+    }
+
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -34,7 +34,7 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
                     .call(() -> AppUser.<AppUser>findByIdOptional(username))
                     .filter(found -> found.isCurrent(principal))
                     .orElseThrow(AuthenticationFailedException::new);
-            return user.getRole().identityOf(user.principalName());
+            return user.getRole().identityOf(user.principalName(), user.isPasswordGenerated());
         });
     }
 }

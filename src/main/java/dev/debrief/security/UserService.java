@@ -133,13 +133,14 @@ public class UserService {
      * Creates the first user; false when it exists already because another instance, starting at the same moment
      * on the same PostgreSQL database, created it first (the insert then does nothing, and nobody logs an error).
      */
-    boolean createFirst(String username, String password, Role role) {
-        int inserted = em.createNativeQuery("insert into app_user (username, password_hash, role, created_at)"
-                        + " values (?1, ?2, ?3, ?4)" + database.onConflictDoNothing())
+    boolean createFirst(String username, String password, Role role, boolean generated) {
+        int inserted = em.createNativeQuery("insert into app_user (username, password_hash, role, created_at,"
+                        + " password_generated) values (?1, ?2, ?3, ?4, ?5)" + database.onConflictDoNothing())
                 .setParameter(1, username)
                 .setParameter(2, BcryptUtil.bcryptHash(password, config.security().bcryptCost()))
                 .setParameter(3, role.name())
                 .setParameter(4, clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC))
+                .setParameter(5, generated)
                 .executeUpdate();
         cache.forget(username);
         return inserted == 1;

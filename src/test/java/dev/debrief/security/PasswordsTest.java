@@ -28,6 +28,9 @@ class PasswordsTest {
     @Inject
     TestData data;
 
+    @Inject
+    UserService users;
+
     @BeforeEach
     void pat() {
         data.reset();
@@ -137,5 +140,23 @@ class PasswordsTest {
         assertThat(changed.header("Location")).endsWith("/login?changed=true");
         as("pat", NEW).get("/api/board").then().statusCode(200);
         assertThat(pat.get("/").statusCode()).isIn(302, 303, 401);
+    }
+
+    @Test
+    void aGeneratedPasswordMustBeReplacedAtTheFirstPageSignIn() {
+        data.sql("delete from app_user where username = 'first-admin'");
+        users.createFirst("first-admin", "generated-password-xyz", Role.ADMIN, true);
+        WebSession admin = WebSession.signIn("first-admin", "generated-password-xyz");
+
+        Response home = admin.get("/board");
+        assertThat(home.statusCode()).isEqualTo(303);
+        assertThat(home.header("Location")).endsWith("/account/password?first=true");
+        assertThat(admin.page("/account/password?first=true").select("[data-testid=password-first]")).hasSize(1);
+        as("first-admin", "generated-password-xyz").get("/api/board").then().statusCode(200);
+
+        Response changed = admin.submit(admin.page("/account/password"), "form[action=/account/password]",
+                Map.of("currentPassword", "generated-password-xyz", "newPassword", "my-own-password-42"));
+        assertThat(changed.statusCode()).isEqualTo(303);
+        assertThat(WebSession.signIn("first-admin", "my-own-password-42").get("/board").statusCode()).isEqualTo(200);
     }
 }
