@@ -11,11 +11,6 @@ connections=${2:-8}
 source bench/lib.sh
 bench_init 18080
 work=""
-stop() {
-    stop_server
-    [ -n "$work" ] && rm -rf "$work"
-    work=""
-}
 trap stop EXIT
 
 start() {

@@ -12,11 +12,6 @@ flood=${2:-32}
 source bench/lib.sh
 bench_init 18081
 work=""
-stop() {
-    stop_server
-    [ -n "$work" ] && rm -rf "$work"
-    work=""
-}
 trap stop EXIT
 
 # p50 and p99 of one authenticated wrk run on the post-mortem $id, as "p50 p99" in milliseconds.

@@ -25,6 +25,13 @@ stop_server() {
     fi
 }
 
+# stop: stops the server and removes its working directory $work; scripts run it on exit (trap stop EXIT).
+stop() {
+    stop_server
+    [ -n "$work" ] && rm -rf "$work"
+    work=""
+}
+
 # start_server [java options...]: starts Debrief in $work and waits until it is ready.
 start_server() {
     (cd "$work" && DEBRIEF_ADMIN_PASSWORD=$password exec java "$@" -Dquarkus.http.port="$port" \

@@ -24,9 +24,13 @@ public class CurrentUser {
         if (identity.isAnonymous()) {
             return "";
         }
-        String principal = identity.getPrincipal().getName();
-        int mark = principal.indexOf('#');
-        return mark < 0 ? principal : principal.substring(0, mark);
+        return userNameOf(identity.getPrincipal().getName());
+    }
+
+    /** The user name in an identity's name such as {@code pat#3} (user name, then credential version). */
+    public static String userNameOf(String principalName) {
+        int mark = principalName.indexOf('#');
+        return mark < 0 ? principalName : principalName.substring(0, mark);
     }
 
     public boolean isEditor() {

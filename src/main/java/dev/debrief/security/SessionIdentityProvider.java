@@ -1,5 +1,6 @@
 package dev.debrief.security;
 
+import dev.debrief.common.CurrentUser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -28,8 +29,7 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
             AuthenticationRequestContext context) {
         return context.runBlocking(() -> {
             String principal = request.getPrincipal();
-            int mark = principal.indexOf('#');
-            String username = mark < 0 ? principal : principal.substring(0, mark);
+            String username = CurrentUser.userNameOf(principal);
             AppUser user = QuarkusTransaction.requiringNew()
                     .call(() -> AppUser.<AppUser>findByIdOptional(username))
                     .filter(found -> found.isCurrent(principal))
