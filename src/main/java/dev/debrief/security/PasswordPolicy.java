@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * What a password must be, for new users, changes, resets and {@code DEBRIEF_ADMIN_PASSWORD} alike: at least 12
- * characters, at most 72 bytes in UTF-8 (bcrypt ignores the rest), and not the user name.
+ * characters, at most 72 bytes in UTF-8 (bcrypt ignores the rest), not the user name, and not one of the
+ * {@link CommonPasswords}.
  */
 final class PasswordPolicy {
 
@@ -31,6 +32,9 @@ final class PasswordPolicy {
         }
         if (username != null && password.strip().toLowerCase(Locale.ROOT).equals(username.toLowerCase(Locale.ROOT))) {
             problems.add(new FieldError(field, "must not be the user name"));
+        }
+        if (CommonPasswords.contains(password)) {
+            problems.add(new FieldError(field, "is one of the 10,000 most common passwords; choose another"));
         }
         return problems;
     }

@@ -94,6 +94,7 @@ class PasswordsTest {
     @CsvSource(delimiter = '|', value = {
         "pat-password-12345 | short-pw-11       | newPassword     | an 11-character password",
         "pat-password-12345 | pat               | newPassword     | a 3-character password",
+        "pat-password-12345 | QWERTY123456      | newPassword     | one of the most common passwords",
         "not-my-password-1  | pat-new-password-678 | currentPassword | a wrong current password",
     })
     void aRefusedChangeIs400NamingTheFieldAndKeepsThePassword(String current, String next, String field,
@@ -121,6 +122,8 @@ class PasswordsTest {
                 .containsExactly("must not be the user name");
         assertThat(PasswordPolicy.problems("p", "pat", "é".repeat(37))).extracting("message")
                 .containsExactly("must be at most 72 bytes in UTF-8: bcrypt ignores anything longer");
+        assertThat(PasswordPolicy.problems("p", "pat", "1qaz2wsx3edc")).extracting("message")
+                .containsExactly("is one of the 10,000 most common passwords; choose another");
     }
 
     @Test
