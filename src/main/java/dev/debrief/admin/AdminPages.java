@@ -18,8 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
@@ -59,11 +57,8 @@ public class AdminPages {
     }
 
     @GET
-    public TemplateInstance page(@QueryParam("message") String message, @QueryParam("error") String error) {
-        boolean available = backups.available();
-        String text = error != null ? error : message;
-        return Templates.admin(new Page(available, available ? backups.list() : List.of(), progress.latest(),
-                text == null ? "" : text, error != null), currentUser.name());
+    public TemplateInstance page(@QueryParam("notice") String notice) {
+        return render(noticeText(notice), false);
     }
 
     @POST
@@ -71,10 +66,10 @@ public class AdminPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response backup() {
         try {
-            Backups.Backup backup = backups.create();
-            return back("message", "Backup written: " + backup.file() + " (" + backup.sizeBytes() + " bytes).");
+            backups.create();
+            return back("backup-written");
         } catch (DebriefException refused) {
-            return back("error", refused.getMessage());
+            return refused(refused.status(), refused.getMessage());
         }
     }
 
@@ -90,28 +85,50 @@ public class AdminPages {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response importFile(@RestForm("file") FileUpload file) {
         if (file == null || file.size() == 0) {
-            return back("error", "Choose the export file (debrief-export.json) to import.");
+            return refused(400, "Choose the export file (debrief-export.json) to import.");
         }
         JsonNode document;
         try {
             document = json.readTree(Files.readAllBytes(file.uploadedFile()));
         } catch (JsonProcessingException e) {
-            return back("error", "The file is not JSON; choose a file that GET /api/admin/export wrote.");
+            return refused(400, "The file is not JSON; choose a file that GET /api/admin/export wrote.");
         } catch (IOException e) {
-            return back("error", "The uploaded file could not be read; try again.");
+            return refused(400, "The uploaded file could not be read; try again.");
         }
         try {
             transfer.importInBackground(document);
         } catch (DebriefException refused) {
             String fields = refused.errors().isEmpty() ? ""
                     : " (" + refused.errors().get(0).field() + " " + refused.errors().get(0).message() + ")";
-            return back("error", refused.getMessage() + fields);
+            return refused(refused.status(), refused.getMessage() + fields);
         }
-        return back("message", "Import started; its progress is shown below.");
+        return back("import-started");
     }
 
-    private static Response back(String kind, String text) {
-        return Response.seeOther(URI.create("/admin?" + kind + "=" + URLEncoder.encode(text, StandardCharsets.UTF_8)))
-                .build();
+    private TemplateInstance render(String message, boolean error) {
+        boolean available = backups.available();
+        return Templates.admin(new Page(available, available ? backups.list() : List.of(), progress.latest(),
+                message, error), currentUser.name());
+    }
+
+    /** The page again, with what went wrong, under the refusal's status; nothing travels through the URL. */
+    private Response refused(int status, String message) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(render(message, true)).build();
+    }
+
+    /** Post/Redirect/Get: what happened travels as a code that the page turns into its own words. */
+    private static Response back(String notice) {
+        return Response.seeOther(URI.create("/admin?notice=" + notice)).build();
+    }
+
+    private static String noticeText(String notice) {
+        if (notice == null) {
+            return "";
+        }
+        return switch (notice) {
+            case "backup-written" -> "Backup written: it is the newest file in the list below.";
+            case "import-started" -> "Import started; its progress is shown below.";
+            default -> "";
+        };
     }
 }
