@@ -53,11 +53,14 @@ final class InstanceTables {
             new Table("review_decision", List.of("id")),
             new Table("sent_reminder", List.of("reminder_key")),
             new Table("demo_year", List.of("id")),
-            new Table("demo_record", List.of("kind", "record_id")));
+            new Table("demo_record", List.of("kind", "record_id")),
+            new Table("audit_event", List.of("id")),
+            new Table("audit_change", List.of("event_id", "position")));
 
     /** Sequences and the tables whose ids they give, moved past the imported ids after an import. */
     private static final Map<String, String> SEQUENCES = Map.of("postmortem_seq", "postmortem",
-            "action_item_seq", "action_item", "review_seq", "review", "review_decision_seq", "review_decision");
+            "action_item_seq", "action_item", "review_seq", "review", "review_decision_seq", "review_decision",
+            "audit_event_seq", "audit_event");
 
     private InstanceTables() {
     }

@@ -185,8 +185,11 @@ public class InstanceTransfer {
                         + document.get("schema").asText() + "; this instance has schema version " + schema
                         + ". Import it into a Debrief of the same release.", List.of());
             }
-            try (PreparedStatement clear = connection.prepareStatement("delete from app_user")) {
-                clear.executeUpdate();
+            // The empty instance's own trail (its admin's sign-ins) gives way to the imported one, as its admin does.
+            for (String table : List.of("audit_change", "audit_event", "app_user")) {
+                try (PreparedStatement clear = connection.prepareStatement("delete from " + table)) {
+                    clear.executeUpdate();
+                }
             }
             for (InstanceTables.Table table : InstanceTables.TABLES) {
                 JsonNode rows = tables.get(table.name());

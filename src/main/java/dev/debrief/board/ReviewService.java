@@ -1,11 +1,15 @@
 package dev.debrief.board;
 
+import dev.debrief.audit.AuditTrail;
+import dev.debrief.audit.Change;
+import dev.debrief.audit.Subject;
 import dev.debrief.common.NotFoundException;
 import dev.debrief.common.TeamCalendar;
 import dev.debrief.postmortem.ActionItem;
 import dev.debrief.postmortem.ActionItemView;
 import dev.debrief.postmortem.OpenWork;
 import dev.debrief.postmortem.PostMortem;
+import dev.debrief.postmortem.PostMortemAudit;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,6 +43,12 @@ public class ReviewService {
     @Inject
     OpenWork work;
 
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    PostMortemAudit itemAudit;
+
     /** The review of the week, and whether this call created it. */
     public record Started(ReviewViews.ReviewView review, boolean created) {
     }
@@ -52,6 +62,7 @@ public class ReviewService {
         Review review = Review.start(normalized, user, now());
         review.persist();
         em.flush();
+        audit.record("review.started", Subject.review(normalized), List.of());
         return new Started(ReviewViews.ReviewView.of(review), true);
     }
 
@@ -64,6 +75,7 @@ public class ReviewService {
         Instant now = now();
         String reason = blankToNull(request.reason());
         LocalDate previousDue = item.getDueDate();
+        ActionItemView before = ActionItemView.of(item);
         LocalDate newDue = request.decision() == Decision.REDATE ? request.newDueDate() : null;
         switch (request.decision()) {
             case KEEP -> item.keep();
@@ -74,7 +86,14 @@ public class ReviewService {
         ReviewDecision decision = review.record(item.getId(), request.decision(), previousDue, newDue, reason,
                 blankToNull(request.note()), now, user);
         em.flush();
-        return new ReviewViews.Decided(ReviewViews.DecisionView.of(decision), ActionItemView.of(item));
+        ActionItemView after = ActionItemView.of(item);
+        itemAudit.itemDecided(switch (request.decision()) {
+            case KEEP -> "kept";
+            case REDATE -> "redated";
+            case DONE -> "done";
+            case DROP -> "dropped";
+        }, before, after);
+        return new ReviewViews.Decided(ReviewViews.DecisionView.of(decision), after);
     }
 
     public ReviewViews.ReviewView finish(String week, ReviewRequests.Finish request, String user) {
@@ -85,6 +104,8 @@ public class ReviewService {
                 : request.attendees().stream().map(String::strip).distinct().toList();
         review.finish(attendees, open, user, now());
         em.flush();
+        audit.record("review.finished", Subject.review(review.getWeek()),
+                List.of(new Change("attendees", null, attendees.isEmpty() ? null : String.join("\n", attendees))));
         return ReviewViews.ReviewView.of(review);
     }
 

@@ -1,5 +1,6 @@
 package dev.debrief.postmortem;
 
+import dev.debrief.audit.AuditEntry;
 import dev.debrief.common.ConflictException;
 import dev.debrief.common.CurrentUser;
 import dev.debrief.common.Display;
@@ -79,7 +80,7 @@ public class PostMortemPages {
     /** The post-mortem page. */
     public record View(PostMortemView pm, WriteUpClock clock, Map<String, RawString> html,
             List<FieldError> missing, List<BlamelessCheck.SectionHits> warnings, String notice,
-            List<HistoryLine> history) {
+            List<HistoryLine> history, List<AuditEntry> changes) {
     }
 
     /** One line of an action item's history, as the page shows it. */
@@ -167,7 +168,8 @@ public class PostMortemPages {
         List<FieldError> missing = service.missingForPublication(id);
         List<BlamelessCheck.SectionHits> warnings = blameless.check(pm.document());
         return Templates.view(new View(pm, WriteUpClock.of(pm.writeUpDueAt(), pm.status() == PostMortemStatus.PUBLISHED,
-                service.currentTime()), html, missing, warnings, noticeText(notice), history(pm)), user(),
+                service.currentTime()), html, missing, warnings, noticeText(notice), history(pm),
+                service.history(id, false)), user(),
                 currentUser.isEditor());
     }
 

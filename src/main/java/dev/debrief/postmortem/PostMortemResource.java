@@ -1,5 +1,7 @@
 package dev.debrief.postmortem;
 
+import dev.debrief.audit.AuditEntry;
+import dev.debrief.common.CurrentUser;
 import dev.debrief.common.ETags;
 import dev.debrief.common.QueryParams;
 import jakarta.inject.Inject;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 
 /** The post-mortem JSON API; docs/api.md is its contract. */
 @Path("/api/postmortems")
@@ -30,6 +33,9 @@ public class PostMortemResource {
 
     @Inject
     MarkdownExport export;
+
+    @Inject
+    CurrentUser currentUser;
 
     @POST
     public Response create(@Valid @NotNull PostMortemRequest body) {
@@ -55,6 +61,13 @@ public class PostMortemResource {
     public Response get(@PathParam("id") long id) {
         PostMortemView found = service.get(id);
         return withTag(Response.ok(), found.version(), found);
+    }
+
+    /** Who changed what and when, newest first; admins also read the history of a deleted post-mortem. */
+    @GET
+    @Path("{id}/history")
+    public List<AuditEntry> history(@PathParam("id") long id) {
+        return service.history(id, currentUser.isAdmin());
     }
 
     /** The same post-mortem as one Markdown document, for {@code Accept: text/markdown}. */

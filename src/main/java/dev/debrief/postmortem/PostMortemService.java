@@ -1,5 +1,7 @@
 package dev.debrief.postmortem;
 
+import dev.debrief.audit.AuditEntry;
+import dev.debrief.audit.AuditTrail;
 import dev.debrief.common.DebriefConfig;
 import dev.debrief.common.ETags;
 import dev.debrief.common.FieldError;
@@ -44,12 +46,20 @@ public class PostMortemService {
     @Inject
     EntityManager em;
 
+    @Inject
+    PostMortemAudit audit;
+
+    @Inject
+    AuditTrail trail;
+
     public PostMortemView create(PostMortemRequest request) {
         Instant now = now();
         PostMortem pm = PostMortem.draft(request.toDocument(), now, config.futureTolerance());
         pm.persist();
         em.flush();
-        return view(pm);
+        PostMortemView created = view(pm);
+        audit.created(created);
+        return created;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -65,9 +75,12 @@ public class PostMortemService {
                     + "concurrent change is not overwritten");
         }
         pm.requireVersion(request.version());
+        PostMortemView before = view(pm);
         pm.revise(request.toDocument(), now(), config.futureTolerance());
         em.flush();
-        return view(pm);
+        PostMortemView after = view(pm);
+        audit.revised(before, after);
+        return after;
     }
 
     /** Drafts, the write-up most urgently due first (unresolved incidents, whose clock has not started, last). */
@@ -89,6 +102,18 @@ public class PostMortemService {
                 .toList();
     }
 
+    /**
+     * The post-mortem's audit history, newest first. A deleted post-mortem's history is kept; it is found only when
+     * {@code evenDeleted} (for admins).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AuditEntry> history(long id, boolean evenDeleted) {
+        if (PostMortem.findByIdOptional(id).isEmpty() && !(evenDeleted && trail.hasHistory(id))) {
+            throw new NotFoundException("post-mortem", id);
+        }
+        return trail.historyOf(id);
+    }
+
     /** What publishing still needs; empty when the post-mortem could be published now. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<FieldError> missingForPublication(long id) {
@@ -103,6 +128,7 @@ public class PostMortemService {
     public void delete(long id) {
         PostMortem pm = findForUpdate(id);
         pm.requireDeletable();
+        audit.deleted(view(pm));
         pm.delete();
     }
 
@@ -110,7 +136,9 @@ public class PostMortemService {
         PostMortem pm = findForUpdate(id);
         ActionItem item = pm.addActionItem(request.toDraft(), now());
         em.flush();
-        return ActionItemView.of(item);
+        ActionItemView added = ActionItemView.of(item);
+        audit.itemAdded(added);
+        return added;
     }
 
     public ActionItemView updateActionItem(long id, long itemId, ActionItemRequest request, String ifMatch) {
@@ -121,28 +149,39 @@ public class PostMortemService {
             throw InvalidFieldsException.of("version", "is required: send the version you read, so that a "
                     + "concurrent change is not overwritten");
         }
+        ActionItemView before = ActionItemView.of(current);
         ActionItem item = pm.reviseActionItem(itemId, request.toDraft(), request.version(), now());
         em.flush();
-        return ActionItemView.of(item);
+        ActionItemView after = ActionItemView.of(item);
+        audit.itemRevised(before, after);
+        return after;
     }
 
     public void deleteActionItem(long id, long itemId) {
         PostMortem pm = findForUpdate(id);
+        ActionItemView removed = ActionItemView.of(pm.actionItem(itemId));
         pm.removeActionItem(itemId);
+        audit.itemRemoved(removed);
     }
 
     public PostMortemView reorder(long id, ReorderRequest request) {
         PostMortem pm = findForUpdate(id);
+        PostMortemView before = view(pm);
         pm.reorder(request.order(), em::flush);
         em.flush();
-        return view(pm);
+        PostMortemView after = view(pm);
+        audit.reordered(before, after);
+        return after;
     }
 
     public PostMortemView publish(long id, PublishRequest request) {
         PostMortem pm = findForUpdate(id);
+        PostMortemView before = view(pm);
         pm.publish(request == null ? null : request.publishedAt(), now());
         em.flush();
-        return view(pm);
+        PostMortemView after = view(pm);
+        audit.published(before, after);
+        return after;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

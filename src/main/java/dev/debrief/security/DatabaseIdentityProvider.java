@@ -1,5 +1,6 @@
 package dev.debrief.security;
 
+import dev.debrief.audit.AuditTrail;
 import dev.debrief.common.DebriefConfig;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -8,10 +9,13 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Checks user name and password against the {@code app_user} table. A credential verified once is
@@ -34,6 +38,12 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
 
     @Inject
     SignInThrottle throttle;
+
+    @Inject
+    AuditTrail audit;
+
+    @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check")
+    String formPostLocation;
 
     /**
      * Verified against when the user does not exist, so that an unknown name takes as long as a wrong password:
@@ -58,7 +68,10 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
             return Uni.createFrom().failure(refused);
         }
         Optional<CredentialCache.Entry> cached = cache.lookup(username, password);
-        if (cached.isPresent() && cache.isFresh(cached.get())) {
+        // A sign-in on the page starts a session and is audited (a request's credentials, when right, are not), so
+        // it always takes the blocking path, which can write.
+        boolean pageSignIn = isPageSignIn(request);
+        if (!pageSignIn && cached.isPresent() && cache.isFresh(cached.get())) {
             throttle.succeeded(username, address);
             return Uni.createFrom().item(cached.get().role().identityOf(cached.get().principalName()));
         }
@@ -70,26 +83,42 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
                 cache.forget(username);
                 throttle.checkAddress(username, address);
                 hashing.matches(given, decoyHash());
-                throttle.failed(username, address);
-                throw new AuthenticationFailedException();
+                throw failed(username, address);
             }
             String hash = user.get().getPasswordHash();
             Role role = user.get().getRole();
             if (cached.isPresent() && cached.get().passwordHash().equals(hash)) {
                 cache.confirm(username, cached.get(), role, user.get().principalName());
                 throttle.succeeded(username, address);
+                if (pageSignIn) {
+                    audit.signIn(username, address, true);
+                }
                 return role.identityOf(user.get().principalName());
             }
             throttle.checkAddress(username, address);
             if (!hashing.matches(given, hash)) {
                 cache.forget(username);
-                throttle.failed(username, address);
-                throw new AuthenticationFailedException();
+                throw failed(username, address);
             }
             cache.remember(username, password, role, user.get().principalName(), hash);
             throttle.succeeded(username, address);
+            if (pageSignIn) {
+                audit.signIn(username, address, true);
+            }
             return role.identityOf(user.get().principalName());
         });
+    }
+
+    /** Counts and audits a failed sign-in; returns the failure to throw. */
+    private AuthenticationFailedException failed(String username, String address) {
+        throttle.failed(username, address);
+        audit.signIn(SignInThrottle.printable(username), address, false);
+        return new AuthenticationFailedException();
+    }
+
+    private boolean isPageSignIn(UsernamePasswordAuthenticationRequest request) {
+        RoutingContext context = HttpSecurityUtils.getRoutingContextAttribute(request);
+        return context != null && formPostLocation.equals(context.normalizedPath());
     }
 
     String decoyHash() {

@@ -120,7 +120,7 @@ public class SignInThrottle {
     }
 
     /** The user name as it may go into a log line: no line breaks or other control characters, not too long. */
-    private static String printable(String username) {
+    static String printable(String username) {
         StringBuilder name = new StringBuilder();
         truncated(username).codePoints().forEach(c -> name.appendCodePoint(Character.isISOControl(c) ? '?' : c));
         return name.toString();

@@ -1,5 +1,8 @@
 package dev.debrief.security;
 
+import dev.debrief.audit.AuditTrail;
+import dev.debrief.audit.Change;
+import dev.debrief.audit.Subject;
 import dev.debrief.common.ConflictException;
 import dev.debrief.common.Database;
 import dev.debrief.common.DebriefConfig;
@@ -43,6 +46,9 @@ public class UserService {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    AuditTrail audit;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<UserView> list() {
         return AppUser.<AppUser>listAll(Sort.ascending("username")).stream().map(UserView::of).toList();
@@ -57,6 +63,7 @@ public class UserService {
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         user.persist();
         forgetAfterCommit(username);
+        audit.record("user.created", Subject.user(username), List.of(new Change("role", null, role.label())));
         return UserView.of(user);
     }
 
@@ -71,6 +78,8 @@ public class UserService {
         }
         user.delete();
         forgetAfterCommit(username);
+        audit.record("user.deleted", Subject.user(username),
+                List.of(new Change("role", user.getRole().label(), null)));
     }
 
     /**
@@ -84,12 +93,14 @@ public class UserService {
             throw InvalidFieldsException.of("currentPassword", "is not your current password");
         }
         setPassword(user, newPassword);
+        audit.record("user.password-changed", Subject.user(username), List.of());
     }
 
     /** An admin sets another user's password, for one who forgot it; that user's sessions end. */
     public void resetPassword(String username, String newPassword) {
         setPassword(AppUser.<AppUser>findByIdOptional(username, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> new NotFoundException("user", username)), newPassword);
+        audit.record("user.password-reset", Subject.user(username), List.of());
     }
 
     private void setPassword(AppUser user, String newPassword) {
@@ -143,6 +154,9 @@ public class UserService {
                 .setParameter(5, generated)
                 .executeUpdate();
         cache.forget(username);
+        if (inserted == 1) {
+            audit.record("user.created", Subject.user(username), List.of(new Change("role", null, role.label())));
+        }
         return inserted == 1;
     }
 }

@@ -79,7 +79,8 @@ class AccessibilityInTheBrowserTest {
         session.signIn("admin", Api.ADMIN_PASSWORD);
         String week = Api.asViewer().get("/api/reviews").jsonPath().getString("[0].week");
         Map<String, List<String>> violations = new LinkedHashMap<>();
-        for (String path : List.of("/", "/postmortems", "/board", "/reports/monthly", "/reviews/" + week, "/admin")) {
+        for (String path : List.of("/", "/postmortems", "/board", "/reports/monthly", "/reviews/" + week, "/admin",
+                "/admin/audit")) {
             session.open(path);
             violations.put(path, AxeCore.violations(session.driver()));
         }

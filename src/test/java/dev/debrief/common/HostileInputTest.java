@@ -2,6 +2,7 @@ package dev.debrief.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.debrief.support.Api;
 import dev.debrief.support.PostMortemJson;
@@ -131,7 +132,8 @@ class HostileInputTest {
                     path = path + (path.contains("?") ? "&" : "?") + "q=" + pick(QUERY_VALUES);
                     what = "query";
                 } else {
-                    Map<String, Object> fields = json.readValue(body, LinkedHashMap.class);
+                    Map<String, Object> fields = json.readValue(body,
+                            new TypeReference<LinkedHashMap<String, Object>>() { });
                     List<String> names = new ArrayList<>(fields.keySet());
                     String field = names.isEmpty() ? "x" : names.get(random.nextInt(names.size()));
                     Object value = random.nextInt(8) == 0 ? null : pick(VALUES);

@@ -1,0 +1,52 @@
+package dev.debrief.audit;
+
+import dev.debrief.common.InvalidFieldsException;
+import dev.debrief.common.QueryParams;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.function.Function;
+
+/**
+ * A query of the audit trail: events at or after {@code from} and before {@code to}, by {@code actor}, whose
+ * action is {@code action} or starts with it and a dot ({@code postmortem} finds {@code postmortem.updated}); each
+ * part optional.
+ */
+public record AuditSearch(Instant from, Instant to, String actor, String action, int page, int size) {
+
+    static final int DEFAULT_SIZE = 50;
+    static final int MAX_SIZE = 200;
+    private static final String WHEN = "must be a date (2026-11-30) or an instant (2026-11-30T09:00:00Z)";
+
+    public AuditSearch {
+        actor = actor == null || actor.isBlank() ? null : actor.strip();
+        action = action == null || action.isBlank() ? null : action.strip();
+        if (from != null && to != null && !to.isAfter(from)) {
+            throw InvalidFieldsException.of("to", "must be after from");
+        }
+    }
+
+    /**
+     * The search that query parameters ask for, the same for the API and the page: a date in {@code from} means
+     * from the start of that day, in {@code to} up to its end, in the team's time zone.
+     */
+    static AuditSearch of(String from, String to, String actor, String action, String page, String size,
+            ZoneId zone) {
+        return new AuditSearch(
+                QueryParams.parsed("from", from, null, when(zone, false), WHEN),
+                QueryParams.parsed("to", to, null, when(zone, true), WHEN),
+                QueryParams.text("actor", actor), QueryParams.text("action", action),
+                QueryParams.intValue("page", page, 0, 0, Integer.MAX_VALUE / MAX_SIZE),
+                QueryParams.intValue("size", size, DEFAULT_SIZE, 1, MAX_SIZE));
+    }
+
+    private static Function<String, Instant> when(ZoneId zone, boolean endOfDay) {
+        return text -> {
+            if (text.contains("T")) {
+                return Instant.parse(text);
+            }
+            LocalDate day = LocalDate.parse(text);
+            return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
+        };
+    }
+}
