@@ -1,6 +1,5 @@
 package dev.debrief.board;
 
-import dev.debrief.common.DebriefConfig;
 import dev.debrief.common.InvalidFieldsException;
 import dev.debrief.common.QueryParams;
 import dev.debrief.common.TeamCalendar;
@@ -42,9 +41,6 @@ public class BoardService {
     Clock clock;
 
     @Inject
-    DebriefConfig config;
-
-    @Inject
     TeamCalendar calendar;
 
     @Inject
@@ -65,7 +61,7 @@ public class BoardService {
 
     @Transactional
     public Board board(LocalDate asOf, OpenWork.Filter filter) {
-        return board(asOf, filter, config.timeZone(), config.weekStart());
+        return board(asOf, filter, calendar.zone(), calendar.weekStart());
     }
 
     /** The board in a given zone and week start (the configured ones unless a test says otherwise). */

@@ -3,7 +3,6 @@ package dev.debrief.postmortem;
 import dev.debrief.common.ConflictException;
 import dev.debrief.common.FieldError;
 import dev.debrief.common.InvalidFieldsException;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,7 +15,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -33,7 +31,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "action_item")
-public class ActionItem extends PanacheEntityBase {
+public class ActionItem extends Tracked {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "action_item_seq")
@@ -75,22 +73,13 @@ public class ActionItem extends PanacheEntityBase {
 
     private Instant droppedAt;
 
-    @Column(nullable = false)
-    private Instant createdAt;
-
-    @Column(nullable = false)
-    private Instant updatedAt;
-
-    @Version
-    private long version;
-
     protected ActionItem() {
     }
 
     ActionItem(PostMortem postMortem, Instant now) {
         this.postMortem = postMortem;
         this.status = ActionItemStatus.OPEN;
-        this.createdAt = now;
+        created(now);
     }
 
     /**
@@ -141,7 +130,7 @@ public class ActionItem extends PanacheEntityBase {
         this.status = next;
         this.completedAt = completion;
         this.dropReason = next == ActionItemStatus.DROPPED ? reason : null;
-        this.updatedAt = now;
+        changed(now);
     }
 
     /** Overdue: still open, and due before {@code today} (an item due today is not overdue yet). */
@@ -278,17 +267,5 @@ public class ActionItem extends PanacheEntityBase {
 
     public Instant getDroppedAt() {
         return droppedAt;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    public long getVersion() {
-        return version;
     }
 }

@@ -7,7 +7,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -73,12 +72,10 @@ public class OpenWork {
 
     /** The write-ups overdue at {@code moment}, the longest overdue first. */
     public List<OverdueWriteUp> overdueWriteUps(Instant moment, Filter filter) {
-        StringBuilder jpql = new StringBuilder("select p from PostMortem p where ").append(WRITE_UP_OVERDUE);
-        Map<String, Object> values = writeUpOverdue(moment);
-        narrow(jpql, values, filter, false);
-        TypedQuery<PostMortem> query = em.createQuery(jpql.append(" order by p.resolvedAt").toString(),
-                PostMortem.class);
-        values.forEach(query::setParameter);
+        Where where = narrow(new Where(WRITE_UP_OVERDUE, writeUpOverdue(moment)), filter, false);
+        TypedQuery<PostMortem> query = em.createQuery("select p from PostMortem p where " + where.conditions()
+                + " order by p.resolvedAt", PostMortem.class);
+        where.params().forEach(query::setParameter);
         return query.getResultList().stream()
                 .map(pm -> new OverdueWriteUp(pm.getId(), pm.getTitle(), pm.writeUpDueAt(config.writeUpWindow())))
                 .toList();
@@ -92,39 +89,25 @@ public class OpenWork {
     }
 
     private Map<String, Object> writeUpOverdue(Instant moment) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("draft", PostMortemStatus.DRAFT);
-        values.put("threshold", moment.minus(config.writeUpWindow()));
-        return values;
+        return Map.of("draft", PostMortemStatus.DRAFT, "threshold", moment.minus(config.writeUpWindow()));
     }
 
     private List<ActionItem> items(String condition, Map<String, Object> params, Filter filter, String order) {
-        StringBuilder jpql = new StringBuilder("select i from ActionItem i join fetch i.postMortem p where ")
-                .append(condition);
-        Map<String, Object> values = new HashMap<>(params);
-        narrow(jpql, values, filter, true);
-        TypedQuery<ActionItem> query = em.createQuery(jpql.append(order).toString(), ActionItem.class);
-        values.forEach(query::setParameter);
+        Where where = narrow(new Where(condition, params), filter, true);
+        TypedQuery<ActionItem> query = em.createQuery("select i from ActionItem i join fetch i.postMortem p where "
+                + where.conditions() + order, ActionItem.class);
+        where.params().forEach(query::setParameter);
         return query.getResultList();
     }
 
-    private static void narrow(StringBuilder jpql, Map<String, Object> values, Filter filter, boolean items) {
+    private static Where narrow(Where where, Filter filter, boolean items) {
         Filter f = filter == null ? Filter.NONE : filter;
-        if (f.severity() != null) {
-            jpql.append(" and p.severity = :severity");
-            values.put("severity", f.severity());
+        where.filter("p.severity = :severity", "severity", f.severity())
+                .filterText(":service member of p.services", "service", f.service());
+        if (items) {
+            where.filterText("lower(i.owner) = :owner", "owner", f.owner(), owner -> owner.toLowerCase(Locale.ROOT))
+                    .filter("i.kind = :kind", "kind", f.kind());
         }
-        if (f.service() != null && !f.service().isBlank()) {
-            jpql.append(" and :service member of p.services");
-            values.put("service", f.service().strip());
-        }
-        if (items && f.owner() != null && !f.owner().isBlank()) {
-            jpql.append(" and lower(i.owner) = :owner");
-            values.put("owner", f.owner().strip().toLowerCase(Locale.ROOT));
-        }
-        if (items && f.kind() != null) {
-            jpql.append(" and i.kind = :kind");
-            values.put("kind", f.kind());
-        }
+        return where;
     }
 }

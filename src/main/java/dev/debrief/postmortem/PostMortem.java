@@ -18,7 +18,6 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,15 +54,6 @@ public class PostMortem extends StoredDocument {
 
     private Instant publishedAt;
 
-    @Column(nullable = false)
-    private Instant createdAt;
-
-    @Column(nullable = false)
-    private Instant updatedAt;
-
-    @Version
-    private long version;
-
     @OneToMany(mappedBy = "postMortem", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("priority")
     private List<ActionItem> actionItems = new ArrayList<>();
@@ -75,7 +65,7 @@ public class PostMortem extends StoredDocument {
     public static PostMortem draft(IncidentDocument document, Instant now, Duration tolerance) {
         PostMortem postMortem = new PostMortem();
         postMortem.status = PostMortemStatus.DRAFT;
-        postMortem.createdAt = now;
+        postMortem.created(now);
         postMortem.write(document, now, tolerance);
         return postMortem;
     }
@@ -102,7 +92,7 @@ public class PostMortem extends StoredDocument {
         }
         items().requireCompletedSince(document.startedAt());
         store(document);
-        updatedAt = now;
+        changed(now);
     }
 
     @Override
@@ -120,8 +110,8 @@ public class PostMortem extends StoredDocument {
 
     /** Rule 7: a write based on an older version is refused before anything changes. */
     public void requireVersion(long sent) {
-        if (sent != version) {
-            throw new StaleVersionException("post-mortem", sent, version);
+        if (sent != getVersion()) {
+            throw new StaleVersionException("post-mortem", sent, getVersion());
         }
     }
 
@@ -163,7 +153,7 @@ public class PostMortem extends StoredDocument {
         }
         status = PostMortemStatus.PUBLISHED;
         publishedAt = at;
-        updatedAt = now;
+        changed(now);
     }
 
     /** Everything publishing still needs, in agenda order; empty when the post-mortem is ready. */
@@ -226,18 +216,6 @@ public class PostMortem extends StoredDocument {
 
     public Instant getPublishedAt() {
         return publishedAt;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    public long getVersion() {
-        return version;
     }
 
     public List<ActionItem> getActionItems() {

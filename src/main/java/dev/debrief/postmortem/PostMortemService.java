@@ -17,12 +17,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -186,27 +183,14 @@ public class PostMortemService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PostMortemPage search(PostMortemSearch search) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        if (search.status() != null) {
-            where.add("status = :status");
-            params.put("status", search.status());
-        }
-        if (search.severity() != null) {
-            where.add("severity = :severity");
-            params.put("severity", search.severity());
-        }
-        if (search.service() != null && !search.service().isBlank()) {
-            where.add(":service member of services");
-            params.put("service", search.service().strip());
-        }
-        if (search.text() != null && !search.text().isBlank()) {
-            where.add(TEXT_SEARCH);
-            params.put("text", "%" + escapeLike(search.text().strip().toLowerCase(Locale.ROOT)) + "%");
-        }
-        String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
-        PanacheQuery<PostMortem> found = PostMortem.find(query,
-                Sort.descending("startedAt").and("id", Sort.Direction.Descending), params);
+        Where where = new Where()
+                .filter("status = :status", "status", search.status())
+                .filter("severity = :severity", "severity", search.severity())
+                .filterText(":service member of services", "service", search.service())
+                .filterText(TEXT_SEARCH, "text", search.text(),
+                        text -> "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%");
+        PanacheQuery<PostMortem> found = PostMortem.find(where.conditions(),
+                Sort.descending("startedAt").and("id", Sort.Direction.Descending), where.params());
         long total = found.count();
         Instant now = now();
         List<PostMortemSummary> rows = found.page(search.page(), search.size()).list().stream()

@@ -1,6 +1,5 @@
 package dev.debrief.postmortem;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -24,7 +23,7 @@ import org.hibernate.type.SqlTypes;
  * be stored, then stores it here, whole.
  */
 @MappedSuperclass
-public abstract class StoredDocument extends PanacheEntityBase {
+public abstract class StoredDocument extends Tracked {
 
     @Column(nullable = false, length = 200)
     private String title;

@@ -26,29 +26,14 @@ import java.util.Map;
  * Turns what the statements read ({@link ReportRows}) into the report for one range: months' figures, periods as
  * sums of their months, means from sums and counts, overdue items at each month's end as running sums, and the
  * major-incident runs. It also gives the statements their bounds, so both agree on them. Needs no database.
+ * The range is the months {@code from} to {@code to}, both included; the period before it is as long. Its bounds
+ * are computed from the range, not stored beside it.
  */
-final class ReportAssembly {
+record ReportAssembly(YearMonth from, YearMonth to, ZoneId zone, Instant now) {
 
     static final String UNSPECIFIED = "UNSPECIFIED";
 
     private static final double MICROS_PER_MINUTE = 60_000_000.0;
-
-    private final YearMonth from;
-    private final YearMonth to;
-    private final YearMonth previousFrom;
-    private final YearMonth previousTo;
-    private final ZoneId zone;
-    private final Instant now;
-
-    /** The report of the months {@code from} to {@code to}, both included, and of the period of equal length before. */
-    ReportAssembly(YearMonth from, YearMonth to, ZoneId zone, Instant now) {
-        this.from = from;
-        this.to = to;
-        this.previousFrom = from.minusMonths(ChronoUnit.MONTHS.between(from, to) + 1);
-        this.previousTo = from.minusMonths(1);
-        this.zone = zone;
-        this.now = now;
-    }
 
     /** A month as a number that counts months: year * 12 + month - 1. */
     static int index(YearMonth month) {
@@ -57,7 +42,7 @@ final class ReportAssembly {
 
     /** When the period before the range begins: what all statements read from. */
     Instant previousStart() {
-        return start(previousFrom);
+        return start(previousFrom());
     }
 
     /** When the range begins. */
@@ -78,7 +63,7 @@ final class ReportAssembly {
 
     /** The first day of the period before the range. */
     LocalDate previousFirstDay() {
-        return previousFrom.atDay(1);
+        return previousFrom().atDay(1);
     }
 
     /** The first day after the range. */
@@ -86,12 +71,13 @@ final class ReportAssembly {
         return to.plusMonths(1).atDay(1);
     }
 
-    Instant now() {
-        return now;
-    }
-
     LocalDate today() {
         return now.atZone(zone).toLocalDate();
+    }
+
+    /** The first month of the period of equal length before the range. */
+    private YearMonth previousFrom() {
+        return from.minusMonths(ChronoUnit.MONTHS.between(from, to) + 1);
     }
 
     private Instant start(YearMonth month) {
@@ -111,8 +97,8 @@ final class ReportAssembly {
                     overdue.getOrDefault(key, 0L))));
         }
         MonthlyReport.Period totals = period(from, to, rows, rows.periodMedians().range(), overdue);
-        MonthlyReport.Period previous = period(previousFrom, previousTo, rows, rows.periodMedians().previous(),
-                overdue);
+        MonthlyReport.Period previous = period(previousFrom(), from.minusMonths(1), rows,
+                rows.periodMedians().previous(), overdue);
         LocalDate lastDay = endOrNow().equals(now) ? today() : to.atEndOfMonth();
         return new MonthlyReport(from.toString(), to.toString(), zone.getId(), months, totals, previous,
                 daysSince(rows.lastMajorIncident(), lastDay), longestRunWithout(rows.majorIncidentStarts(), lastDay));
@@ -148,7 +134,7 @@ final class ReportAssembly {
      * periods count from the start, and the current month takes the count of items overdue now.
      */
     Map<Integer, Long> overdueAtMonthEnds(List<OverdueSpan> spans, OpenItems open) {
-        int lo = index(previousFrom);
+        int lo = index(previousFrom());
         int hi = index(to);
         // Slot 0 is "before the first month", the last slot "after the last month".
         long[] begun = new long[hi - lo + 3];

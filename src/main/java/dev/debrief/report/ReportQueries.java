@@ -63,13 +63,12 @@ final class ReportQueries {
         // Per-month medians only for the months of the range, not for those of the period before it.
         sql.sql(", sum(case when p.detection_source is null then 1 else 0 end) as without_source,"
                 + " sum(p.time_to_detect_micros) as ttd_sum, count(p.time_to_detect_micros) as ttd_count,"
-                + " sum(p.time_to_resolve_micros) as ttr_sum, count(p.time_to_resolve_micros) as ttr_count,"
-                + " percentile_cont(0.5) within group (order by case when p.started_at >= :mediansFrom"
-                + " then p.time_to_detect_micros end) as ttd_median,"
-                + " percentile_cont(0.5) within group (order by case when p.started_at >= :mediansFrom"
-                + " then p.time_to_resolve_micros end) as ttr_median"
-                + " from postmortem p where p.started_at >= :start and p.started_at < :end")
-                .bind("mediansFrom", mediansFrom).bind("start", start).bind("end", end);
+                + " sum(p.time_to_resolve_micros) as ttr_sum, count(p.time_to_resolve_micros) as ttr_count, "
+                + ReportSql.median("case when p.started_at >= :mediansFrom then p.time_to_detect_micros end")
+                + " as ttd_median, "
+                + ReportSql.median("case when p.started_at >= :mediansFrom then p.time_to_resolve_micros end")
+                + " as ttr_median from postmortem p where ")
+                .bind("mediansFrom", mediansFrom).within("p.started_at", start, end);
         filters(sql).sql(" group by month_index");
         return sql.byMonth(row -> new IncidentMonth(new Incidents(row.count("incidents"),
                 counts(row, Severity.class), counts(row, DetectionSource.class), row.count("without_source"),
@@ -79,12 +78,11 @@ final class ReportQueries {
 
     /** The medians of incidents started in [start, rangeStart), the period before, and in [rangeStart, end). */
     PeriodMedians periodMedians(Instant start, Instant rangeStart, Instant end) {
-        ReportSql sql = statement().sql("select s.period, percentile_cont(0.5) within group (order by s.ttd) as ttd,"
-                + " percentile_cont(0.5) within group (order by s.ttr) as ttr"
+        ReportSql sql = statement().sql("select s.period, " + ReportSql.median("s.ttd") + " as ttd, "
+                + ReportSql.median("s.ttr") + " as ttr"
                 + " from (select case when p.started_at < :rangeStart then 0 else 1 end as period,"
-                + " p.time_to_detect_micros as ttd, p.time_to_resolve_micros as ttr"
-                + " from postmortem p where p.started_at >= :start and p.started_at < :end")
-                .bind("rangeStart", rangeStart).bind("start", start).bind("end", end);
+                + " p.time_to_detect_micros as ttd, p.time_to_resolve_micros as ttr from postmortem p where ")
+                .bind("rangeStart", rangeStart).within("p.started_at", start, end);
         filters(sql).sql(") s group by s.period");
         Medians[] medians = {Medians.NONE, Medians.NONE};
         for (ReportSql.Row row : sql.rows()) {
@@ -99,8 +97,8 @@ final class ReportQueries {
         sql.sql("select " + sql.month("p.published_at") + " as month_index, count(*) as published,"
                 + " sum(case when p.published_at <= p.resolved_at"
                 + " + cast(:windowSeconds as bigint) * interval '1' second then 1 else 0 end) as within_window"
-                + " from postmortem p where p.published_at >= :start and p.published_at < :end")
-                .bind("windowSeconds", writeUpWindow.toSeconds()).bind("start", start).bind("end", end);
+                + " from postmortem p where ")
+                .bind("windowSeconds", writeUpWindow.toSeconds()).within("p.published_at", start, end);
         filters(sql).sql(" group by month_index");
         return sql.byMonth(row -> new Published(row.count("published"), row.count("within_window")));
     }
@@ -113,8 +111,7 @@ final class ReportQueries {
             sql.sql(", sum(case when i.kind = :" + kind + " then 1 else 0 end) as " + countOf(kind))
                     .bind(kind.name(), kind.name());
         }
-        sql.sql(" from action_item i" + itemJoin() + " where i.created_at >= :start and i.created_at < :end")
-                .bind("start", start).bind("end", end);
+        sql.sql(" from action_item i" + itemJoin() + " where ").within("i.created_at", start, end);
         filters(sql).sql(" group by month_index");
         return sql.byMonth(row -> new Created(row.count("created"), counts(row, ActionItemKind.class)));
     }
@@ -125,8 +122,7 @@ final class ReportQueries {
         sql.sql("select " + sql.month("i.completed_at") + " as month_index, count(*) as completed,"
                 + " sum(case when i.due_date is not null and " + sql.day("i.completed_at") + " <= " + ReportSql.DUE_DAY
                 + " then 1 else 0 end) as on_time"
-                + " from action_item i" + itemJoin() + " where i.completed_at >= :start and i.completed_at < :end")
-                .bind("start", start).bind("end", end);
+                + " from action_item i" + itemJoin() + " where ").within("i.completed_at", start, end);
         filters(sql).sql(" group by month_index");
         return sql.byMonth(row -> new Completed(row.count("completed"), row.count("on_time")));
     }
@@ -135,8 +131,7 @@ final class ReportQueries {
     Map<Integer, Long> itemsDroppedByMonth(Instant start, Instant end) {
         ReportSql sql = statement();
         sql.sql("select " + sql.month("i.dropped_at") + " as month_index, count(*) as dropped"
-                + " from action_item i" + itemJoin() + " where i.dropped_at >= :start and i.dropped_at < :end")
-                .bind("start", start).bind("end", end);
+                + " from action_item i" + itemJoin() + " where ").within("i.dropped_at", start, end);
         filters(sql).sql(" group by month_index");
         return sql.byMonth(row -> row.count("dropped"));
     }
@@ -210,8 +205,8 @@ final class ReportQueries {
     /** When each major incident in [start, end) started, in order. Ignores the severity filter. */
     List<Instant> majorIncidentStarts(Instant start, Instant end) {
         ReportSql sql = statement().sql("select p.started_at from postmortem p"
-                + " where p.severity in (:majors) and p.started_at >= :start and p.started_at < :end")
-                .bind("majors", Severity.majorNames()).bind("start", start).bind("end", end);
+                + " where p.severity in (:majors) and ").bind("majors", Severity.majorNames())
+                .within("p.started_at", start, end);
         return serviceOnly(sql).sql(" order by p.started_at").rows().stream().map(row -> row.instant("started_at"))
                 .toList();
     }

@@ -65,6 +65,19 @@ final class ReportSql {
                 + local("day", column) + ")";
     }
 
+    /** The median of {@code expression} over a group's rows, nulls left out, as both databases write it. */
+    static String median(String expression) {
+        return "percentile_cont(0.5) within group (order by " + expression + ")";
+    }
+
+    /**
+     * The condition that the timestamp {@code column} lies in [start, end), with both bound: the range every
+     * statement scans an index by.
+     */
+    ReportSql within(String column, Instant start, Instant end) {
+        return sql(column + " >= :start and " + column + " < :end").bind("start", start).bind("end", end);
+    }
+
     private String local(String part, String column) {
         bind("zone", zone);
         return "cast(extract(" + part + " from " + column + " at time zone :zone) as integer)";
