@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -30,6 +31,11 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Path("/admin")
 @Produces(MediaType.TEXT_HTML)
 public class AdminPages {
+
+    /** The page's notices by the code that a redirect carries: the words are the page's, never the URL's. */
+    private static final Map<String, String> NOTICES = Map.of(
+            "backup-written", "Backup written: it is the newest file in the list below.",
+            "import-started", "Import started; its progress is shown below.");
 
     @Inject
     Backups backups;
@@ -122,13 +128,6 @@ public class AdminPages {
     }
 
     private static String noticeText(String notice) {
-        if (notice == null) {
-            return "";
-        }
-        return switch (notice) {
-            case "backup-written" -> "Backup written: it is the newest file in the list below.";
-            case "import-started" -> "Import started; its progress is shown below.";
-            default -> "";
-        };
+        return NOTICES.getOrDefault(notice == null ? "" : notice, "");
     }
 }

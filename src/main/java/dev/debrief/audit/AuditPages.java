@@ -2,6 +2,7 @@ package dev.debrief.audit;
 
 import dev.debrief.common.CurrentUser;
 import dev.debrief.common.DebriefConfig;
+import dev.debrief.common.ResultPage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -26,7 +27,7 @@ public class AuditPages {
     CurrentUser currentUser;
 
     /** What the page shows: the filter as typed, and the page of events it found. */
-    public record Page(String from, String to, String actor, String action, AuditPage found) {
+    public record Page(String from, String to, String actor, String action, ResultPage<AuditEntry> found) {
 
         public boolean hasPrevious() {
             return found.page() > 0;
@@ -46,7 +47,7 @@ public class AuditPages {
     public TemplateInstance page(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("actor") String actor, @QueryParam("action") String action,
             @QueryParam("page") String page) {
-        AuditPage found = trail.search(AuditSearch.of(from, to, actor, action, page, null, config.timeZone()));
+        ResultPage<AuditEntry> found = trail.search(AuditSearch.of(from, to, actor, action, page, null, config.timeZone()));
         return Templates.audit(new Page(orEmpty(from), orEmpty(to), orEmpty(actor), orEmpty(action), found),
                 currentUser.name());
     }

@@ -1,6 +1,7 @@
 package dev.debrief.audit;
 
 import dev.debrief.common.DebriefConfig;
+import dev.debrief.common.ResultPage;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,7 +25,7 @@ public class AuditResource {
     public Response search(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("actor") String actor, @QueryParam("action") String action,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        AuditPage found = trail.search(AuditSearch.of(from, to, actor, action, page, size, config.timeZone()));
+        ResultPage<AuditEntry> found = trail.search(AuditSearch.of(from, to, actor, action, page, size, config.timeZone()));
         return Response.ok(found).header("X-Total-Count", found.total()).build();
     }
 }

@@ -1,8 +1,9 @@
 package dev.debrief.audit;
 
 import dev.debrief.common.CurrentUser;
+import dev.debrief.common.ResultPage;
+import dev.debrief.common.Where;
 import io.quarkus.arc.Arc;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,10 +12,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -68,32 +66,10 @@ public class AuditTrail {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public AuditPage search(AuditSearch search) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        if (search.from() != null) {
-            where.add("at >= :from");
-            params.put("from", search.from());
-        }
-        if (search.to() != null) {
-            where.add("at < :to");
-            params.put("to", search.to());
-        }
-        if (search.actor() != null) {
-            where.add("actor = :actor");
-            params.put("actor", search.actor());
-        }
-        if (search.action() != null) {
-            where.add("(action = :action or action like :actionPrefix escape '\\')");
-            params.put("action", search.action());
-            params.put("actionPrefix", search.action().replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + ".%");
-        }
-        PanacheQuery<AuditEvent> found = AuditEvent.find(where.isEmpty() ? "1 = 1" : String.join(" and ", where),
-                NEWEST_FIRST, params);
-        List<AuditEntry> items = found.page(search.page(), search.size()).list().stream()
-                .map(AuditEvent::toEntry).toList();
-        return new AuditPage(items, found.count(), search.page(), search.size());
+    public ResultPage<AuditEntry> search(AuditSearch search) {
+        Where where = search.where();
+        return ResultPage.of(AuditEvent.find(where.conditions(), NEWEST_FIRST, where.params()), search.page(),
+                search.size(), AuditEvent::toEntry);
     }
 
     private String actor() {

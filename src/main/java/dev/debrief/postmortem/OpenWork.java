@@ -1,6 +1,7 @@
 package dev.debrief.postmortem;
 
 import dev.debrief.common.DebriefConfig;
+import dev.debrief.common.Where;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

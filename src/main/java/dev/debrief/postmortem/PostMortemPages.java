@@ -7,6 +7,7 @@ import dev.debrief.common.Display;
 import dev.debrief.common.FieldError;
 import dev.debrief.common.InvalidFieldsException;
 import dev.debrief.common.QueryParams;
+import dev.debrief.common.ResultPage;
 import dev.debrief.common.StaleVersionException;
 import dev.debrief.common.UnprocessableException;
 import io.quarkus.qute.CheckedTemplate;
@@ -39,6 +40,12 @@ import java.util.Map;
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class PostMortemPages {
+
+    /** The page's notices by the code that a redirect carries: the words are the page's, never the URL's. */
+    private static final Map<String, String> NOTICES = Map.of(
+            "saved", "Saved.",
+            "published", "Published. The action items are now on the board.",
+            "not-ready", "Not published yet: the checklist below shows what is still missing.");
 
     @Inject
     PostMortemService service;
@@ -130,7 +137,7 @@ public class PostMortemPages {
     public TemplateInstance list(@QueryParam("status") String status, @QueryParam("severity") String severity,
             @QueryParam("service") String serviceName, @QueryParam("q") String q, @QueryParam("page") String page) {
         int pageIndex = QueryParams.intValue("page", page, 0, 0, 1_000_000);
-        PostMortemPage result = service.search(new PostMortemSearch(
+        ResultPage<PostMortemSummary> result = service.search(new PostMortemSearch(
                 QueryParams.enumValue("status", status, PostMortemStatus.class),
                 QueryParams.enumValue("severity", severity, Severity.class), QueryParams.text("service", serviceName),
                 QueryParams.text("q", q), pageIndex,
@@ -266,15 +273,7 @@ public class PostMortemPages {
     }
 
     private static String noticeText(String notice) {
-        if (notice == null) {
-            return "";
-        }
-        return switch (notice) {
-            case "saved" -> "Saved.";
-            case "published" -> "Published. The action items are now on the board.";
-            case "not-ready" -> "Not published yet: the checklist below shows what is still missing.";
-            default -> "";
-        };
+        return NOTICES.getOrDefault(notice == null ? "" : notice, "");
     }
 
     private String user() {

@@ -4,6 +4,7 @@ import dev.debrief.audit.AuditEntry;
 import dev.debrief.common.CurrentUser;
 import dev.debrief.common.ETags;
 import dev.debrief.common.QueryParams;
+import dev.debrief.common.ResultPage;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -47,7 +48,7 @@ public class PostMortemResource {
     public Response list(@QueryParam("status") String status, @QueryParam("severity") String severity,
             @QueryParam("service") String serviceName, @QueryParam("q") String text,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        PostMortemPage result = service.search(new PostMortemSearch(
+        ResultPage<PostMortemSummary> result = service.search(new PostMortemSearch(
                 QueryParams.enumValue("status", status, PostMortemStatus.class),
                 QueryParams.enumValue("severity", severity, Severity.class),
                 QueryParams.text("service", serviceName), QueryParams.text("q", text),

@@ -7,6 +7,8 @@ import dev.debrief.common.ETags;
 import dev.debrief.common.FieldError;
 import dev.debrief.common.InvalidFieldsException;
 import dev.debrief.common.NotFoundException;
+import dev.debrief.common.ResultPage;
+import dev.debrief.common.Where;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -182,7 +184,7 @@ public class PostMortemService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PostMortemPage search(PostMortemSearch search) {
+    public ResultPage<PostMortemSummary> search(PostMortemSearch search) {
         Where where = new Where()
                 .filter("status = :status", "status", search.status())
                 .filter("severity = :severity", "severity", search.severity())
@@ -191,12 +193,9 @@ public class PostMortemService {
                         text -> "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%");
         PanacheQuery<PostMortem> found = PostMortem.find(where.conditions(),
                 Sort.descending("startedAt").and("id", Sort.Direction.Descending), where.params());
-        long total = found.count();
         Instant now = now();
-        List<PostMortemSummary> rows = found.page(search.page(), search.size()).list().stream()
-                .map(pm -> PostMortemSummary.of(pm, now, config.writeUpWindow()))
-                .toList();
-        return new PostMortemPage(rows, total, search.page(), search.size());
+        return ResultPage.of(found, search.page(), search.size(),
+                pm -> PostMortemSummary.of(pm, now, config.writeUpWindow()));
     }
 
     private static String escapeLike(String text) {

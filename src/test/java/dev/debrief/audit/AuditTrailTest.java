@@ -140,6 +140,7 @@ class AuditTrailTest {
                 .body("errors.field", hasItem("from"));
         asAdmin().get("/api/audit?from=2026-03-10&to=2026-03-01").then().statusCode(400)
                 .body("errors.field", hasItem("to"));
+        asAdmin().get("/api/audit?action=post%25").then().statusCode(400).body("errors.field", hasItem("action"));
     }
 
     @Test
