@@ -41,6 +41,7 @@ final class InstanceTables {
 
     static final List<Table> TABLES = List.of(
             new Table("app_user", List.of("username")),
+            new Table("api_token", List.of("id")),
             new Table("postmortem", List.of("id")),
             new Table("postmortem_service", List.of("postmortem_id", "position")),
             new Table("attendee", List.of("postmortem_id", "position")),
@@ -60,7 +61,7 @@ final class InstanceTables {
     /** Sequences and the tables whose ids they give, moved past the imported ids after an import. */
     private static final Map<String, String> SEQUENCES = Map.of("postmortem_seq", "postmortem",
             "action_item_seq", "action_item", "review_seq", "review", "review_decision_seq", "review_decision",
-            "audit_event_seq", "audit_event");
+            "audit_event_seq", "audit_event", "api_token_seq", "api_token");
 
     private InstanceTables() {
     }

@@ -61,6 +61,11 @@ public class AppUser extends PanacheEntityBase {
         return role;
     }
 
+    /** A new role; sessions and tokens read the role at each request, so it applies at the next one. */
+    void changeRole(Role newRole) {
+        role = newRole;
+    }
+
     /** A new password: every session and remembered credential from before it stops working. */
     void changePassword(String newHash) {
         passwordHash = newHash;

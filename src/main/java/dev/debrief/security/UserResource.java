@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -54,6 +55,12 @@ public class UserResource {
     @Path("{username}/password")
     public void resetPassword(@PathParam("username") String username, @Valid @NotNull PasswordReset body) {
         users.resetPassword(username, body.newPassword());
+    }
+
+    @PATCH
+    @Path("{username}")
+    public UserView changeRole(@PathParam("username") String username, @Valid @NotNull RoleChange body) {
+        return users.changeRole(username, Role.parse(body.role()));
     }
 
     @DELETE

@@ -70,16 +70,37 @@ public class UserService {
     public void delete(String username) {
         AppUser user = AppUser.<AppUser>findByIdOptional(username)
                 .orElseThrow(() -> new NotFoundException("user", username));
-        // Locking every admin row makes two concurrent deletions of the last two admins take turns.
-        if (user.getRole() == Role.ADMIN
-                && AppUser.find("role", Role.ADMIN).withLock(LockModeType.PESSIMISTIC_WRITE).list().size() == 1) {
-            throw new ConflictException("'" + username + "' is the last admin; create another admin before "
-                    + "deleting this one.");
-        }
+        requireAnotherAdmin(user, "deleting");
         user.delete();
         forgetAfterCommit(username);
         audit.record("user.deleted", Subject.user(username),
                 List.of(new Change("role", user.getRole().label(), null)));
+    }
+
+    /** Gives a user another role, from their next request on (their tokens' too). */
+    public UserView changeRole(String username, Role role) {
+        AppUser user = AppUser.<AppUser>findByIdOptional(username, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new NotFoundException("user", username));
+        Role before = user.getRole();
+        if (before != role) {
+            if (role != Role.ADMIN) {
+                requireAnotherAdmin(user, "demoting");
+            }
+            user.changeRole(role);
+            forgetAfterCommit(username);
+            audit.record("user.role-changed", Subject.user(username),
+                    List.of(new Change("role", before.label(), role.label())));
+        }
+        return UserView.of(user);
+    }
+
+    /** Locking every admin row makes two concurrent removals of the last two admins take turns. */
+    private static void requireAnotherAdmin(AppUser user, String doing) {
+        if (user.getRole() == Role.ADMIN
+                && AppUser.find("role", Role.ADMIN).withLock(LockModeType.PESSIMISTIC_WRITE).list().size() == 1) {
+            throw new ConflictException("'" + user.getUsername() + "' is the last admin; create another admin before "
+                    + doing + " this one.");
+        }
     }
 
     /**

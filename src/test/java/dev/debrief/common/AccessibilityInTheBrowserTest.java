@@ -61,7 +61,7 @@ class AccessibilityInTheBrowserTest {
         session.signIn("erin", "test-password-1");
         for (String path : List.of("/", "/postmortems", "/postmortems/new", "/postmortems/" + published,
                 "/postmortems/" + draft, "/postmortems/" + draft + "/edit", "/board", "/reports/monthly",
-                "/postmortems/987654321", "/account/password")) {
+                "/postmortems/987654321", "/account/password", "/account/tokens")) {
             session.open(path);
             violations.put(path, AxeCore.violations(session.driver()));
         }

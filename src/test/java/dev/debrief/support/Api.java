@@ -33,6 +33,12 @@ public final class Api {
                 .accept(ContentType.JSON);
     }
 
+    /** A request carrying a personal API token instead of a password. */
+    public static RequestSpecification withToken(String token) {
+        return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
+                .accept(ContentType.JSON);
+    }
+
     public static RequestSpecification anonymous() {
         return given().contentType(ContentType.JSON).accept(ContentType.JSON);
     }

@@ -1,0 +1,27 @@
+package dev.debrief.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityPolicy;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The HTTP policy {@code password-holder}: anyone signed in with their password, not with a personal API token. A
+ * token must not make more tokens or change its owner's password, or a leaked one would outlive its revocation.
+ */
+@ApplicationScoped
+public class PasswordHolders implements HttpSecurityPolicy {
+
+    @Override
+    public Uni<CheckResult> checkPermission(RoutingContext request, Uni<SecurityIdentity> identity,
+            AuthorizationRequestContext requestContext) {
+        return identity.map(who -> !who.isAnonymous() && who.getAttribute(ApiTokenIdentityProvider.TOKEN) == null
+                ? CheckResult.PERMIT : CheckResult.DENY);
+    }
+
+    @Override
+    public String name() {
+        return "password-holder";
+    }
+}
