@@ -194,6 +194,11 @@ class HostileInputTest {
         cases.add(read("/api/reports/monthly?from=2025-03&to=2026-03&severity=SEV2&service=checkout"));
         cases.add(read("/api/reviews/2026-W11"));
         cases.add(read("/api/calendar.ics?owner=alice"));
+        cases.add(write("POST", "/api/tokens", Map.of("name", "hostile", "scope", "read")));
+        cases.add(write("PATCH", "/api/users/hostile", Map.of("role", "viewer")));
+        cases.add(read("/api/postmortems/" + draft + "/history"));
+        cases.add(read("/api/audit?from=2026-03-01&to=2026-03-10&actor=admin&action=postmortem&page=0&size=20"));
+        cases.add(read("/api/tokens?all=true"));
         return cases;
     }
 
