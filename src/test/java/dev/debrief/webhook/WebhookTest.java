@@ -55,6 +55,9 @@ class WebhookTest {
     @Inject
     PostMortemService postMortems;
 
+    @Inject
+    DeliveryClaims claims;
+
     private Receiver receiver;
 
     @BeforeEach
@@ -132,6 +135,41 @@ class WebhookTest {
         assertThat(receiver.received()).as("six attempts, the first included").hasSize(6);
         asAdmin().get("/api/webhooks/{id}/deliveries", hook).then()
                 .body("status", contains("failed")).body("[0].nextAttemptAt", nullValue());
+    }
+
+    @Test
+    void aClaimLeftWithoutResultIsTakenOverAfterTheTimeout() {
+        long hook = subscribe(receiver.url(), "postmortem.published");
+        Scenarios.published();
+        long delivery = asAdmin().get("/api/webhooks/{id}/deliveries", hook).jsonPath().getLong("[0].id");
+        // An instance claims the delivery and dies before it posts.
+        assertThat(claims.claim(delivery, MutableClock.DEFAULT_NOW)).isPresent();
+
+        sender.run();
+        clock.set(MutableClock.DEFAULT_NOW.plus(Duration.ofMinutes(4)));
+        sender.run();
+        assertThat(receiver.received()).as("the claim holds for five minutes").isEmpty();
+
+        clock.set(MutableClock.DEFAULT_NOW.plus(Duration.ofMinutes(5)).plusSeconds(1));
+        sender.run();
+        sender.run();
+        assertThat(receiver.received()).hasSize(1);
+    }
+
+    @Test
+    void aLinkLocalAddressIsCheckedAgainBeforeEachAttempt() {
+        // As if the host name resolved elsewhere when the subscriber was registered.
+        data.sql("insert into webhook (id, url, secret, created_at, created_by) values (999999,"
+                + " 'http://169.254.169.254/latest/meta-data/', '" + SECRET + "', current_timestamp, 'admin')");
+        data.sql("insert into webhook_event (webhook_id, event) values (999999, 'postmortem.published')");
+        Scenarios.published();
+
+        sender.run();
+
+        asAdmin().get("/api/webhooks/{id}/deliveries", 999999).then().statusCode(200)
+                .body("status", contains("pending"))
+                .body("[0].attempts.statusCode", contains((Object) null))
+                .body("[0].attempts[0].error", containsString("link-local"));
     }
 
     @Test
