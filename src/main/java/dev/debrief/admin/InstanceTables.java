@@ -56,10 +56,15 @@ final class InstanceTables {
             new Table("demo_year", List.of("id")),
             new Table("demo_record", List.of("kind", "record_id")),
             new Table("audit_event", List.of("id")),
-            new Table("audit_change", List.of("event_id", "position")));
+            new Table("audit_change", List.of("event_id", "position")),
+            new Table("webhook", List.of("id")),
+            new Table("webhook_event", List.of("webhook_id", "event")),
+            new Table("webhook_delivery", List.of("id")),
+            new Table("webhook_attempt", List.of("delivery_id", "position")));
 
     /** Sequences and the tables whose ids they give, moved past the imported ids after an import. */
-    private static final Map<String, String> SEQUENCES = Map.of("postmortem_seq", "postmortem",
+    private static final Map<String, String> SEQUENCES = Map.of("webhook_seq", "webhook",
+            "webhook_delivery_seq", "webhook_delivery", "postmortem_seq", "postmortem",
             "action_item_seq", "action_item", "review_seq", "review", "review_decision_seq", "review_decision",
             "audit_event_seq", "audit_event", "api_token_seq", "api_token");
 

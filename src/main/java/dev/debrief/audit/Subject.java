@@ -35,6 +35,11 @@ public record Subject(
         return new Subject("review", week, week, null);
     }
 
+    /** A webhook subscriber, named by its URL. */
+    public static Subject webhook(long id, String url) {
+        return new Subject("webhook", Long.toString(id), url, null);
+    }
+
     public static Subject user(String username) {
         return new Subject("user", username, username, null);
     }

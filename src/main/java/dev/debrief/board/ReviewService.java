@@ -12,6 +12,7 @@ import dev.debrief.postmortem.PostMortem;
 import dev.debrief.postmortem.PostMortemAudit;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -48,6 +49,12 @@ public class ReviewService {
 
     @Inject
     PostMortemAudit itemAudit;
+
+    @Inject
+    Event<ReviewEvents.ItemDecided> decided;
+
+    @Inject
+    Event<ReviewEvents.Finished> finished;
 
     /** The review of the week, and whether this call created it. */
     public record Started(ReviewViews.ReviewView review, boolean created) {
@@ -93,6 +100,7 @@ public class ReviewService {
             case DONE -> "done";
             case DROP -> "dropped";
         }, before, after);
+        decided.fire(new ReviewEvents.ItemDecided(request.decision(), after));
         return new ReviewViews.Decided(ReviewViews.DecisionView.of(decision), after);
     }
 
@@ -106,7 +114,9 @@ public class ReviewService {
         em.flush();
         audit.record("review.finished", Subject.review(review.getWeek()),
                 List.of(new Change("attendees", null, attendees.isEmpty() ? null : String.join("\n", attendees))));
-        return ReviewViews.ReviewView.of(review);
+        ReviewViews.ReviewView view = ReviewViews.ReviewView.of(review);
+        finished.fire(new ReviewEvents.Finished(view));
+        return view;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -1,7 +1,9 @@
 package dev.debrief.common;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLIntegrityConstraintViolationException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.exception.ConstraintViolationException;
 
 /** The few places where H2 and PostgreSQL need different SQL. */
 @ApplicationScoped
@@ -22,5 +24,16 @@ public class Database {
 
     public boolean isPostgres() {
         return kind.startsWith("postgres");
+    }
+
+    /** Whether this failure, or one of its causes, is a key or constraint of the schema refusing a row. */
+    public static boolean isConstraintViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException
+                    || cause instanceof SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

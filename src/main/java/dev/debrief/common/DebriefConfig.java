@@ -60,6 +60,8 @@ public interface DebriefConfig {
 
     Reminders reminders();
 
+    Webhooks webhooks();
+
     Security security();
 
     ApiDocs apiDocs();
@@ -115,6 +117,33 @@ public interface DebriefConfig {
         /** Wait before the second attempt; it doubles for each further one. */
         @WithDefault("PT1S")
         Duration backoff();
+    }
+
+    /** Signed outbound webhooks (docs/integrations.md). */
+    interface Webhooks {
+
+        /** How often the sender looks for deliveries due ({@code 5s}; {@code off} disables it). */
+        @WithDefault("5s")
+        String sendEvery();
+
+        /**
+         * Whether subscribers may be at link-local addresses (169.254.0.0/16, fe80::/10), where cloud metadata
+         * services answer; refused by default.
+         */
+        @WithDefault("false")
+        boolean allowLinkLocal();
+
+        /** Attempts per delivery, the first included, before it is given up as failed. */
+        @WithDefault("6")
+        int maxAttempts();
+
+        /** The waits after the first, second, ... failed attempt; the last repeats. */
+        @WithDefault("PT30S,PT2M,PT10M,PT1H,PT6H")
+        List<Duration> retryWaits();
+
+        /** A claim older than this without a result is taken to be from an instance that died while sending. */
+        @WithDefault("PT5M")
+        Duration claimTimeout();
     }
 
     interface Security {

@@ -4,6 +4,7 @@ import dev.debrief.board.Board;
 import dev.debrief.board.BoardService;
 import dev.debrief.common.DebriefConfig;
 import dev.debrief.common.Display;
+import dev.debrief.common.RunGate;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -21,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -62,9 +62,7 @@ public class ReminderJob {
     record Reminder(String key, String subject, String text) {
     }
 
-    /** Held while a scheduled run works, so that shutting down can wait for it to finish. */
-    private final Semaphore running = new Semaphore(1);
-    private volatile boolean stopping;
+    private final RunGate gate = new RunGate();
 
     // The first run waits a little after start, so that an instance stopped right after starting (a deploy that
     // is rolled back, a test) is not shut down under a run.
@@ -72,25 +70,17 @@ public class ReminderJob {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
-        if (stopping || !running.tryAcquire()) {
-            return;
-        }
-        try {
+        gate.runUnlessStopping(() -> {
             Outcome outcome = run();
             if (outcome.sent() > 0 || outcome.failed() > 0) {
                 LOG.infof("Reminders: %d sent, %d failed (retried next run)", outcome.sent(), outcome.failed());
             }
-        } finally {
-            running.release();
-        }
+        });
     }
 
     /** A run under way finishes before the beans it uses go away: no half-sent reminder, no error in the log. */
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-        stopping = true;
-        if (running.tryAcquire(30, TimeUnit.SECONDS)) {
-            running.release();
-        }
+        gate.stop(Duration.ofSeconds(30));
     }
 
     public Outcome run() {

@@ -5,11 +5,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * The ledger of reminders sent, keyed by reminder and channel. Claiming inserts the key in its own
@@ -44,7 +42,7 @@ public class SentReminders {
                     .setParameter("key", key).setParameter("now", now.atOffset(ZoneOffset.UTC)).executeUpdate());
             return inserted == 1;
         } catch (RuntimeException e) {
-            if (isConstraintViolation(e)) {
+            if (Database.isConstraintViolation(e)) {
                 return false;
             }
             throw e;
@@ -76,15 +74,5 @@ public class SentReminders {
         return QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery(
                         "select 1 from sent_reminder where reminder_key = :key")
                 .setParameter("key", key).getResultList().isEmpty());
-    }
-
-    private static boolean isConstraintViolation(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConstraintViolationException
-                    || cause instanceof SQLIntegrityConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -54,6 +54,16 @@ public class OpenWork {
                 Map.of("done", ActionItemStatus.DONE, "from", from, "until", until), filter, "");
     }
 
+    /**
+     * The open items of published post-mortems that are overdue on {@code day} ({@link ActionItem#isOverdue}), with
+     * their post-mortems, earliest due first.
+     */
+    public List<ActionItem> overdueItems(LocalDate day) {
+        return items("i.status in :open and i.dueDate < :day and p.status = :published",
+                Map.of("open", ActionItemStatus.OPEN_STATUSES, "day", day, "published", PostMortemStatus.PUBLISHED),
+                Filter.NONE, " order by i.dueDate, i.id");
+    }
+
     public Set<Long> openItemIds() {
         return new HashSet<>(em.createQuery("select i.id from ActionItem i where i.status in :open", Long.class)
                 .setParameter("open", ActionItemStatus.OPEN_STATUSES).getResultList());

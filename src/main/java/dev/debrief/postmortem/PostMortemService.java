@@ -12,6 +12,7 @@ import dev.debrief.common.Where;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -50,6 +51,12 @@ public class PostMortemService {
 
     @Inject
     AuditTrail trail;
+
+    @Inject
+    Event<PostMortemEvents.Published> published;
+
+    @Inject
+    Event<PostMortemEvents.ActionItemAdded> itemAdded;
 
     public PostMortemView create(PostMortemRequest request) {
         Instant now = now();
@@ -137,6 +144,7 @@ public class PostMortemService {
         em.flush();
         ActionItemView added = ActionItemView.of(item);
         audit.itemAdded(added);
+        itemAdded.fire(new PostMortemEvents.ActionItemAdded(added));
         return added;
     }
 
@@ -180,6 +188,7 @@ public class PostMortemService {
         em.flush();
         PostMortemView after = view(pm);
         audit.published(before, after);
+        published.fire(new PostMortemEvents.Published(after));
         return after;
     }
 

@@ -188,6 +188,8 @@ class HostileInputTest {
         cases.add(write("POST", "/api/reviews/2026-W11/decisions", Map.of("actionItemId", item, "decision", "KEEP")));
         cases.add(write("POST", "/api/users", Map.of("username", "hostile", "password", "hostile-password-1",
                 "role", "viewer")));
+        cases.add(write("POST", "/api/webhooks", Map.of("url", "http://127.0.0.1:9/in", "events",
+                List.of("review.finished", "action_item.created"), "secret", "hostile-secret-0123456789")));
         cases.add(read("/api/postmortems?status=DRAFT&severity=SEV2&service=checkout&q=pool&page=0"));
         cases.add(read("/api/postmortems/" + draft));
         cases.add(read("/api/board?asOf=2026-03-10&owner=alice&service=checkout&severity=SEV2&kind=DETECTION"));

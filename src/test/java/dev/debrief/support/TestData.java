@@ -21,6 +21,11 @@ public class TestData {
     MutableClock clock;
 
     public void reset() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String table : new String[] {"webhook_attempt", "webhook_delivery", "webhook_event", "webhook"}) {
+                em.createNativeQuery("delete from " + table).executeUpdate();
+            }
+        });
         clock.reset();
         QuarkusTransaction.requiringNew().run(() -> {
             for (String table : new String[] {"api_token", "demo_record", "demo_year", "sent_reminder",
