@@ -47,6 +47,7 @@ final class InstanceTables {
             new Table("attendee", List.of("postmortem_id", "position")),
             new Table("timeline_entry", List.of("postmortem_id", "position")),
             new Table("considered_idea", List.of("postmortem_id", "position")),
+            new Table("imported_source", List.of("postmortem_id")),
             new Table("action_item", List.of("id")),
             new Table("review", List.of("id")),
             new Table("review_attendee", List.of("review_id", "position")),

@@ -44,7 +44,7 @@ public record PostMortemRequest(
      * The request that carries a document (whose timeline is given as request lines, which may lack a time or a
      * text the constraints will then name): what the write page sends the same way as a JSON body.
      */
-    static PostMortemRequest of(IncidentDocument doc, List<TimelineLine> timeline, Long version) {
+    public static PostMortemRequest of(IncidentDocument doc, List<TimelineLine> timeline, Long version) {
         return new PostMortemRequest(doc.title(), doc.severity(), doc.services(), doc.attendees(), doc.startedAt(),
                 doc.detectedAt(), doc.resolvedAt(), doc.detectionSource(), doc.text(Section.SUMMARY),
                 doc.text(Section.IMPACT), doc.text(Section.WHAT_HAPPENED), doc.text(Section.WHY_DETECTION_FAILED),

@@ -1,0 +1,51 @@
+package dev.debrief.importing;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The facts a post-mortem states on lines of their own, {@code Key: value}, also as a list item or with the key in
+ * bold ({@code - **Severity:** SEV2}, as Debrief's export writes them). Each fact has the keys templates use for it.
+ */
+enum Fact {
+    STARTED("date", "incident date", "started", "start", "start time", "started at", "impact started",
+            "incident start", "impact start", "began"),
+    DETECTED("detected", "detected at", "time detected", "detection time", "alerted"),
+    RESOLVED("resolved", "resolved at", "resolution time", "time resolved", "ended", "end", "end time",
+            "recovered", "mitigated"),
+    TIME_TO_DETECT("time to detection", "time to detect", "ttd", "mean time to detect"),
+    TIME_TO_RESOLVE("time to recovery", "time to resolve", "time to resolution", "time to mitigate",
+            "time to mitigation", "ttr", "ttm", "duration", "outage duration"),
+    SEVERITY("severity", "sev", "incident severity", "severity level"),
+    SERVICES("services", "service", "affected services", "services affected", "systems affected"),
+    ATTENDEES("attendees", "participants", "people involved"),
+    STATUS("status");
+
+    private static final Pattern LINE = Pattern.compile(
+            "^\\s*(?:[-*+]\\s+)?(?:\\*\\*|__)?([A-Za-z][A-Za-z ]{0,40}?)\\s*(?:\\*\\*|__)?\\s*:\\s*(?:\\*\\*|__)?"
+                    + "\\s*(.*?\\S)\\s*$");
+
+    private final List<String> keys;
+
+    Fact(String... keys) {
+        this.keys = List.of(keys);
+    }
+
+    /** A fact and its value, read from one line. */
+    record Stated(Fact fact, String value) {
+    }
+
+    /** The fact {@code line} states, if it is a fact line with a known key. */
+    static Optional<Stated> in(String line) {
+        Matcher m = LINE.matcher(line);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String key = Destination.normalise(m.group(1));
+        return Arrays.stream(values()).filter(fact -> fact.keys.contains(key)).findFirst()
+                .map(fact -> new Stated(fact, m.group(2)));
+    }
+}

@@ -1,0 +1,57 @@
+package dev.debrief.importing;
+
+import dev.debrief.postmortem.ActionItemKind;
+import dev.debrief.postmortem.ActionItemRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The document's action items as Debrief keeps them: the first three, ranked in the order written (owner and due
+ * date where stated, otherwise left for the publish checklist), and the titles of any further ones, which go to
+ * "considered". An item's kind, when the document does not say it, is read from its words.
+ */
+record RankedImport(List<ActionItemRequest> items, List<String> beyondThree, List<String> warnings) {
+
+    private static final Pattern DETECTION = Pattern.compile(
+            "(?i)\\b(alert\\w*|monitor\\w*|detect\\w*|dashboard\\w*|observab\\w*|slo|paging|synthetic)\\b");
+    private static final Pattern RESPONSE = Pattern.compile(
+            "(?i)\\b(runbook\\w*|playbook\\w*|on-?call|escalat\\w*|respon\\w*|access|rollback\\w*|roll back)\\b");
+
+    static RankedImport of(List<ItemLines.Item> found) {
+        List<ActionItemRequest> items = new ArrayList<>();
+        List<String> beyond = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        List<Integer> guessed = new ArrayList<>();
+        for (ItemLines.Item item : found) {
+            if (items.size() == 3) {
+                beyond.add(item.title());
+                continue;
+            }
+            int rank = items.size() + 1;
+            ActionItemKind kind = item.kind();
+            if (kind == null) {
+                kind = guess(item.title());
+                guessed.add(rank);
+            }
+            String title = item.title().length() > 200 ? item.title().substring(0, 200) : item.title();
+            String owner = item.owner() == null || item.owner().length() <= 100 ? item.owner()
+                    : item.owner().substring(0, 100);
+            items.add(new ActionItemRequest(rank, title, owner, item.due(), kind, null, null, null, null, null));
+        }
+        if (!guessed.isEmpty()) {
+            warnings.add("The kind of action item(s) " + guessed + " is read from their words; check it on the page.");
+        }
+        if (!beyond.isEmpty()) {
+            warnings.add(beyond.size() + " action item(s) beyond the first three went to 'considered'.");
+        }
+        return new RankedImport(items, beyond, warnings);
+    }
+
+    private static ActionItemKind guess(String title) {
+        if (DETECTION.matcher(title).find()) {
+            return ActionItemKind.DETECTION;
+        }
+        return RESPONSE.matcher(title).find() ? ActionItemKind.RESPONSE : ActionItemKind.PREVENTION;
+    }
+}

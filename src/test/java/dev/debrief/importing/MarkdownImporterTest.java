@@ -1,0 +1,258 @@
+package dev.debrief.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.debrief.postmortem.ActionItemKind;
+import dev.debrief.postmortem.ActionItemRequest;
+import dev.debrief.postmortem.DetectionSource;
+import dev.debrief.postmortem.PostMortemRequest;
+import dev.debrief.postmortem.Severity;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** How documents written on the common templates become a post-mortem; no database, no server. */
+class MarkdownImporterTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
+
+    private static final String GOOGLE_SRE = """
+            # Shakespeare Sonnet++ Postmortem (incident #465)
+
+            **Date:** 2015-10-21 14:51 UTC
+
+            **Status:** Complete, action items in progress
+
+            ## Summary
+
+            Shakespeare Search down for 66 minutes during a period of very high interest.
+
+            ## Impact
+
+            Estimated 1.21B queries lost, no revenue impact.
+
+            ## Root Causes
+
+            Cascading failure due to a combination of exceptionally high load and a resource leak.
+
+            ## Trigger
+
+            Latent bug triggered by sudden increase in traffic.
+
+            ## Resolution
+
+            Directed traffic to a sacrificial cluster and added 10x capacity.
+
+            ## Detection
+
+            Borgmon detected a high level of HTTP 500s and paged on-call.
+
+            ## Action Items
+
+            | Action Item | Type | Owner | Bug |
+            |---|---|---|---|
+            | Update playbook with instructions for responding to cascading failure | mitigate | jennifer | n/a |
+            | Use flux capacitor to balance load between clusters | prevent | martin | Bug 5554823 |
+            | Schedule cascading failure test during next DiRT | process | docbrown | n/a |
+            | Investigate running index MR/fusion continuously | prevent | jennifer | Bug 5554824 |
+
+            ## Lessons Learned
+
+            ### What went well
+
+            Monitoring quickly alerted us to high rate of HTTP 500s.
+
+            ### Where we got lucky
+
+            Mary Poppins was around to help.
+
+            ## Timeline
+
+            2015-10-21 (all times UTC)
+
+            - 14:51 News reports that a new Shakespearean sonnet has been discovered
+            - 14:53 Traffic to Shakespeare search increases by 88x
+            - 15:01 INCIDENT BEGINS Shakespeare search begins to fail
+            - 15:02 Borgmon detected a high level of HTTP 500s and paged on-call
+            - 15:55 Service restored, all clear
+            """;
+
+    @Test
+    void aGoogleWorkbookPostMortemFillsTheFourQuestionsAndItsTimes() {
+        ImportDraft draft = MarkdownImporter.read(GOOGLE_SRE, NOW);
+        PostMortemRequest pm = draft.postmortem();
+
+        assertThat(pm.title()).isEqualTo("Shakespeare Sonnet++ Postmortem (incident #465)");
+        assertThat(pm.summary()).startsWith("Shakespeare Search down for 66 minutes");
+        assertThat(pm.impact()).contains("1.21B queries lost");
+        assertThat(pm.whatHappened()).contains("Cascading failure", "Latent bug triggered");
+        assertThat(pm.whyResponseFailed()).contains("sacrificial cluster");
+        assertThat(pm.whyDetectionFailed()).contains("Borgmon detected");
+        assertThat(pm.whatWeChange()).contains("### What went well", "Mary Poppins");
+        assertThat(pm.startedAt()).isEqualTo(Instant.parse("2015-10-21T14:51:00Z"));
+        assertThat(pm.detectedAt()).isEqualTo(Instant.parse("2015-10-21T15:02:00Z"));
+        assertThat(pm.resolvedAt()).isEqualTo(Instant.parse("2015-10-21T15:55:00Z"));
+        assertThat(pm.timeline()).hasSize(5);
+        assertThat(draft.mapping()).extracting(ImportDraft.Mapping::field).contains("whatHappened", "timeline",
+                "actionItems", "whatWeChange", "whyDetectionFailed", "whyResponseFailed");
+        assertThat(draft.unmapped()).isEmpty();
+    }
+
+    @Test
+    void theFirstThreeActionItemsAreRankedAndTheRestAreConsidered() {
+        ImportDraft draft = MarkdownImporter.read(GOOGLE_SRE, NOW);
+
+        assertThat(draft.actionItems()).extracting(ActionItemRequest::priority).containsExactly(1, 2, 3);
+        assertThat(draft.actionItems().get(0).title()).startsWith("Update playbook");
+        assertThat(draft.actionItems().get(0).owner()).isEqualTo("jennifer");
+        assertThat(draft.actionItems().get(0).kind()).isEqualTo(ActionItemKind.RESPONSE);
+        assertThat(draft.considered()).containsExactly("Investigate running index MR/fusion continuously");
+        assertThat(draft.postmortem().considered()).contains("Investigate running index MR/fusion continuously");
+    }
+
+    @Test
+    void aListItemNamesItsOwnerAndDueDate() {
+        ImportDraft draft = MarkdownImporter.read("""
+                # Queue stalled
+                Date: 2024-02-10 09:00 UTC
+
+                ## Follow-ups
+                - [ ] Alert on queue age @alice due 2024-03-01
+                - Rewrite the consumer (owner: bob), by 2024-04-15
+                - Document the restart
+                """, NOW);
+
+        assertThat(draft.actionItems()).extracting(ActionItemRequest::owner).containsExactly("alice", "bob", null);
+        assertThat(draft.actionItems()).extracting(ActionItemRequest::dueDate)
+                .containsExactly(LocalDate.parse("2024-03-01"), LocalDate.parse("2024-04-15"), null);
+        assertThat(draft.actionItems().get(0).title()).isEqualTo("Alert on queue age");
+        assertThat(draft.actionItems().get(0).kind()).isEqualTo(ActionItemKind.DETECTION);
+        assertThat(draft.actionItems().get(1).title()).isEqualTo("Rewrite the consumer");
+    }
+
+    @Test
+    void durationsGiveDetectionAndResolution() {
+        ImportDraft draft = MarkdownImporter.read("""
+                # Payments timeout
+                - Started: 2024-05-02T08:00:00+02:00
+                - Severity: Sev 1
+                - Time to detection: 2 hours
+                - Time to recovery: 3 hours 20 minutes
+                """, NOW);
+
+        assertThat(draft.postmortem().startedAt()).isEqualTo(Instant.parse("2024-05-02T06:00:00Z"));
+        assertThat(draft.postmortem().detectedAt()).isEqualTo(Instant.parse("2024-05-02T08:00:00Z"));
+        assertThat(draft.postmortem().resolvedAt()).isEqualTo(Instant.parse("2024-05-02T09:20:00Z"));
+        assertThat(draft.postmortem().severity()).isEqualTo(Severity.SEV1);
+        assertThat(draft.refusals()).isEmpty();
+    }
+
+    @Test
+    void headingsThatMapToNothingAreKeptUnderTheirOwnTitleInWhatHappened() {
+        ImportDraft draft = MarkdownImporter.read("""
+                # DNS outage
+                Date: 2024-01-03 10:00 UTC
+
+                ## Customer communication
+                We posted on the status page at 10:20.
+                """, NOW);
+
+        assertThat(draft.unmapped()).containsExactly("Customer communication");
+        assertThat(draft.postmortem().whatHappened())
+                .isEqualTo("### Customer communication\n\nWe posted on the status page at 10:20.");
+    }
+
+    @Test
+    void aDocumentWithoutHeadingsTakesItsFirstLineAsTitleAndTheRestAsSummary() {
+        ImportDraft draft = MarkdownImporter.read("Cache stampede on Monday\r\nDate: 2024-06-03 07:15 UTC\r\n"
+                + "The cache expired at once and the database fell over.\r\n", NOW);
+
+        assertThat(draft.postmortem().title()).isEqualTo("Cache stampede on Monday");
+        assertThat(draft.postmortem().summary()).isEqualTo("The cache expired at once and the database fell over.");
+        assertThat(draft.postmortem().startedAt()).isEqualTo(Instant.parse("2024-06-03T07:15:00Z"));
+        assertThat(draft.warnings()).anyMatch(warning -> warning.contains("first line is the title"));
+    }
+
+    @Test
+    void aTimeWithoutAZoneIsUtcWithAWarning() {
+        ImportDraft draft = MarkdownImporter.read("# Disk full\nStarted: 2024-07-01 22:40\n", NOW);
+
+        assertThat(draft.postmortem().startedAt()).isEqualTo(Instant.parse("2024-07-01T22:40:00Z"));
+        assertThat(draft.warnings()).contains("Times written without a zone were read as UTC.");
+    }
+
+    @Test
+    void aTimelineWithTimesButNoDatesFallsOnTheIncidentDayAndRollsOverMidnight() {
+        ImportDraft draft = MarkdownImporter.read("""
+                # Batch overran
+                Date: 2024-08-09 23:30 UTC
+
+                ## Timeline
+                - 23:30 batch started late
+                - **23:55** alert fired
+                - 00:40 batch finished, resolved
+                """, NOW);
+
+        assertThat(draft.postmortem().timeline()).extracting(PostMortemRequest.TimelineLine::at).containsExactly(
+                Instant.parse("2024-08-09T23:30:00Z"), Instant.parse("2024-08-09T23:55:00Z"),
+                Instant.parse("2024-08-10T00:40:00Z"));
+        assertThat(draft.postmortem().detectedAt()).isEqualTo(Instant.parse("2024-08-09T23:55:00Z"));
+        assertThat(draft.postmortem().resolvedAt()).isEqualTo(Instant.parse("2024-08-10T00:40:00Z"));
+    }
+
+    @Test
+    void aTypoedYearIsRefusedNotGuessed() {
+        ImportDraft draft = MarkdownImporter.read("# Login outage\nDate: 2204-03-01 10:00 UTC\n", NOW);
+
+        assertThat(draft.refusals()).extracting("field").containsExactly("startedAt");
+        assertThat(draft.warnings()).anyMatch(warning -> warning.startsWith("startedAt is 2204-03-01"));
+    }
+
+    @Test
+    void htmlCommentsAreLeftOutOfTheSectionsWithAWarning() {
+        ImportDraft draft = MarkdownImporter.read("""
+                # Template leftovers
+                Date: 2024-02-01 10:00 UTC
+                ## Impact
+                <!-- Describe who was affected. -->
+                Search was slow for everyone.
+                """, NOW);
+
+        assertThat(draft.postmortem().impact()).isEqualTo("Search was slow for everyone.");
+        assertThat(draft.warnings()).anyMatch(warning -> warning.startsWith("HTML comments"));
+    }
+
+    @Test
+    void aHeadingInsideACodeBlockIsText() {
+        ImportDraft draft = MarkdownImporter.read("""
+                # Bad deploy
+                Date: 2024-02-01 10:00 UTC
+                ## What happened
+                ```
+                # not a heading: a shell comment
+                ```
+                """, NOW);
+
+        assertThat(draft.postmortem().whatHappened()).contains("# not a heading");
+        assertThat(draft.unmapped()).isEmpty();
+    }
+
+    @Test
+    void theDetectionSourceOfDebriefsOwnExportIsRead() {
+        ImportDraft draft = MarkdownImporter.read("""
+                # Checkout returned 500s
+
+                - **Status:** PUBLISHED, published 2026-01-06 09:00 UTC
+                - **Severity:** SEV2
+                - **Services:** checkout, payments
+                - **Impact started:** 2026-01-05 10:00 UTC
+                - **Detected:** 2026-01-05 10:15 UTC (CUSTOMER), time to detect 15 min
+                - **Resolved:** 2026-01-05 10:50 UTC, time to resolve 50 min
+                """, NOW);
+
+        assertThat(draft.postmortem().detectionSource()).isEqualTo(DetectionSource.CUSTOMER);
+        assertThat(draft.postmortem().services()).containsExactly("checkout", "payments");
+        assertThat(draft.postmortem().detectedAt()).isEqualTo(Instant.parse("2026-01-05T10:15:00Z"));
+        assertThat(draft.warnings()).anyMatch(warning -> warning.contains("imported as a draft"));
+    }
+}
