@@ -44,7 +44,7 @@ public class MarkdownExport {
             md.append("- **Attendees:** ").append(inline(String.join(", ", pm.attendees()))).append('\n');
         }
         for (Section section : Section.values()) {
-            section(md, section.label(), pm.text(section));
+            section(md, section.label, pm.text(section));
         }
 
         md.append("\n## Action items\n\n");

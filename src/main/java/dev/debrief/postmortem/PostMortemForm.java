@@ -210,9 +210,9 @@ public class PostMortemForm {
 
     private void setText(Section section, String text) {
         try {
-            PostMortemForm.class.getField(section.field()).set(this, text);
+            PostMortemForm.class.getField(section.field).set(this, text);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the form has no box for " + section.field(), e);
+            throw new IllegalStateException("the form has no box for " + section.field, e);
         }
     }
 

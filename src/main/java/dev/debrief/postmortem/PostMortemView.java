@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * A post-mortem as the API shows it: the stored document, the derived clock and durations, and its items by rank.
- * Each {@link Section} is a field of its own in the JSON, named by {@link Section#field()}.
+ * Each {@link Section} is a field of its own in the JSON, named by {@link Section#field}.
  */
 public record PostMortemView(
         Long id,

@@ -26,7 +26,7 @@ class PostMortemTest {
         return IncidentDocument.builder().title("Checkout returned 500s").severity(Severity.SEV2)
                 .services(List.of("checkout")).attendees(List.of("Dana")).startedAt(STARTED).detectedAt(detected)
                 .resolvedAt(resolved).detectionSource(DetectionSource.MONITORING)
-                .sections(SectionTexts.of(section -> section.isAgendaQuestion() ? sections : section.field()))
+                .sections(SectionTexts.of(section -> section.agendaQuestion ? sections : section.field))
                 .build();
     }
 
