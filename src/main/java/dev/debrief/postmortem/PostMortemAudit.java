@@ -99,7 +99,7 @@ public class PostMortemAudit {
     }
 
     private static Subject subject(PostMortemView view) {
-        return Subject.postMortem(view.id(), view.title());
+        return Subject.postMortem(view.id(), view.document().title());
     }
 
     private static String ranking(PostMortemView view) {

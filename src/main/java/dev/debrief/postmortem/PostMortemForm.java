@@ -123,21 +123,22 @@ public class PostMortemForm {
     }
 
     public static PostMortemForm of(PostMortemView pm, Display display) {
+        IncidentDocument doc = pm.document();
         PostMortemForm form = new PostMortemForm();
-        form.title = pm.title();
-        form.severity = pm.severity().name();
-        form.services = String.join(", ", pm.services());
-        form.attendees = String.join(", ", pm.attendees());
-        form.startedAt = display.inputValue(pm.startedAt());
-        form.detectedAt = display.inputValue(pm.detectedAt());
-        form.resolvedAt = display.inputValue(pm.resolvedAt());
-        form.detectionSource = pm.detectionSource() == null ? "" : pm.detectionSource().name();
+        form.title = doc.title();
+        form.severity = doc.severity().name();
+        form.services = String.join(", ", doc.services());
+        form.attendees = String.join(", ", doc.attendees());
+        form.startedAt = display.inputValue(doc.startedAt());
+        form.detectedAt = display.inputValue(doc.detectedAt());
+        form.resolvedAt = display.inputValue(doc.resolvedAt());
+        form.detectionSource = doc.detectionSource() == null ? "" : doc.detectionSource().name();
         for (Section section : Section.values()) {
-            form.setText(section, pm.text(section));
+            form.setText(section, doc.text(section));
         }
-        form.timelineAt = pm.timeline().stream().map(t -> display.inputValue(t.at())).toList();
-        form.timelineEvent = pm.timeline().stream().map(PostMortemView.Timeline::event).toList();
-        form.considered = String.join("\n", pm.considered());
+        form.timelineAt = doc.timeline().stream().map(t -> display.inputValue(t.at())).toList();
+        form.timelineEvent = doc.timeline().stream().map(IncidentDocument.Timeline::event).toList();
+        form.considered = String.join("\n", doc.considered());
         form.version = String.valueOf(pm.version());
         String[] ids = new String[SLOTS];
         String[] versions = new String[SLOTS];

@@ -70,7 +70,7 @@ class PostMortemTest {
         assertThatThrownBy(() -> pm.addActionItem(item(3), NOW))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("at most three action items");
-        assertThat(pm.getActionItems()).hasSize(3);
+        assertThat(pm.view(NOW, WINDOW).actionItems()).hasSize(3);
     }
 
     @Test
@@ -95,7 +95,7 @@ class PostMortemTest {
         PostMortem pm = withItems(3);
         pm.publish(null, NOW);
         assertThat(pm.isPublished()).isTrue();
-        assertThat(pm.getPublishedAt()).isEqualTo(NOW);
+        assertThat(pm.view(NOW, WINDOW).publishedAt()).isEqualTo(NOW);
         assertThat(pm.isPublishedLate(WINDOW)).isFalse();
     }
 
