@@ -54,7 +54,7 @@ public class MarkdownExport {
         } else {
             md.append("| Rank | Title | Owner | Due | Kind | Status |\n");
             md.append("| ---: | --- | --- | --- | --- | --- |\n");
-            for (ActionItemView item : pm.actionItems()) {
+            for (ActionItemDraft item : pm.actionItems().stream().map(ActionItemView::draft).toList()) {
                 md.append("| ").append(item.priority())
                         .append(" | ").append(inline(item.title()))
                         .append(" | ").append(inline(item.owner()))

@@ -147,13 +147,14 @@ public class PostMortemForm {
         String[] dues = new String[SLOTS];
         String[] kinds = new String[SLOTS];
         for (ActionItemView item : pm.actionItems()) {
-            int i = item.priority() - 1;
+            ActionItemDraft written = item.draft();
+            int i = written.priority() - 1;
             ids[i] = String.valueOf(item.id());
             versions[i] = String.valueOf(item.version());
-            titles[i] = item.title();
-            owners[i] = item.owner();
-            dues[i] = item.dueDate() == null ? "" : item.dueDate().toString();
-            kinds[i] = item.kind().name();
+            titles[i] = written.title();
+            owners[i] = written.owner();
+            dues[i] = written.dueDate() == null ? "" : written.dueDate().toString();
+            kinds[i] = written.kind().name();
         }
         form.itemId = Arrays.asList(ids);
         form.itemVersion = Arrays.asList(versions);
@@ -173,7 +174,7 @@ public class PostMortemForm {
         List<String> ids = slots().stream().map(Slot::itemId).toList();
         List<String> versions = new ArrayList<>(slots().stream().map(Slot::itemVersion).toList());
         for (ActionItemView item : theirs.actionItems()) {
-            int i = item.priority() - 1;
+            int i = item.draft().priority() - 1;
             if (String.valueOf(item.id()).equals(ids.get(i))) {
                 versions.set(i, String.valueOf(item.version()));
             }

@@ -261,8 +261,8 @@ public class PostMortemPages {
         for (ActionItemHistory source : histories) {
             for (ActionItemHistory.Entry entry : source.of(List.copyOf(items.keySet()))) {
                 ActionItemView item = items.get(entry.actionItemId());
-                lines.add(new HistoryLine(item.priority(), item.title(), entry.at(), entry.who(), entry.what(),
-                        entry.note()));
+                lines.add(new HistoryLine(item.draft().priority(), item.draft().title(), entry.at(), entry.who(),
+                        entry.what(), entry.note()));
             }
         }
         return lines;
