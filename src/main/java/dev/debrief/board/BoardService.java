@@ -79,8 +79,7 @@ public class BoardService {
                 .setMaxResults(1).getResultStream().findFirst().orElse(null);
         Instant doneCutoff = lastReview != null ? lastReview.getStartedAt()
                 : asOf.minusDays(7).atStartOfDay(zone).toInstant();
-        Set<Long> notDiscussed = lastReview != null && lastReview.isFinished() ? lastReview.getNotDiscussed()
-                : Set.of();
+        Set<Long> notDiscussed = lastReview != null ? lastReview.notDiscussedItems() : Set.of();
 
         List<ActionItem> open = work.openItems(filter);
         List<ActionItem> done = work.completedBetween(doneCutoff, moment, filter);

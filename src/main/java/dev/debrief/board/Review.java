@@ -130,11 +130,19 @@ public class Review extends PanacheEntityBase {
         return ids;
     }
 
-    public boolean isFinished() {
+    private boolean isFinished() {
         return finishedAt != null;
     }
 
-    public Long getId() {
+    /**
+     * The open items this meeting did not discuss, which the next board marks; none while it runs, since any of
+     * them may still come up.
+     */
+    Set<Long> notDiscussedItems() {
+        return isFinished() ? Set.copyOf(notDiscussed) : Set.of();
+    }
+
+    Long getId() {
         return id;
     }
 
@@ -146,27 +154,15 @@ public class Review extends PanacheEntityBase {
         return startedAt;
     }
 
-    public String getStartedBy() {
-        return startedBy;
+    /** The meeting and everything decided in it, as the API and the review page show it. */
+    ReviewViews.ReviewView view() {
+        return new ReviewViews.ReviewView(id, week, startedAt, startedBy, finishedAt, finishedBy,
+                List.copyOf(attendees), notDiscussed.stream().sorted().toList(),
+                decisions.stream().map(ReviewDecision::view).toList());
     }
 
-    public Instant getFinishedAt() {
-        return finishedAt;
-    }
-
-    public String getFinishedBy() {
-        return finishedBy;
-    }
-
-    public List<String> getAttendees() {
-        return List.copyOf(attendees);
-    }
-
-    public Set<Long> getNotDiscussed() {
-        return Set.copyOf(notDiscussed);
-    }
-
-    public List<ReviewDecision> getDecisions() {
-        return List.copyOf(decisions);
+    /** The meeting as the list of past meetings shows it. */
+    ReviewViews.ReviewSummary summary() {
+        return new ReviewViews.ReviewSummary(id, week, startedAt, finishedAt, decisions.size(), notDiscussed.size());
     }
 }

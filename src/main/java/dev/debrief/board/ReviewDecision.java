@@ -72,43 +72,13 @@ public class ReviewDecision extends PanacheEntityBase {
         this.decidedBy = decidedBy;
     }
 
-    public Long getId() {
-        return id;
+    /** What the item's history and the meeting's record show of this decision. */
+    ReviewViews.DecisionView view() {
+        return new ReviewViews.DecisionView(id, review.getWeek(), actionItemId, decision, previousDueDate, newDueDate,
+                reason, note, decidedAt, decidedBy);
     }
 
-    public Review getReview() {
-        return review;
-    }
-
-    public Long getActionItemId() {
+    Long getActionItemId() {
         return actionItemId;
-    }
-
-    public Decision getDecision() {
-        return decision;
-    }
-
-    public LocalDate getPreviousDueDate() {
-        return previousDueDate;
-    }
-
-    public LocalDate getNewDueDate() {
-        return newDueDate;
-    }
-
-    public String getReason() {
-        return reason;
-    }
-
-    public String getNote() {
-        return note;
-    }
-
-    public Instant getDecidedAt() {
-        return decidedAt;
-    }
-
-    public String getDecidedBy() {
-        return decidedBy;
     }
 }

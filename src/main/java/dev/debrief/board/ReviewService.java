@@ -64,13 +64,13 @@ public class ReviewService {
         String normalized = Review.normalizeWeek(week);
         Review existing = Review.<Review>find("week", normalized).firstResult();
         if (existing != null) {
-            return new Started(ReviewViews.ReviewView.of(existing), false);
+            return new Started(existing.view(), false);
         }
         Review review = Review.start(normalized, user, now());
         review.persist();
         em.flush();
         audit.record("review.started", Subject.review(normalized), List.of());
-        return new Started(ReviewViews.ReviewView.of(review), true);
+        return new Started(review.view(), true);
     }
 
     public ReviewViews.Decided decide(String week, ReviewRequests.Decide request, String user) {
@@ -101,7 +101,7 @@ public class ReviewService {
             case DROP -> "dropped";
         }, before, after);
         decided.fire(new ReviewEvents.ItemDecided(request.decision(), after));
-        return new ReviewViews.Decided(ReviewViews.DecisionView.of(decision), after);
+        return new ReviewViews.Decided(decision.view(), after);
     }
 
     public ReviewViews.ReviewView finish(String week, ReviewRequests.Finish request, String user) {
@@ -114,19 +114,19 @@ public class ReviewService {
         em.flush();
         audit.record("review.finished", Subject.review(review.getWeek()),
                 List.of(new Change("attendees", null, attendees.isEmpty() ? null : String.join("\n", attendees))));
-        ReviewViews.ReviewView view = ReviewViews.ReviewView.of(review);
+        ReviewViews.ReviewView view = review.view();
         finished.fire(new ReviewEvents.Finished(view));
         return view;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ReviewViews.ReviewView get(String week) {
-        return ReviewViews.ReviewView.of(find(week));
+        return find(week).view();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ReviewViews.ReviewSummary> list() {
-        return Review.<Review>listAll(Sort.descending("startedAt")).stream().map(ReviewViews.ReviewSummary::of)
+        return Review.<Review>listAll(Sort.descending("startedAt")).stream().map(Review::summary)
                 .toList();
     }
 
@@ -138,7 +138,7 @@ public class ReviewService {
         }
         return em.createQuery("select d from ReviewDecision d join fetch d.review where d.actionItemId in :ids"
                         + " order by d.decidedAt, d.id", ReviewDecision.class)
-                .setParameter("ids", itemIds).getResultList().stream().map(ReviewViews.DecisionView::of).toList();
+                .setParameter("ids", itemIds).getResultList().stream().map(ReviewDecision::view).toList();
     }
 
     private Review find(String week) {

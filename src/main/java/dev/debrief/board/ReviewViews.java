@@ -14,33 +14,16 @@ public final class ReviewViews {
     /** A review meeting and everything decided in it. */
     public record ReviewView(Long id, String week, Instant startedAt, String startedBy, Instant finishedAt,
             String finishedBy, List<String> attendees, List<Long> notDiscussed, List<DecisionView> decisions) {
-
-        static ReviewView of(Review r) {
-            return new ReviewView(r.getId(), r.getWeek(), r.getStartedAt(), r.getStartedBy(), r.getFinishedAt(),
-                    r.getFinishedBy(), r.getAttendees(), r.getNotDiscussed().stream().sorted().toList(),
-                    r.getDecisions().stream().map(DecisionView::of).toList());
-        }
     }
 
     /** A review in the list of past meetings. */
     public record ReviewSummary(Long id, String week, Instant startedAt, Instant finishedAt, int decisions,
             int notDiscussed) {
-
-        static ReviewSummary of(Review r) {
-            return new ReviewSummary(r.getId(), r.getWeek(), r.getStartedAt(), r.getFinishedAt(),
-                    r.getDecisions().size(), r.getNotDiscussed().size());
-        }
     }
 
     /** One decision: part of the meeting's record and of the item's history. */
     public record DecisionView(Long id, String week, Long actionItemId, Decision decision, LocalDate previousDueDate,
             LocalDate newDueDate, String reason, String note, Instant decidedAt, String decidedBy) {
-
-        static DecisionView of(ReviewDecision d) {
-            return new DecisionView(d.getId(), d.getReview().getWeek(), d.getActionItemId(), d.getDecision(),
-                    d.getPreviousDueDate(), d.getNewDueDate(), d.getReason(), d.getNote(), d.getDecidedAt(),
-                    d.getDecidedBy());
-        }
     }
 
     /** What a decision answers: the decision recorded and the item as it is now. */

@@ -40,7 +40,7 @@ enum Destination {
     /** The name of the field in the API's post-mortem ({@code whatHappened}, {@code timeline}, ...). */
     String field() {
         if (section != null) {
-            return section.field();
+            return section.field;
         }
         return switch (this) {
             case TIMELINE -> "timeline";
@@ -55,7 +55,7 @@ enum Destination {
     /** The headings that mean this destination, normalised as {@link #normalise} does. */
     List<String> synonyms() {
         if (section != null) {
-            List<String> label = List.of(normalise(section.label()));
+            List<String> label = List.of(normalise(section.label));
             return concat(label, switch (section) {
                 case SUMMARY -> List.of("summary", "executive summary", "overview", "tldr", "tl dr",
                         "incident summary", "description", "abstract");

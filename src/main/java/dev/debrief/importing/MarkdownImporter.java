@@ -110,7 +110,7 @@ final class MarkdownImporter {
             warnings.add("The document has no level-1 heading: its first line is the title.");
         }
         if (!text.isEmpty()) {
-            mapping.add(new ImportDraft.Mapping(OPENING, SUMMARY.field()));
+            mapping.add(new ImportDraft.Mapping(OPENING, SUMMARY.field));
             append(SUMMARY, text);
         }
     }
@@ -131,7 +131,7 @@ final class MarkdownImporter {
                 if (found.isEmpty() && !part.text().isEmpty() && !part.text().equals("None yet.")) {
                     append(WHAT_WE_CHANGE, "### " + part.heading() + "\n\n" + part.text());
                     warnings.add("No list items under '" + part.heading() + "': its text is kept in "
-                            + WHAT_WE_CHANGE.label());
+                            + WHAT_WE_CHANGE.label);
                 }
             }
             case CONSIDERED -> considered.addAll(listed(part.lines()));

@@ -83,7 +83,7 @@ public class BlamelessCheck {
     public List<SectionHits> check(IncidentDocument doc) {
         List<SectionHits> sections = new ArrayList<>();
         for (Section section : Section.values()) {
-            add(sections, section.field(), section.label(), doc.text(section), doc.attendees());
+            add(sections, section.field, section.label, doc.text(section), doc.attendees());
         }
         for (int i = 0; i < doc.timeline().size(); i++) {
             add(sections, "timeline[" + i + "].event", "Timeline, line " + (i + 1), doc.timeline().get(i).event(),

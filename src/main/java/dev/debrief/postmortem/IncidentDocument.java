@@ -80,8 +80,8 @@ public record IncidentDocument(
     List<FieldError> missingForPublication() {
         List<FieldError> missing = new ArrayList<>();
         for (Section section : Section.values()) {
-            if (section.isAgendaQuestion() && !sections.isWritten(section)) {
-                missing.add(new FieldError(section.field(), "must answer the agenda question '" + section.label()
+            if (section.agendaQuestion && !sections.isWritten(section)) {
+                missing.add(new FieldError(section.field, "must answer the agenda question '" + section.label
                         + "' before publishing"));
             }
         }

@@ -17,34 +17,35 @@ public class MarkdownExport {
     Display display;
 
     public String export(PostMortemView pm) {
+        IncidentDocument doc = pm.document();
         StringBuilder md = new StringBuilder();
-        md.append("# ").append(inline(pm.title())).append("\n\n");
+        md.append("# ").append(inline(doc.title())).append("\n\n");
         md.append("- **Status:** ").append(pm.status());
         if (pm.publishedAt() != null) {
             md.append(", published ").append(time(pm.publishedAt()));
         }
         md.append('\n');
-        md.append("- **Severity:** ").append(pm.severity()).append('\n');
-        if (!pm.services().isEmpty()) {
-            md.append("- **Services:** ").append(inline(String.join(", ", pm.services()))).append('\n');
+        md.append("- **Severity:** ").append(doc.severity()).append('\n');
+        if (!doc.services().isEmpty()) {
+            md.append("- **Services:** ").append(inline(String.join(", ", doc.services()))).append('\n');
         }
-        md.append("- **Impact started:** ").append(time(pm.startedAt())).append('\n');
-        if (pm.detectedAt() != null) {
-            md.append("- **Detected:** ").append(time(pm.detectedAt()));
-            if (pm.detectionSource() != null) {
-                md.append(" (").append(pm.detectionSource()).append(')');
+        md.append("- **Impact started:** ").append(time(doc.startedAt())).append('\n');
+        if (doc.detectedAt() != null) {
+            md.append("- **Detected:** ").append(time(doc.detectedAt()));
+            if (doc.detectionSource() != null) {
+                md.append(" (").append(doc.detectionSource()).append(')');
             }
-            md.append(", time to detect ").append(display.minutes(pm.timeToDetectMinutes())).append('\n');
+            md.append(", time to detect ").append(display.minutes(pm.timing().timeToDetectMinutes())).append('\n');
         }
-        if (pm.resolvedAt() != null) {
-            md.append("- **Resolved:** ").append(time(pm.resolvedAt())).append(", time to resolve ")
-                    .append(display.minutes(pm.timeToResolveMinutes())).append('\n');
+        if (doc.resolvedAt() != null) {
+            md.append("- **Resolved:** ").append(time(doc.resolvedAt())).append(", time to resolve ")
+                    .append(display.minutes(pm.timing().timeToResolveMinutes())).append('\n');
         }
-        if (!pm.attendees().isEmpty()) {
-            md.append("- **Attendees:** ").append(inline(String.join(", ", pm.attendees()))).append('\n');
+        if (!doc.attendees().isEmpty()) {
+            md.append("- **Attendees:** ").append(inline(String.join(", ", doc.attendees()))).append('\n');
         }
         for (Section section : Section.values()) {
-            section(md, section.label(), pm.text(section));
+            section(md, section.label, doc.text(section));
         }
 
         md.append("\n## Action items\n\n");
@@ -53,7 +54,7 @@ public class MarkdownExport {
         } else {
             md.append("| Rank | Title | Owner | Due | Kind | Status |\n");
             md.append("| ---: | --- | --- | --- | --- | --- |\n");
-            for (ActionItemView item : pm.actionItems()) {
+            for (ActionItemDraft item : pm.actionItems().stream().map(ActionItemView::draft).toList()) {
                 md.append("| ").append(item.priority())
                         .append(" | ").append(inline(item.title()))
                         .append(" | ").append(inline(item.owner()))
@@ -63,15 +64,15 @@ public class MarkdownExport {
                         .append(" |\n");
             }
         }
-        if (!pm.timeline().isEmpty()) {
+        if (!doc.timeline().isEmpty()) {
             md.append("\n## Timeline\n\n");
-            for (PostMortemView.Timeline entry : pm.timeline()) {
+            for (IncidentDocument.Timeline entry : doc.timeline()) {
                 md.append("- ").append(time(entry.at())).append(": ").append(inline(entry.event())).append('\n');
             }
         }
-        if (!pm.considered().isEmpty()) {
+        if (!doc.considered().isEmpty()) {
             md.append("\n## Considered, not chosen\n\n");
-            for (String idea : pm.considered()) {
+            for (String idea : doc.considered()) {
                 md.append("- ").append(inline(idea)).append('\n');
             }
         }

@@ -206,19 +206,20 @@ public class PostMortem extends StoredDocument {
         return isPublished() && due != null && publishedAt.isAfter(due);
     }
 
+    /** The post-mortem as the API and its page show it, its clock read at {@code now}. */
+    PostMortemView view(Instant now, Duration window) {
+        return new PostMortemView(id, document(), status, publishedAt, getCreatedAt(), getUpdatedAt(), getVersion(),
+                Timing.of(this, now, window), actionItems.stream().map(ActionItemView::of).toList());
+    }
+
+    /** The post-mortem as its row in a list shows it: the facts and the clock, without the document's text. */
+    PostMortemSummary summary(Instant now, Duration window) {
+        return new PostMortemSummary(id, getTitle(), getSeverity(), getServices(), getStartedAt(), getDetectedAt(),
+                getResolvedAt(), getDetectionSource(), status, publishedAt, getUpdatedAt(), getVersion(),
+                Timing.of(this, now, window), actionItems.size());
+    }
+
     public Long getId() {
         return id;
-    }
-
-    public PostMortemStatus getStatus() {
-        return status;
-    }
-
-    public Instant getPublishedAt() {
-        return publishedAt;
-    }
-
-    public List<ActionItem> getActionItems() {
-        return List.copyOf(actionItems);
     }
 }

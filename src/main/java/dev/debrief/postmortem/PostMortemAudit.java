@@ -86,7 +86,7 @@ public class PostMortemAudit {
 
     private void itemChanged(String action, ActionItemView before, ActionItemView after) {
         ActionItemView item = after == null ? before : after;
-        trail.record(action, Subject.actionItem(item.postmortemId(), item.id(), item.title()),
+        trail.record(action, Subject.actionItem(item.postmortemId(), item.id(), item.draft().title()),
                 Changes.between(itemFields(before), itemFields(after)));
     }
 
@@ -99,11 +99,11 @@ public class PostMortemAudit {
     }
 
     private static Subject subject(PostMortemView view) {
-        return Subject.postMortem(view.id(), view.title());
+        return Subject.postMortem(view.id(), view.document().title());
     }
 
     private static String ranking(PostMortemView view) {
-        return view.actionItems().stream().map(item -> item.priority() + ". " + item.title())
+        return view.actionItems().stream().map(item -> item.draft().priority() + ". " + item.draft().title())
                 .collect(Collectors.joining("\n"));
     }
 }

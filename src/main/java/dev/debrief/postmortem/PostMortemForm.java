@@ -123,21 +123,22 @@ public class PostMortemForm {
     }
 
     public static PostMortemForm of(PostMortemView pm, Display display) {
+        IncidentDocument doc = pm.document();
         PostMortemForm form = new PostMortemForm();
-        form.title = pm.title();
-        form.severity = pm.severity().name();
-        form.services = String.join(", ", pm.services());
-        form.attendees = String.join(", ", pm.attendees());
-        form.startedAt = display.inputValue(pm.startedAt());
-        form.detectedAt = display.inputValue(pm.detectedAt());
-        form.resolvedAt = display.inputValue(pm.resolvedAt());
-        form.detectionSource = pm.detectionSource() == null ? "" : pm.detectionSource().name();
+        form.title = doc.title();
+        form.severity = doc.severity().name();
+        form.services = String.join(", ", doc.services());
+        form.attendees = String.join(", ", doc.attendees());
+        form.startedAt = display.inputValue(doc.startedAt());
+        form.detectedAt = display.inputValue(doc.detectedAt());
+        form.resolvedAt = display.inputValue(doc.resolvedAt());
+        form.detectionSource = doc.detectionSource() == null ? "" : doc.detectionSource().name();
         for (Section section : Section.values()) {
-            form.setText(section, pm.text(section));
+            form.setText(section, doc.text(section));
         }
-        form.timelineAt = pm.timeline().stream().map(t -> display.inputValue(t.at())).toList();
-        form.timelineEvent = pm.timeline().stream().map(PostMortemView.Timeline::event).toList();
-        form.considered = String.join("\n", pm.considered());
+        form.timelineAt = doc.timeline().stream().map(t -> display.inputValue(t.at())).toList();
+        form.timelineEvent = doc.timeline().stream().map(IncidentDocument.Timeline::event).toList();
+        form.considered = String.join("\n", doc.considered());
         form.version = String.valueOf(pm.version());
         String[] ids = new String[SLOTS];
         String[] versions = new String[SLOTS];
@@ -146,13 +147,14 @@ public class PostMortemForm {
         String[] dues = new String[SLOTS];
         String[] kinds = new String[SLOTS];
         for (ActionItemView item : pm.actionItems()) {
-            int i = item.priority() - 1;
+            ActionItemDraft written = item.draft();
+            int i = written.priority() - 1;
             ids[i] = String.valueOf(item.id());
             versions[i] = String.valueOf(item.version());
-            titles[i] = item.title();
-            owners[i] = item.owner();
-            dues[i] = item.dueDate() == null ? "" : item.dueDate().toString();
-            kinds[i] = item.kind().name();
+            titles[i] = written.title();
+            owners[i] = written.owner();
+            dues[i] = written.dueDate() == null ? "" : written.dueDate().toString();
+            kinds[i] = written.kind().name();
         }
         form.itemId = Arrays.asList(ids);
         form.itemVersion = Arrays.asList(versions);
@@ -172,7 +174,7 @@ public class PostMortemForm {
         List<String> ids = slots().stream().map(Slot::itemId).toList();
         List<String> versions = new ArrayList<>(slots().stream().map(Slot::itemVersion).toList());
         for (ActionItemView item : theirs.actionItems()) {
-            int i = item.priority() - 1;
+            int i = item.draft().priority() - 1;
             if (String.valueOf(item.id()).equals(ids.get(i))) {
                 versions.set(i, String.valueOf(item.version()));
             }
@@ -210,9 +212,9 @@ public class PostMortemForm {
 
     private void setText(Section section, String text) {
         try {
-            PostMortemForm.class.getField(section.field()).set(this, text);
+            PostMortemForm.class.getField(section.field).set(this, text);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the form has no box for " + section.field(), e);
+            throw new IllegalStateException("the form has no box for " + section.field, e);
         }
     }
 

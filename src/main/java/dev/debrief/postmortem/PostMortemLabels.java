@@ -25,8 +25,8 @@ final class PostMortemLabels {
     /** A changed field as the history names it: a section by its label, another field by its name in words. */
     static String label(Change change) {
         for (Section section : Section.values()) {
-            if (section.field().equals(change.field())) {
-                return section.label();
+            if (section.field.equals(change.field())) {
+                return section.label;
             }
         }
         String words = change.field().replaceAll("([A-Z])", " $1").toLowerCase(Locale.ROOT);

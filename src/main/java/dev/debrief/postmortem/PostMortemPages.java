@@ -167,17 +167,17 @@ public class PostMortemPages {
     public TemplateInstance view(@PathParam("id") long id, @QueryParam("notice") String notice) {
         PostMortemView pm = service.get(id);
         Map<String, RawString> html = new LinkedHashMap<>();
-        pm.sections().byField().forEach((field, text) -> {
+        pm.sectionFields().forEach((field, text) -> {
             if (text != null && !text.isBlank()) {
                 html.put(field, markdown.toHtml(text));
             }
         });
         List<FieldError> missing = service.missingForPublication(id);
         List<BlamelessCheck.SectionHits> warnings = blameless.check(pm.document());
-        return Templates.view(new View(pm, WriteUpClock.of(pm.writeUpDueAt(), pm.status() == PostMortemStatus.PUBLISHED,
-                service.currentTime()), html, missing, warnings, noticeText(notice), history(pm),
-                service.history(id, false)), user(),
-                currentUser.isEditor());
+        WriteUpClock clock = WriteUpClock.of(pm.timing().writeUpDueAt(), pm.status() == PostMortemStatus.PUBLISHED,
+                service.currentTime());
+        return Templates.view(new View(pm, clock, html, missing, warnings, noticeText(notice), history(pm),
+                service.history(id, false)), user(), currentUser.isEditor());
     }
 
     @GET
@@ -234,7 +234,7 @@ public class PostMortemPages {
             form.rebaseOn(theirs);
             return withStatus(409, Templates.form(new FormPage(id, form, Map.of("conflict", "You started from version "
                     + submission.document().version() + "; the stored version is now " + theirs.version() + "."),
-                    theirs.sections().byField(), List.of()), user()));
+                    theirs.sectionFields(), List.of()), user()));
         } catch (InvalidFieldsException | UnprocessableException | ConflictException e) {
             Map<String, String> refused = new LinkedHashMap<>();
             e.errors().forEach(error -> refused.putIfAbsent(formField(error.field()), error.message()));
@@ -261,15 +261,15 @@ public class PostMortemPages {
         for (ActionItemHistory source : histories) {
             for (ActionItemHistory.Entry entry : source.of(List.copyOf(items.keySet()))) {
                 ActionItemView item = items.get(entry.actionItemId());
-                lines.add(new HistoryLine(item.priority(), item.title(), entry.at(), entry.who(), entry.what(),
-                        entry.note()));
+                lines.add(new HistoryLine(item.draft().priority(), item.draft().title(), entry.at(), entry.who(),
+                        entry.what(), entry.note()));
             }
         }
         return lines;
     }
 
     private static Row row(PostMortemSummary pm, Instant now) {
-        return new Row(pm, WriteUpClock.of(pm.writeUpDueAt(), pm.status() == PostMortemStatus.PUBLISHED, now));
+        return new Row(pm, WriteUpClock.of(pm.timing().writeUpDueAt(), pm.status() == PostMortemStatus.PUBLISHED, now));
     }
 
     private static String noticeText(String notice) {

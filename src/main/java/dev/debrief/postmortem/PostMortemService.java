@@ -95,7 +95,7 @@ public class PostMortemService {
         Instant now = now();
         return PostMortem.<PostMortem>find("status = ?1 order by resolvedAt asc nulls last, startedAt desc",
                 PostMortemStatus.DRAFT).list().stream()
-                .map(pm -> PostMortemSummary.of(pm, now, config.writeUpWindow()))
+                .map(pm -> pm.summary(now, config.writeUpWindow()))
                 .toList();
     }
 
@@ -104,7 +104,7 @@ public class PostMortemService {
         Instant now = now();
         return PostMortem.<PostMortem>find("status = ?1 order by publishedAt desc", PostMortemStatus.PUBLISHED)
                 .page(0, limit).list().stream()
-                .map(pm -> PostMortemSummary.of(pm, now, config.writeUpWindow()))
+                .map(pm -> pm.summary(now, config.writeUpWindow()))
                 .toList();
     }
 
@@ -204,7 +204,7 @@ public class PostMortemService {
                 Sort.descending("startedAt").and("id", Sort.Direction.Descending), where.params());
         Instant now = now();
         return ResultPage.of(found, search.page(), search.size(),
-                pm -> PostMortemSummary.of(pm, now, config.writeUpWindow()));
+                pm -> pm.summary(now, config.writeUpWindow()));
     }
 
     private static String escapeLike(String text) {
@@ -225,7 +225,7 @@ public class PostMortemService {
     }
 
     private PostMortemView view(PostMortem pm) {
-        return PostMortemView.of(pm, now(), config.writeUpWindow());
+        return pm.view(now(), config.writeUpWindow());
     }
 
     private Instant now() {

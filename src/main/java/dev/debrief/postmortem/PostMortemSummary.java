@@ -1,6 +1,6 @@
 package dev.debrief.postmortem;
 
-import java.time.Duration;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,18 +18,6 @@ public record PostMortemSummary(
         Instant publishedAt,
         Instant updatedAt,
         long version,
-        Long timeToDetectMinutes,
-        Long timeToResolveMinutes,
-        Instant writeUpDueAt,
-        boolean writeUpOverdue,
-        boolean publishedLate,
+        @JsonUnwrapped Timing timing,
         int actionItemCount) {
-
-    static PostMortemSummary of(PostMortem pm, Instant now, Duration window) {
-        return new PostMortemSummary(pm.getId(), pm.getTitle(), pm.getSeverity(), pm.getServices(), pm.getStartedAt(),
-                pm.getDetectedAt(), pm.getResolvedAt(), pm.getDetectionSource(), pm.getStatus(), pm.getPublishedAt(),
-                pm.getUpdatedAt(), pm.getVersion(), pm.timeToDetectMinutes(), pm.timeToResolveMinutes(),
-                pm.writeUpDueAt(window), pm.isWriteUpOverdue(now, window), pm.isPublishedLate(window),
-                pm.getActionItems().size());
-    }
 }

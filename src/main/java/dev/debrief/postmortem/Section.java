@@ -24,10 +24,17 @@ public enum Section {
     WHAT_WE_CHANGE("whatWeChange", "What do we change?",
             "The changes that would have prevented this or made it smaller.", true);
 
-    private final String field;
-    private final String label;
-    private final String prompt;
-    private final boolean agendaQuestion;
+    // Final values of a constant, so read directly: section.label in the code as in the templates.
+
+    /** The section's name in the API, the form and the entity. */
+    public final String field;
+
+    public final String label;
+
+    public final String prompt;
+
+    /** One of the four questions of the agenda, which publishing needs answered. */
+    public final boolean agendaQuestion;
 
     Section(String field, String label, String prompt, boolean agendaQuestion) {
         this.field = field;
@@ -36,27 +43,9 @@ public enum Section {
         this.agendaQuestion = agendaQuestion;
     }
 
-    /** The field's name in the API, the form and the entity. */
-    public String field() {
-        return field;
-    }
-
-    public String label() {
-        return label;
-    }
-
-    public String prompt() {
-        return prompt;
-    }
-
-    /** One of the four questions of the agenda, which publishing needs answered. */
-    public boolean isAgendaQuestion() {
-        return agendaQuestion;
-    }
-
     /**
      * The text {@code holder} carries for this section: the record component, or else the public field, named
-     * {@link #field()}. The API request and the page form name their boxes after the sections, so they are read
+     * {@link #field}. The API request and the page form name their boxes after the sections, so they are read
      * here, by name, rather than each through a copy of the same mapping.
      */
     public String textIn(Object holder) {

@@ -51,7 +51,7 @@ public final class SectionTexts {
     public Map<String, String> byField() {
         Map<String, String> fields = new LinkedHashMap<>();
         for (Section section : Section.values()) {
-            fields.put(section.field(), texts.get(section));
+            fields.put(section.field, texts.get(section));
         }
         return fields;
     }

@@ -69,7 +69,7 @@ class WritePageSave {
             }
         } else if (typed == null) {
             service.deleteActionItem(saved.id(), stored.id());
-        } else if (!sameAs(stored, typed)) {
+        } else if (!sameAs(stored.draft(), typed)) {
             service.updateActionItem(saved.id(), stored.id(), keepingWhatThePageDoesNotEdit(typed, stored,
                     slot.itemVersion()), null);
         }
@@ -79,11 +79,11 @@ class WritePageSave {
     private static ActionItemRequest keepingWhatThePageDoesNotEdit(ActionItemRequest typed, ActionItemView stored,
             Long versionRead) {
         return new ActionItemRequest(typed.priority(), typed.title(), typed.owner(), typed.dueDate(), typed.kind(),
-                stored.ticketUrl(), null, null, stored.dropReason(),
+                stored.draft().ticketUrl(), null, null, stored.draft().dropReason(),
                 versionRead == null ? stored.version() : versionRead);
     }
 
-    private static boolean sameAs(ActionItemView stored, ActionItemRequest typed) {
+    private static boolean sameAs(ActionItemDraft stored, ActionItemRequest typed) {
         return Objects.equals(stored.priority(), typed.priority())
                 && Objects.equals(stored.title(), typed.title() == null ? null : typed.title().strip())
                 && Objects.equals(stored.owner(), typed.owner() == null ? null : typed.owner().strip())

@@ -43,7 +43,7 @@ class WrittenSections {
 
     /** The query path of a section's column, such as {@code written.whatHappened}. */
     static String path(Section section) {
-        return PATH + "." + section.field();
+        return PATH + "." + section.field;
     }
 
     private String get(Section section) {

@@ -94,7 +94,8 @@ public class AppUser extends PanacheEntityBase {
         return version.equals(String.valueOf(credentialVersion));
     }
 
-    public Instant getCreatedAt() {
-        return createdAt;
+    /** The user as the API shows it, without the password hash. */
+    UserView view() {
+        return new UserView(username, role.label(), createdAt);
     }
 }

@@ -51,7 +51,7 @@ public class UserService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<UserView> list() {
-        return AppUser.<AppUser>listAll(Sort.ascending("username")).stream().map(UserView::of).toList();
+        return AppUser.<AppUser>listAll(Sort.ascending("username")).stream().map(AppUser::view).toList();
     }
 
     public UserView create(String username, String password, Role role) {
@@ -64,7 +64,7 @@ public class UserService {
         user.persist();
         forgetAfterCommit(username);
         audit.record("user.created", Subject.user(username), List.of(new Change("role", null, role.label())));
-        return UserView.of(user);
+        return user.view();
     }
 
     public void delete(String username) {
@@ -91,7 +91,7 @@ public class UserService {
             audit.record("user.role-changed", Subject.user(username),
                     List.of(new Change("role", before.label(), role.label())));
         }
-        return UserView.of(user);
+        return user.view();
     }
 
     /** Locking every admin row makes two concurrent removals of the last two admins take turns. */

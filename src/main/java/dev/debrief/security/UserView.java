@@ -4,8 +4,4 @@ import java.time.Instant;
 
 /** A user as the API shows it; the password hash never leaves the service. */
 public record UserView(String username, String role, Instant createdAt) {
-
-    static UserView of(AppUser user) {
-        return new UserView(user.getUsername(), user.getRole().label(), user.getCreatedAt());
-    }
 }

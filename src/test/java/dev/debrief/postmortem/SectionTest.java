@@ -17,7 +17,7 @@ class SectionTest {
     void theRequestAndTheFormCarryEachSectionUnderItsFieldName(Section section) {
         IncidentDocument document = IncidentDocument.builder().title("t").severity(Severity.SEV2)
                 .startedAt(Instant.parse("2026-03-10T08:00:00Z"))
-                .sections(SectionTexts.of(s -> "text of " + s.field())).build();
+                .sections(SectionTexts.of(s -> "text of " + s.field)).build();
         PostMortemRequest request = PostMortemRequest.of(document, List.of(), 1L);
         PostMortemForm form = new PostMortemForm();
         form.whatHappened = "text of whatHappened";
@@ -27,9 +27,9 @@ class SectionTest {
         form.whyResponseFailed = "text of whyResponseFailed";
         form.whatWeChange = "text of whatWeChange";
 
-        assertThat(section.textIn(request)).isEqualTo("text of " + section.field());
-        assertThat(request.toDocument().text(section)).isEqualTo("text of " + section.field());
-        assertThat(form.text(section)).isEqualTo("text of " + section.field());
+        assertThat(section.textIn(request)).isEqualTo("text of " + section.field);
+        assertThat(request.toDocument().text(section)).isEqualTo("text of " + section.field);
+        assertThat(form.text(section)).isEqualTo("text of " + section.field);
     }
 
     @Test
