@@ -2,6 +2,7 @@ package dev.debrief.security;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import dev.debrief.support.Api;
@@ -33,6 +34,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 /**
  * Single sign-on against Quarkus's mock OpenID Connect provider: its code flow always signs in {@code alice} in the
@@ -109,7 +111,7 @@ class SingleSignOnTest {
         Document home = session.page("/");
         assertThat(home.select("[data-testid=signed-in-user]").text()).isEqualTo("alice");
         Api.asAdmin().get("/api/users").then().statusCode(200)
-                .body("find { it.username == 'alice' }.role", org.hamcrest.Matchers.equalTo("editor"));
+                .body("find { it.username == 'alice' }.role", equalTo("editor"));
         Api.asAdmin().get("/api/audit?action=sign-in.succeeded").then().statusCode(200)
                 .body("items.actor", hasItem("alice"));
     }
@@ -122,7 +124,7 @@ class SingleSignOnTest {
         signInThroughProvider();
 
         Api.asAdmin().get("/api/users").then()
-                .body("find { it.username == 'alice' }.role", org.hamcrest.Matchers.equalTo("editor"));
+                .body("find { it.username == 'alice' }.role", equalTo("editor"));
     }
 
     @Test
@@ -160,7 +162,7 @@ class SingleSignOnTest {
         Api.withToken(editor).body(PostMortemJson.complete().build()).post("/api/postmortems").then()
                 .statusCode(201);
         Api.asAdmin().get("/api/users").then()
-                .body("find { it.username == 'dana' }.role", org.hamcrest.Matchers.equalTo("editor"));
+                .body("find { it.username == 'dana' }.role", equalTo("editor"));
     }
 
     @Test
@@ -195,7 +197,7 @@ class SingleSignOnTest {
     void theLoginPageWithTheProviderButtonHasNoAccessibilityViolation() throws Exception {
         try (BrowserSession browser = BrowserSession.start(base)) {
             browser.open("/login");
-            browser.waitFor(org.openqa.selenium.By.cssSelector("[data-testid=sso-sign-in]"));
+            browser.waitFor(By.cssSelector("[data-testid=sso-sign-in]"));
             assertThat(AxeCore.violations(browser.driver())).isEmpty();
             browser.open("/login?sso=no-role");
             assertThat(AxeCore.violations(browser.driver())).isEmpty();
