@@ -41,6 +41,15 @@ public class AuditTrail {
         new AuditEvent(now(), actor(), action, subject, null, changes).persist();
     }
 
+    /**
+     * Records a change made on behalf of {@code actor}, in the transaction that makes it: for changes made while a
+     * person is being signed in, before the request has a signed-in user.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAs(String actor, String action, Subject subject, List<Change> changes) {
+        new AuditEvent(now(), actor, action, subject, null, changes).persist();
+    }
+
     /** Records a sign-in, successful or not, in a transaction of its own (a refused sign-in changes nothing else). */
     public void signIn(String username, String address, boolean succeeded) {
         try {

@@ -39,6 +39,16 @@ public class AppUser extends PanacheEntityBase {
     @Column(nullable = false)
     private boolean passwordGenerated;
 
+    /** The provider's subject ({@code sub}) of a person who signs in through single sign-on; null for a local user. */
+    @Column(length = 255)
+    private String ssoSubject;
+
+    @Column(length = 254)
+    private String email;
+
+    @Column(length = 200)
+    private String displayName;
+
     protected AppUser() {
     }
 
@@ -47,6 +57,31 @@ public class AppUser extends PanacheEntityBase {
         this.passwordHash = passwordHash;
         this.role = role;
         this.createdAt = createdAt;
+    }
+
+    /**
+     * A person known from single sign-on, recorded at their first sign-in. {@code unusableHash} is the hash of a
+     * secret nobody keeps, so the record has no password anyone can sign in with until an admin sets one.
+     */
+    static AppUser fromProvider(SingleSignOnClaims claims, Role role, String unusableHash, Instant createdAt) {
+        AppUser user = new AppUser(claims.username(), unusableHash, role, createdAt);
+        user.ssoSubject = claims.subject();
+        user.takeProfile(claims);
+        return user;
+    }
+
+    /** The e-mail and display name the provider gives now. */
+    void takeProfile(SingleSignOnClaims claims) {
+        email = claims.email();
+        displayName = claims.displayName();
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getDisplayName() {
+        return displayName;
     }
 
     public String getUsername() {

@@ -8,6 +8,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -16,7 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sign-in and sign-out for people using the pages. The sign-in form posts to Quarkus's form
- * authentication ({@code /j_security_check}); signing out drops its session cookie.
+ * authentication ({@code /j_security_check}); with single sign-on on, a button starts the sign-in through the
+ * provider ({@link SingleSignOnPages}). Signing out drops the session cookie.
  */
 @Path("/")
 public class LoginPages {
@@ -26,22 +30,39 @@ public class LoginPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean failed, boolean passwordChanged, String user, long waitMinutes);
+        /**
+         * {@code singleSignOn} is the provider's name for the sign-in button (empty when off); {@code refusal} the
+         * code of the reason a sign-in through it was refused (empty when none).
+         */
+        static native TemplateInstance login(boolean failed, boolean passwordChanged, String user, long waitMinutes,
+                String singleSignOn, String refusal);
     }
+
+    @Inject
+    SingleSignOn singleSignOn;
 
     @GET
     @Path("login")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance login(@QueryParam("error") String error, @QueryParam("changed") String changed) {
-        return Templates.login(error != null, changed != null, "", 0);
+    public TemplateInstance login(@QueryParam("error") String error, @QueryParam("changed") String changed,
+            @QueryParam("sso") String refusal) {
+        return Templates.login(error != null, changed != null, "", 0, singleSignOn.buttonLabel(),
+                SingleSignOnRefusal.isCode(refusal) ? refusal : "");
     }
 
+    /**
+     * Ends the page session. A person who signed in through the provider is sent on to Quarkus's logout path, which
+     * ends their session at the provider too (RP-initiated logout) and comes back to the login page.
+     */
     @POST
     @Path("logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response logout() {
+    public Response logout(@Context HttpHeaders headers) {
         NewCookie expired = new NewCookie.Builder(sessionCookie).path("/").value("").maxAge(0).httpOnly(true)
                 .sameSite(NewCookie.SameSite.LAX).build();
-        return Response.seeOther(URI.create("/login")).cookie(expired).build();
+        boolean atProvider = singleSignOn.isEnabled() && headers.getCookies().keySet().stream()
+                .anyMatch(name -> name.startsWith(SingleSignOn.PROVIDER_SESSION_COOKIE));
+        return Response.seeOther(URI.create(atProvider ? SingleSignOn.SIGN_OUT_PATH : "/login")).cookie(expired)
+                .build();
     }
 }

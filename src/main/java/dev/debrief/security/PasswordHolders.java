@@ -7,8 +7,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The HTTP policy {@code password-holder}: anyone signed in with their password, not with a personal API token. A
- * token must not make more tokens or change its owner's password, or a leaked one would outlive its revocation.
+ * The HTTP policy {@code password-holder}: anyone signed in with their password, not with a personal API token or
+ * a provider's access token. A token must not make more tokens or change its owner's password, or a leaked one
+ * would outlive its revocation.
  */
 @ApplicationScoped
 public class PasswordHolders implements HttpSecurityPolicy {
@@ -17,6 +18,7 @@ public class PasswordHolders implements HttpSecurityPolicy {
     public Uni<CheckResult> checkPermission(RoutingContext request, Uni<SecurityIdentity> identity,
             AuthorizationRequestContext requestContext) {
         return identity.map(who -> !who.isAnonymous() && who.getAttribute(ApiTokenIdentityProvider.TOKEN) == null
+                && who.getAttribute(ProviderTokenIdentityProvider.PROVIDER_TOKEN) == null
                 ? CheckResult.PERMIT : CheckResult.DENY);
     }
 

@@ -18,8 +18,9 @@ import java.util.Set;
 /**
  * HTTP Basic, as Quarkus does it, except that the 401 challenge carries a problem+json body like every
  * other error of the API (Quarkus's own challenge has none), and that a personal API token
- * ({@code Authorization: Bearer dbf_...}) is taken too: the API's permissions name this one mechanism, and a
- * token is a script's stand-in for its owner's Basic credentials.
+ * ({@code Authorization: Bearer dbf_...}) is taken too, and with single sign-on on, any other bearer token as an
+ * access token of the provider ({@link ProviderTokenIdentityProvider}): the API's permissions name this one
+ * mechanism, and a token is a script's stand-in for its owner's Basic credentials.
  */
 @ApplicationScoped
 public class ProblemBasicAuthentication extends BasicAuthenticationMechanism {
@@ -39,10 +40,9 @@ public class ProblemBasicAuthentication extends BasicAuthenticationMechanism {
         String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             String secret = authorization.substring(BEARER.length()).strip();
-            if (secret.startsWith(TokenService.PREFIX)) {
-                return identityProviderManager.authenticate(
-                        HttpSecurityUtils.setRoutingContextAttribute(new ApiTokenRequest(secret), context));
-            }
+            AuthenticationRequest request = secret.startsWith(TokenService.PREFIX)
+                    ? new ApiTokenRequest(secret) : new ProviderTokenRequest(secret);
+            return identityProviderManager.authenticate(HttpSecurityUtils.setRoutingContextAttribute(request, context));
         }
         return super.authenticate(context, identityProviderManager);
     }
@@ -51,6 +51,7 @@ public class ProblemBasicAuthentication extends BasicAuthenticationMechanism {
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
         Set<Class<? extends AuthenticationRequest>> types = new HashSet<>(super.getCredentialTypes());
         types.add(ApiTokenRequest.class);
+        types.add(ProviderTokenRequest.class);
         return types;
     }
 

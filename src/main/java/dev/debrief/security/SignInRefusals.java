@@ -20,6 +20,9 @@ public class SignInRefusals {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    SingleSignOn singleSignOn;
+
     @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check")
     String formPostLocation;
 
@@ -35,7 +38,8 @@ public class SignInRefusals {
         context.response().putHeader("Retry-After", Long.toString(refused.retryAfterSeconds()));
         if (context.request().method() == HttpMethod.POST && context.normalizedPath().equals(formPostLocation)) {
             context.response().setStatusCode(429).putHeader("Content-Type", "text/html; charset=UTF-8")
-                    .end(LoginPages.Templates.login(false, false, "", refused.retryAfterMinutes()).render());
+                    .end(LoginPages.Templates.login(false, false, "", refused.retryAfterMinutes(),
+                            singleSignOn.buttonLabel(), "").render());
         } else {
             Problem.of(429, "Too Many Requests", "Too many failed sign-ins for this user name or from this address. "
                     + "Try again in " + refused.retryAfterSeconds() + " seconds.").send(context.response(), json);

@@ -59,7 +59,11 @@ public class SignInThrottle {
 
     /** The client address of the request, as Quarkus resolved it (forwarded only from a trusted proxy). */
     static String clientAddress(AuthenticationRequest request) {
-        RoutingContext context = HttpSecurityUtils.getRoutingContextAttribute(request);
+        return clientAddress(HttpSecurityUtils.getRoutingContextAttribute(request));
+    }
+
+    /** The address of the client of {@code context} (the forwarded one behind a trusted proxy). */
+    static String clientAddress(RoutingContext context) {
         SocketAddress address = context == null ? null : context.request().remoteAddress();
         return address == null || address.hostAddress() == null ? "unknown" : address.hostAddress();
     }

@@ -39,6 +39,13 @@ public final class WebSession {
         return session;
     }
 
+    /** A session already signed in elsewhere (through single sign-on, say), holding these cookies. */
+    public static WebSession withCookies(Map<String, String> cookies) {
+        WebSession session = new WebSession();
+        session.cookies.putAll(cookies);
+        return session;
+    }
+
     public static WebSession asEditor() {
         return signIn(Api.EDITOR, Api.USER_PASSWORD);
     }
