@@ -19,6 +19,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class AdminBootstrap {
 
+    /** The bootstrap admin's user name; it may always sign in with its password, for recovery. */
+    static final String USERNAME = "admin";
+
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class);
 
     @Inject
@@ -38,13 +41,13 @@ public class AdminBootstrap {
             new SecureRandom().nextBytes(random);
             password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         }
-        List<FieldError> refused = PasswordPolicy.problems("DEBRIEF_ADMIN_PASSWORD", "admin", password);
+        List<FieldError> refused = PasswordPolicy.problems("DEBRIEF_ADMIN_PASSWORD", USERNAME, password);
         if (!generated && !refused.isEmpty()) {
             throw new IllegalStateException("DEBRIEF_ADMIN_PASSWORD cannot be the admin's password: it "
                     + String.join(", and it ", refused.stream().map(FieldError::message).toList())
                     + ". Choose another and start again.");
         }
-        if (!users.createFirst("admin", password, Role.ADMIN, generated)) {
+        if (!users.createFirst(USERNAME, password, Role.ADMIN, generated)) {
             LOG.info("The user 'admin' was created by another instance starting on the same database.");
             return;
         }

@@ -42,6 +42,9 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
     @Inject
     AuditTrail audit;
 
+    @Inject
+    SingleSignOn singleSignOn;
+
     @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check")
     String formPostLocation;
 
@@ -66,6 +69,12 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
             throttle.checkUser(username, address);
         } catch (SignInThrottledException refused) {
             return Uni.createFrom().failure(refused);
+        }
+        if (!singleSignOn.admitsPassword(username)) {
+            // Local sign-in is off: no password is checked, and the attempt is a failed sign-in like a wrong one.
+            return context.runBlocking(() -> {
+                throw failed(username, address);
+            });
         }
         Optional<CredentialCache.Entry> cached = cache.lookup(username, password);
         // A sign-in on the page starts a session and is audited (a request's credentials, when right, are not), so

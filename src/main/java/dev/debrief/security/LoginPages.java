@@ -32,10 +32,11 @@ public class LoginPages {
     static class Templates {
         /**
          * {@code singleSignOn} is the provider's name for the sign-in button (empty when off); {@code refusal} the
-         * code of the reason a sign-in through it was refused (empty when none).
+         * code of the reason a sign-in through it was refused (empty when none); {@code recoveryOnly} whether the
+         * password form is only for the bootstrap admin.
          */
         static native TemplateInstance login(boolean failed, boolean passwordChanged, String user, long waitMinutes,
-                String singleSignOn, String refusal);
+                String singleSignOn, String refusal, boolean recoveryOnly);
     }
 
     @Inject
@@ -47,7 +48,7 @@ public class LoginPages {
     public TemplateInstance login(@QueryParam("error") String error, @QueryParam("changed") String changed,
             @QueryParam("sso") String refusal) {
         return Templates.login(error != null, changed != null, "", 0, singleSignOn.buttonLabel(),
-                SingleSignOnRefusal.isCode(refusal) ? refusal : "");
+                SingleSignOnRefusal.isCode(refusal) ? refusal : "", singleSignOn.passwordsForRecoveryOnly());
     }
 
     /**

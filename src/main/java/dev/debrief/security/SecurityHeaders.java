@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -26,8 +27,11 @@ public class SecurityHeaders {
     @Inject
     DebriefConfig config;
 
+    @Inject
+    SingleSignOn singleSignOn;
+
     void install(@Observes Router router) {
-        String policy = policy(config.security().imageHosts().orElse(List.of()));
+        String policy = policy(config.security().imageHosts().orElse(List.of()), singleSignOn.providerOrigin());
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             context.addHeadersEndHandler(ignored -> {
                 HttpServerResponse response = context.response();
@@ -46,8 +50,12 @@ public class SecurityHeaders {
         });
     }
 
-    /** The policy: everything from this site only, images also from the hosts an admin allows. */
-    static String policy(List<String> imageHosts) {
+    /**
+     * The policy: everything from this site only, images also from the hosts an admin allows, and forms may lead on
+     * to the single sign-on provider ({@code provider}, its origin when on): signing out is a form whose redirects end
+     * at the provider's logout endpoint, which browsers block unless {@code form-action} names it.
+     */
+    static String policy(List<String> imageHosts, Optional<String> provider) {
         StringBuilder images = new StringBuilder("'self'");
         for (String host : imageHosts) {
             String source = host.strip();
@@ -58,6 +66,7 @@ public class SecurityHeaders {
             images.append(' ').append(source);
         }
         return "default-src 'self'; script-src 'self'; style-src 'self'; img-src " + images
-                + "; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+                + "; object-src 'none'; base-uri 'self'; form-action 'self'" + provider.map(origin -> " " + origin).orElse("")
+                + "; frame-ancestors 'none'";
     }
 }

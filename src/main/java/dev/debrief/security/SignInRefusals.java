@@ -39,7 +39,7 @@ public class SignInRefusals {
         if (context.request().method() == HttpMethod.POST && context.normalizedPath().equals(formPostLocation)) {
             context.response().setStatusCode(429).putHeader("Content-Type", "text/html; charset=UTF-8")
                     .end(LoginPages.Templates.login(false, false, "", refused.retryAfterMinutes(),
-                            singleSignOn.buttonLabel(), "").render());
+                            singleSignOn.buttonLabel(), "", singleSignOn.passwordsForRecoveryOnly()).render());
         } else {
             Problem.of(429, "Too Many Requests", "Too many failed sign-ins for this user name or from this address. "
                     + "Try again in " + refused.retryAfterSeconds() + " seconds.").send(context.response(), json);

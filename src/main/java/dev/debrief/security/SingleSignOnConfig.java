@@ -16,6 +16,14 @@ public interface SingleSignOnConfig {
     @WithDefault("single sign-on")
     String displayName();
 
+    /**
+     * Whether local users may sign in with their password beside the provider (on the page and with HTTP Basic).
+     * With {@code false}, only the provider signs people in, except the bootstrap {@code admin}, who always can, for
+     * recovery. Ignored while single sign-on is off.
+     */
+    @WithDefault("true")
+    boolean localSignIn();
+
     Roles roles();
 
     interface Roles {

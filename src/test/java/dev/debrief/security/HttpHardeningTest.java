@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,11 +79,18 @@ class HttpHardeningTest {
 
     @Test
     void imagesLoadFromThisSiteAndTheHostsAnAdminAllowsOnly() {
-        assertThat(SecurityHeaders.policy(List.of())).contains("img-src 'self';");
-        assertThat(SecurityHeaders.policy(List.of("https://images.example.com", " cdn.example.org:8443")))
-                .contains("img-src 'self' https://images.example.com cdn.example.org:8443;");
-        assertThatThrownBy(() -> SecurityHeaders.policy(List.of("https://x.example; script-src *")))
+        assertThat(SecurityHeaders.policy(List.of(), Optional.empty())).contains("img-src 'self';");
+        assertThat(SecurityHeaders.policy(List.of("https://images.example.com", " cdn.example.org:8443"),
+                Optional.empty())).contains("img-src 'self' https://images.example.com cdn.example.org:8443;");
+        assertThatThrownBy(() -> SecurityHeaders.policy(List.of("https://x.example; script-src *"), Optional.empty()))
                 .hasMessageContaining("debrief.security.image-hosts");
+    }
+
+    @Test
+    void formsMayLeadOnlyToThisSiteOrToTheSingleSignOnProvidersLogout() {
+        assertThat(SecurityHeaders.policy(List.of(), Optional.empty())).contains("form-action 'self';");
+        assertThat(SecurityHeaders.policy(List.of(), Optional.of("https://sso.example.com:8443")))
+                .contains("form-action 'self' https://sso.example.com:8443;");
     }
 
     @ParameterizedTest

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.debrief.support.Api;
+import dev.debrief.support.AxeCore;
 import dev.debrief.support.BrowserSession;
 import dev.debrief.support.PackagedApp;
 import dev.debrief.support.PostMortemJson;
@@ -13,6 +14,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.nio.file.Files;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +25,8 @@ import org.openqa.selenium.By;
  * Single sign-on against a real Keycloak, with the realm of {@code src/test/resources/keycloak}: its users sign in
  * through Keycloak's own login form into the packaged jar, configured as an operator would through the environment.
  * {@code .ci/keycloak} starts Keycloak and {@code .ci/run} passes its address as {@code -Dkeycloak.it.url};
- * without it the test is skipped with a message on a developer machine, and fails in CI ({@code CI=true}).
+ * local users' passwords are off ({@code DEBRIEF_OIDC_LOCAL_SIGN_IN=false}) but for the recovery admin's. Without
+ * the property the test is skipped with a message on a developer machine, and fails in CI ({@code CI=true}).
  */
 class KeycloakIT {
 
@@ -51,6 +54,7 @@ class KeycloakIT {
                 .env("QUARKUS_OIDC_CLIENT_ID", "debrief")
                 .env("QUARKUS_OIDC_CREDENTIALS_SECRET", SECRET)
                 .env("DEBRIEF_OIDC_DISPLAY_NAME", "Keycloak")
+                .env("DEBRIEF_OIDC_LOCAL_SIGN_IN", "false")
                 .start();
     }
 
@@ -79,6 +83,49 @@ class KeycloakIT {
 
             assertThat(browser.text("[data-testid=signed-in-user]")).isEqualTo("kc-cook");
             app.api().get("/api/users").then().body("find { it.username == 'kc-cook' }.role", equalTo("viewer"));
+        }
+    }
+
+    @Test
+    void signingOutEndsTheKeycloakSessionToo() throws Exception {
+        try (BrowserSession browser = BrowserSession.start(URI.create("http://localhost:" + app.port()).toURL())) {
+            signIn(browser, "kc-admin", "kc-admin-password");
+
+            browser.driver().findElement(By.cssSelector("form.signout button[type=submit]")).click();
+            try {
+                browser.waitFor(By.cssSelector("[data-testid=sso-sign-in]"));
+            } catch (RuntimeException notBack) {
+                throw new AssertionError("not back on /login after sign-out: " + browser.driver().getCurrentUrl()
+                        + "\n" + browser.driver().getPageSource(), notBack);
+            }
+            browser.open("/login/oidc");
+
+            // Keycloak's session ended too: it asks for the password again instead of signing straight back in.
+            browser.waitFor(By.id("kc-login"));
+        }
+    }
+
+    @Test
+    void withLocalSignInOffALocalUsersPasswordIsRefusedAndTheRecoveryAdminsIsNot() {
+        app.api().contentType(ContentType.JSON)
+                .body(Map.of("username", "local-ed", "password", "a-local-editor-password", "role", "editor"))
+                .post("/api/users").then().statusCode(201);
+
+        given().baseUri("http://127.0.0.1").port(app.port()).auth().preemptive()
+                .basic("local-ed", "a-local-editor-password").get("/api/postmortems").then().statusCode(401)
+                .contentType("application/problem+json");
+        app.api().get("/api/postmortems").then().statusCode(200);
+    }
+
+    @Test
+    void withLocalSignInOffTheLoginPageKeepsOnlyTheRecoverySignInAndPassesAxe() throws Exception {
+        try (BrowserSession browser = BrowserSession.start(URI.create("http://localhost:" + app.port()).toURL())) {
+            browser.open("/login");
+            assertThat(browser.text("[data-testid=recovery-only]")).contains("admin");
+            assertThat(AxeCore.violations(browser.driver())).isEmpty();
+
+            browser.signIn("admin", ADMIN_PASSWORD);
+            assertThat(browser.text("[data-testid=signed-in-user]")).isEqualTo("admin");
         }
     }
 

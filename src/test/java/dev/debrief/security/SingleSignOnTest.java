@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +92,15 @@ class SingleSignOnTest {
         assertThat(login.select("[data-testid=sso-sign-in]").text()).isEqualTo("Sign in with Example ID");
         assertThat(login.select("[data-testid=sso-sign-in]").attr("href")).isEqualTo("/login/oidc");
         assertThat(login.select("form[action=/j_security_check]")).as("local users keep their form").hasSize(1);
+        assertThat(login.select("[data-testid=recovery-only]")).as("local sign-in is on by default").isEmpty();
+    }
+
+    @Test
+    void signingOutMayLeadTheBrowserOnToTheProvider() {
+        String provider = URI.create(ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class))
+                .resolve("/").toString().replaceAll("/$", "");
+
+        assertThat(given().get("/login").header("Content-Security-Policy")).contains("form-action 'self' " + provider + ";");
     }
 
     @Test
