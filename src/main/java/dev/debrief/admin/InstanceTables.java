@@ -42,8 +42,10 @@ final class InstanceTables {
     static final List<Table> TABLES = List.of(
             new Table("app_user", List.of("username")),
             new Table("api_token", List.of("id")),
+            new Table("team", List.of("id")),
             new Table("postmortem", List.of("id")),
             new Table("postmortem_service", List.of("postmortem_id", "position")),
+            new Table("postmortem_tag", List.of("postmortem_id", "position")),
             new Table("attendee", List.of("postmortem_id", "position")),
             new Table("timeline_entry", List.of("postmortem_id", "position")),
             new Table("considered_idea", List.of("postmortem_id", "position")),
@@ -67,7 +69,7 @@ final class InstanceTables {
     private static final Map<String, String> SEQUENCES = Map.of("webhook_seq", "webhook",
             "webhook_delivery_seq", "webhook_delivery", "postmortem_seq", "postmortem",
             "action_item_seq", "action_item", "review_seq", "review", "review_decision_seq", "review_decision",
-            "audit_event_seq", "audit_event", "api_token_seq", "api_token");
+            "audit_event_seq", "audit_event", "api_token_seq", "api_token", "team_seq", "team");
 
     private InstanceTables() {
     }

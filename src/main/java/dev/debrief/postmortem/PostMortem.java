@@ -214,7 +214,8 @@ public class PostMortem extends StoredDocument {
 
     /** The post-mortem as its row in a list shows it: the facts and the clock, without the document's text. */
     PostMortemSummary summary(Instant now, Duration window) {
-        return new PostMortemSummary(id, getTitle(), getSeverity(), getServices(), getStartedAt(), getDetectedAt(),
+        return new PostMortemSummary(id, getTitle(), getSeverity(), getTeamName(), getServices(), getTags(),
+                getStartedAt(), getDetectedAt(),
                 getResolvedAt(), getDetectionSource(), status, publishedAt, getUpdatedAt(), getVersion(),
                 Timing.of(this, now, window), actionItems.size());
     }

@@ -35,7 +35,11 @@ public class PostMortemForm {
     @RestForm
     public String severity;
     @RestForm
+    public String team;
+    @RestForm
     public String services;
+    @RestForm
+    public String tags;
     @RestForm
     public String attendees;
     @RestForm
@@ -127,7 +131,9 @@ public class PostMortemForm {
         PostMortemForm form = new PostMortemForm();
         form.title = doc.title();
         form.severity = doc.severity().name();
+        form.team = doc.team() == null ? "" : doc.team();
         form.services = String.join(", ", doc.services());
+        form.tags = String.join(", ", doc.tags());
         form.attendees = String.join(", ", doc.attendees());
         form.startedAt = display.inputValue(doc.startedAt());
         form.detectedAt = display.inputValue(doc.detectedAt());
@@ -233,7 +239,9 @@ public class PostMortemForm {
         IncidentDocument document = IncidentDocument.builder()
                 .title(nullIfBlank(title))
                 .severity(enumOf(Severity.class, "severity", severity, unreadable))
+                .team(nullIfBlank(team))
                 .services(split(services, ","))
+                .tags(split(tags, ","))
                 .attendees(split(attendees, ","))
                 .startedAt(time(display, "startedAt", startedAt, unreadable))
                 .detectedAt(time(display, "detectedAt", detectedAt, unreadable))
@@ -262,7 +270,7 @@ public class PostMortemForm {
                         unreadable.add(new FieldError(slot.field("dueDate"), "must be a date such as 2026-03-24"));
                     }
                 }
-                item = new ActionItemRequest(slot.rank(), nullIfBlank(slot.title()), nullIfBlank(slot.owner()), due,
+                item = new ActionItemRequest(slot.rank(), nullIfBlank(slot.title()), nullIfBlank(slot.owner()), null, due,
                         enumOf(ActionItemKind.class, slot.field("kind"), slot.kind(), unreadable), null, null, null,
                         null, longOf(slot.itemVersion()));
             }

@@ -46,12 +46,14 @@ public class PostMortemResource {
 
     @GET
     public Response list(@QueryParam("status") String status, @QueryParam("severity") String severity,
-            @QueryParam("service") String serviceName, @QueryParam("q") String text,
+            @QueryParam("service") String serviceName, @QueryParam("team") String team,
+            @QueryParam("tag") String tag, @QueryParam("q") String text,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         ResultPage<PostMortemSummary> result = service.search(new PostMortemSearch(
                 QueryParams.enumValue("status", status, PostMortemStatus.class),
                 QueryParams.enumValue("severity", severity, Severity.class),
-                QueryParams.text("service", serviceName), QueryParams.text("q", text),
+                QueryParams.text("service", serviceName), QueryParams.text("team", team),
+                QueryParams.text("tag", tag), QueryParams.text("q", text),
                 QueryParams.intValue("page", page, 0, 0, Integer.MAX_VALUE / PostMortemSearch.MAX_SIZE),
                 QueryParams.intValue("size", size, PostMortemSearch.DEFAULT_SIZE, 1, PostMortemSearch.MAX_SIZE)));
         return Response.ok(result).header("X-Total-Count", result.total()).build();

@@ -192,12 +192,26 @@ public class PostMortemService {
         return after;
     }
 
+    /** A tag in use, and on how many post-mortems. */
+    public record TagUse(String tag, long postmortems) {
+    }
+
+    /** The tags in use, the most used first: what the pages suggest and {@code GET /api/tags} lists. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TagUse> tagsInUse() {
+        return em.createQuery("select t, count(p) from PostMortem p join p.tags t group by t order by count(p) desc, t",
+                Object[].class).getResultList().stream().map(row -> new TagUse((String) row[0], (Long) row[1]))
+                .toList();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public ResultPage<PostMortemSummary> search(PostMortemSearch search) {
         Where where = new Where()
                 .filter("status = :status", "status", search.status())
                 .filter("severity = :severity", "severity", search.severity())
                 .filterText(":service member of services", "service", search.service())
+                .filterText("team.nameKey = :team", "team", search.team(), Team::keyOf)
+                .filterText(":tag member of tags", "tag", search.tag(), IncidentDocument::tag)
                 .filterText(TEXT_SEARCH, "text", search.text(),
                         text -> "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%");
         PanacheQuery<PostMortem> found = PostMortem.find(where.conditions(),

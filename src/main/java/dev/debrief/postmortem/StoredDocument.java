@@ -4,8 +4,10 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.EnumType;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.OrderColumn;
 import java.time.Duration;
@@ -25,6 +27,12 @@ import org.hibernate.type.SqlTypes;
 @MappedSuperclass
 public abstract class StoredDocument extends Tracked {
 
+    /** The longest tag (V18 stores tags in a column this wide). */
+    public static final int MAX_TAG_LENGTH = 40;
+
+    /** The most tags a post-mortem has. */
+    public static final int MAX_TAGS = 20;
+
     @Column(nullable = false, length = 200)
     private String title;
 
@@ -38,6 +46,16 @@ public abstract class StoredDocument extends Tracked {
     @OrderColumn(name = "position")
     @Column(name = "name", nullable = false, length = 100)
     private List<String> services = new ArrayList<>();
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "team_id")
+    private Team team;
+
+    @ElementCollection
+    @CollectionTable(name = "postmortem_tag", joinColumns = @JoinColumn(name = "postmortem_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "tag", nullable = false, length = MAX_TAG_LENGTH)
+    private List<String> tags = new ArrayList<>();
 
     @ElementCollection
     @CollectionTable(name = "attendee", joinColumns = @JoinColumn(name = "postmortem_id"))
@@ -87,8 +105,11 @@ public abstract class StoredDocument extends Tracked {
     protected void store(IncidentDocument document) {
         title = document.title().strip();
         severity = document.severity();
+        team = Team.named("team", document.team());
         services.clear();
         services.addAll(document.services());
+        tags.clear();
+        tags.addAll(document.tags());
         attendees.clear();
         attendees.addAll(document.attendees());
         startedAt = micros(document.startedAt());
@@ -107,7 +128,8 @@ public abstract class StoredDocument extends Tracked {
     }
 
     public IncidentDocument document() {
-        return IncidentDocument.builder().title(title).severity(severity).services(services).attendees(attendees)
+        return IncidentDocument.builder().title(title).severity(severity).team(Team.nameOf(team)).services(services)
+                .tags(tags).attendees(attendees)
                 .startedAt(startedAt).detectedAt(detectedAt).resolvedAt(resolvedAt).detectionSource(detectionSource)
                 .sections(sections())
                 .timeline(timeline.stream().map(e -> new IncidentDocument.Timeline(e.at(), e.event())).toList())
@@ -137,6 +159,15 @@ public abstract class StoredDocument extends Tracked {
 
     public List<String> getServices() {
         return List.copyOf(services);
+    }
+
+    public List<String> getTags() {
+        return List.copyOf(tags);
+    }
+
+    /** The owning team's name, or null. */
+    public String getTeamName() {
+        return Team.nameOf(team);
     }
 
     public Instant getStartedAt() {

@@ -4,7 +4,9 @@ import dev.debrief.common.CurrentUser;
 import dev.debrief.common.Display;
 import dev.debrief.common.QueryParams;
 import dev.debrief.common.TeamCalendar;
+import dev.debrief.postmortem.PostMortemService;
 import dev.debrief.postmortem.Severity;
+import dev.debrief.postmortem.TeamService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
@@ -42,13 +44,19 @@ public class ReportPages {
     @Inject
     Display display;
 
+    @Inject
+    TeamService teams;
+
+    @Inject
+    PostMortemService tags;
+
     /** One line of the period comparison. */
     public record Comparison(String label, String current, String previous, String change) {
     }
 
     /** What the page shows. */
     public record Page(MonthlyReport report, List<RawString> charts, List<Comparison> comparison, String severity,
-            String service, String query) {
+            String service, String team, String tag, String query, List<String> teams, List<String> tags) {
     }
 
     @CheckedTemplate
@@ -59,11 +67,12 @@ public class ReportPages {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance monthly(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("severity") String severity, @QueryParam("service") String service) {
+            @QueryParam("severity") String severity, @QueryParam("service") String service,
+            @QueryParam("team") String team, @QueryParam("tag") String tag) {
         ReportRange range = ReportRange.parse(from, to, calendar.currentMonth());
         Severity sev = QueryParams.enumValue("severity", severity, Severity.class);
-        QueryParams.text("service", service);
-        MonthlyReport report = reports.report(range.from(), range.to(), new MonthlyReportService.Filter(sev, service));
+        MonthlyReport report = reports.report(range.from(), range.to(), new MonthlyReportService.Filter(sev,
+                QueryParams.text("service", service), QueryParams.text("team", team), QueryParams.text("tag", tag)));
         List<String> labels = report.months().stream().map(m -> YearMonth.parse(m.month()).format(SHORT)).toList();
 
         Map<String, long[]> bySeverity = new LinkedHashMap<>();
@@ -88,10 +97,19 @@ public class ReportPages {
                 new RawString(SvgCharts.groupedBars("chart-items", "Action items created and completed",
                         "Action items", labels, items)));
         String query = "from=" + range.from() + "&to=" + range.to() + (sev == null ? "" : "&severity=" + sev)
-                + (service == null || service.isBlank() ? "" : "&service="
-                        + URLEncoder.encode(service.strip(), StandardCharsets.UTF_8));
+                + parameter("service", service) + parameter("team", team) + parameter("tag", tag);
         return Templates.monthly(new Page(report, charts, compare(report, display.writeUpWindow()),
-                sev == null ? "" : sev.name(), service == null ? "" : service, query), currentUser.name());
+                sev == null ? "" : sev.name(), orEmpty(service), orEmpty(team), orEmpty(tag), query, teams.names(),
+                tags.tagsInUse().stream().map(PostMortemService.TagUse::tag).toList()), currentUser.name());
+    }
+
+    private static String parameter(String name, String value) {
+        return value == null || value.isBlank() ? "" : "&" + name + "=" + URLEncoder.encode(value.strip(),
+                StandardCharsets.UTF_8);
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     /** The period comparison; {@code window} is the write-up window in words, as the settings make it. */

@@ -30,7 +30,8 @@ public class TestData {
         QuarkusTransaction.requiringNew().run(() -> {
             for (String table : new String[] {"api_token", "demo_record", "demo_year", "sent_reminder",
                     "review_decision", "review_not_discussed", "review_attendee", "review", "action_item",
-                    "timeline_entry", "considered_idea", "postmortem_service", "attendee", "postmortem"}) {
+                    "timeline_entry", "considered_idea", "postmortem_service", "postmortem_tag", "attendee", "postmortem",
+                    "team"}) {
                 em.createNativeQuery("delete from " + table).executeUpdate();
             }
         });
