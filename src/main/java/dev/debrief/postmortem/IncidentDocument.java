@@ -18,6 +18,7 @@ public record IncidentDocument(
         String team,
         List<String> services,
         List<String> tags,
+        List<Factor> factors,
         List<String> attendees,
         Instant startedAt,
         Instant detectedAt,
@@ -27,6 +28,17 @@ public record IncidentDocument(
         List<Timeline> timeline,
         List<String> considered) {
 
+    /**
+     * A contributing factor of the incident: the factor's id (what a request gives), its name (what a view shows;
+     * a request's is not read) and how it contributed, if said.
+     */
+    public record Factor(Long factorId, String factor, String note) {
+
+        public Factor {
+            note = note == null || note.isBlank() ? null : note.strip();
+        }
+    }
+
     /** A timeline line as the client sent it. */
     public record Timeline(Instant at, String event) {
     }
@@ -35,6 +47,7 @@ public record IncidentDocument(
         team = team == null || team.isBlank() ? null : team.strip();
         services = services == null ? List.of() : services.stream().map(String::strip).distinct().toList();
         tags = tags == null ? List.of() : tags.stream().map(IncidentDocument::tag).distinct().toList();
+        factors = factors == null ? List.of() : List.copyOf(factors);
         attendees = attendees == null ? List.of() : attendees.stream().map(String::strip).distinct().toList();
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
         considered = considered == null ? List.of() : considered.stream().map(String::strip).toList();
@@ -112,6 +125,7 @@ public record IncidentDocument(
         private String team;
         private List<String> services;
         private List<String> tags;
+        private List<Factor> factors;
         private List<String> attendees;
         private Instant startedAt;
         private Instant detectedAt;
@@ -141,6 +155,11 @@ public record IncidentDocument(
 
         public Builder tags(List<String> value) {
             tags = value;
+            return this;
+        }
+
+        public Builder factors(List<Factor> value) {
+            factors = value;
             return this;
         }
 
@@ -190,7 +209,7 @@ public record IncidentDocument(
         }
 
         public IncidentDocument build() {
-            return new IncidentDocument(title, severity, team, services, tags, attendees, startedAt, detectedAt, resolvedAt,
+            return new IncidentDocument(title, severity, team, services, tags, factors, attendees, startedAt, detectedAt, resolvedAt,
                     detectionSource, sections, timeline, considered);
         }
     }

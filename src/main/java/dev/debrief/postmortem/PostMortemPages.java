@@ -28,9 +28,11 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * The pages for writing a post-mortem within the write-up window: home with the write-up clocks, the list, the write
@@ -45,7 +47,10 @@ public class PostMortemPages {
     private static final Map<String, String> NOTICES = Map.of(
             "saved", "Saved.",
             "published", "Published. The action items are now on the board.",
-            "not-ready", "Not published yet: the checklist below shows what is still missing.");
+            "not-ready", "Not published yet: the checklist below shows what is still missing.",
+            "linked", "Linked.",
+            "unlinked", "Link removed.",
+            "not-linked", "Not linked: give the number of another post-mortem, not linked to this one yet.");
 
     @Inject
     PostMortemService service;
@@ -72,6 +77,9 @@ public class PostMortemPages {
     TeamService teams;
 
     @Inject
+    FactorService factors;
+
+    @Inject
     Instance<ActionItemHistory> histories;
 
     /** A row of home or the list, with its clock. */
@@ -91,7 +99,7 @@ public class PostMortemPages {
     /** The post-mortem page. */
     public record View(PostMortemView pm, WriteUpClock clock, Map<String, RawString> html,
             List<FieldError> missing, List<BlamelessCheck.SectionHits> warnings, String notice,
-            List<HistoryLine> history, List<AuditEntry> changes) {
+            List<HistoryLine> history, List<AuditEntry> changes, List<PostMortemService.Suggestion> suggestions) {
     }
 
     /** One line of an action item's history, as the page shows it. */
@@ -103,7 +111,8 @@ public class PostMortemPages {
      * stored by someone else.
      */
     public record FormPage(Long id, PostMortemForm form, Map<String, String> errors, Map<String, String> theirs,
-            List<BlamelessCheck.SectionHits> warnings, List<String> teams, List<String> tags) {
+            List<BlamelessCheck.SectionHits> warnings, List<String> teams, List<String> tags,
+            List<FactorView> factors) {
 
         public String error(String field) {
             return errors.getOrDefault(field, "");
@@ -128,7 +137,7 @@ public class PostMortemPages {
     /** The form with the choices it offers: the teams, and the tags in use to suggest. */
     private FormPage formPage(Long id, PostMortemForm form, Map<String, String> errors, Map<String, String> theirs,
             List<BlamelessCheck.SectionHits> warnings) {
-        return new FormPage(id, form, errors, theirs, warnings, teams.names(), tagNames());
+        return new FormPage(id, form, errors, theirs, warnings, teams.names(), tagNames(), factors.list());
     }
 
     private List<String> tagNames() {
@@ -192,7 +201,8 @@ public class PostMortemPages {
         WriteUpClock clock = WriteUpClock.of(pm.timing().writeUpDueAt(), pm.status() == PostMortemStatus.PUBLISHED,
                 service.currentTime());
         return Templates.view(new View(pm, clock, html, missing, warnings, noticeText(notice), history(pm),
-                service.history(id, false)), user(), currentUser.isEditor());
+                service.history(id, false), currentUser.isEditor() ? service.suggestions(id) : List.of()), user(),
+                currentUser.isEditor());
     }
 
     @GET
@@ -221,6 +231,33 @@ public class PostMortemPages {
         } catch (UnprocessableException | ConflictException e) {
             return seeOther("/postmortems/" + id + "?notice=not-ready");
         }
+    }
+
+    /** Links the post-mortem to another, from the page's small form or a suggestion's button. */
+    @POST
+    @Path("postmortems/{id}/links")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response link(@PathParam("id") long id, @RestForm String postmortemId, @RestForm String kind) {
+        Long other = TypedValues.longOf(postmortemId);
+        LinkKind chosen = kind == null ? null : Arrays.stream(LinkKind.values()).filter(k -> k.name().equals(kind))
+                .findFirst().orElse(null);
+        if (other == null || chosen == null) {
+            return seeOther("/postmortems/" + id + "?notice=not-linked#links");
+        }
+        try {
+            service.link(id, new LinkRequest(other, chosen));
+            return seeOther("/postmortems/" + id + "?notice=linked#links");
+        } catch (InvalidFieldsException | ConflictException e) {
+            return seeOther("/postmortems/" + id + "?notice=not-linked#links");
+        }
+    }
+
+    @POST
+    @Path("postmortems/{id}/links/{otherId}/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response unlink(@PathParam("id") long id, @PathParam("otherId") long otherId) {
+        service.unlink(id, otherId);
+        return seeOther("/postmortems/" + id + "?notice=unlinked#links");
     }
 
     @GET

@@ -124,6 +124,28 @@ public class PostMortemResource {
         service.deleteActionItem(id, itemId);
     }
 
+    /** Links this post-mortem to another; both then show the link. */
+    @POST
+    @Path("{id}/links")
+    public Response link(@PathParam("id") long id, @Valid @NotNull LinkRequest body) {
+        PostMortemView linked = service.link(id, body);
+        return withTag(Response.created(URI.create("/api/postmortems/" + id + "/links/" + body.postmortemId())),
+                linked.version(), linked);
+    }
+
+    @DELETE
+    @Path("{id}/links/{otherId}")
+    public void unlink(@PathParam("id") long id, @PathParam("otherId") long otherId) {
+        service.unlink(id, otherId);
+    }
+
+    /** Post-mortems likely related to this one, not linked yet, with the reasons. */
+    @GET
+    @Path("{id}/suggestions")
+    public List<PostMortemService.Suggestion> suggestions(@PathParam("id") long id) {
+        return service.suggestions(id);
+    }
+
     @POST
     @Path("{id}/publish")
     @Consumes(MediaType.WILDCARD)

@@ -13,7 +13,10 @@ import jakarta.persistence.OrderColumn;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import dev.debrief.common.InvalidFieldsException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -32,6 +35,9 @@ public abstract class StoredDocument extends Tracked {
 
     /** The most tags a post-mortem has. */
     public static final int MAX_TAGS = 20;
+
+    /** The most contributing factors a post-mortem lists. */
+    public static final int MAX_FACTORS = 20;
 
     @Column(nullable = false, length = 200)
     private String title;
@@ -56,6 +62,11 @@ public abstract class StoredDocument extends Tracked {
     @OrderColumn(name = "position")
     @Column(name = "tag", nullable = false, length = MAX_TAG_LENGTH)
     private List<String> tags = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "postmortem_factor", joinColumns = @JoinColumn(name = "postmortem_id"))
+    @OrderColumn(name = "position")
+    private List<ContributingFactor> factors = new ArrayList<>();
 
     @ElementCollection
     @CollectionTable(name = "attendee", joinColumns = @JoinColumn(name = "postmortem_id"))
@@ -110,6 +121,20 @@ public abstract class StoredDocument extends Tracked {
         services.addAll(document.services());
         tags.clear();
         tags.addAll(document.tags());
+        List<ContributingFactor> named = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < document.factors().size(); i++) {
+            IncidentDocument.Factor factor = document.factors().get(i);
+            String field = "factors[" + i + "].factorId";
+            Factor known = Factor.withId(field, factor.factorId());
+            if (!seen.add(known.getId())) {
+                throw InvalidFieldsException.of(field, "lists the factor " + factor.factorId() + " again: name each "
+                        + "factor once, with one note");
+            }
+            named.add(new ContributingFactor(known, factor.note()));
+        }
+        factors.clear();
+        factors.addAll(named);
         attendees.clear();
         attendees.addAll(document.attendees());
         startedAt = micros(document.startedAt());
@@ -129,7 +154,7 @@ public abstract class StoredDocument extends Tracked {
 
     public IncidentDocument document() {
         return IncidentDocument.builder().title(title).severity(severity).team(Team.nameOf(team)).services(services)
-                .tags(tags).attendees(attendees)
+                .tags(tags).factors(factors.stream().map(ContributingFactor::toDocument).toList()).attendees(attendees)
                 .startedAt(startedAt).detectedAt(detectedAt).resolvedAt(resolvedAt).detectionSource(detectionSource)
                 .sections(sections())
                 .timeline(timeline.stream().map(e -> new IncidentDocument.Timeline(e.at(), e.event())).toList())

@@ -37,14 +37,14 @@ public class TeamResource {
     }
 
     @POST
-    public Response create(@Valid @NotNull TeamRequest body) {
+    public Response create(@Valid @NotNull NameRequest body) {
         TeamView created = teams.create(body);
         return Response.created(URI.create("/api/teams/" + created.id())).entity(created).build();
     }
 
     @PUT
     @Path("{id}")
-    public TeamView rename(@PathParam("id") long id, @Valid @NotNull TeamRequest body) {
+    public TeamView rename(@PathParam("id") long id, @Valid @NotNull NameRequest body) {
         return teams.rename(id, body);
     }
 

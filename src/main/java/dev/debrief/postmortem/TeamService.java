@@ -58,7 +58,7 @@ public class TeamService {
         return find(id, LockModeType.NONE).view();
     }
 
-    public TeamView create(TeamRequest request) {
+    public TeamView create(NameRequest request) {
         requireFree(request.name(), null);
         Team team = new Team(request.name(), now());
         team.persist();
@@ -68,7 +68,7 @@ public class TeamService {
         return created;
     }
 
-    public TeamView rename(long id, TeamRequest request) {
+    public TeamView rename(long id, NameRequest request) {
         Team team = find(id, LockModeType.PESSIMISTIC_WRITE);
         requireFree(request.name(), id);
         TeamView before = team.view();

@@ -55,6 +55,7 @@ public class MonthlyReportService {
         // of their months; only their medians need a statement of their own.
         return range.assemble(new ReportRows.All(
                 queries.incidentsByMonth(range.previousStart(), range.end(), range.rangeStart()),
+                queries.factorsByMonth(range.previousStart(), range.end()),
                 queries.periodMedians(range.previousStart(), range.rangeStart(), range.end()),
                 queries.publishedByMonth(range.previousStart(), range.end()),
                 queries.itemsCreatedByMonth(range.previousStart(), range.end()),

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
@@ -76,6 +77,24 @@ final class ReportQueries {
                 counts(row, Severity.class), counts(row, DetectionSource.class), row.count("without_source"),
                 row.count("ttd_sum"), row.count("ttd_count"), row.count("ttr_sum"), row.count("ttr_count")),
                 new Medians(row.number("ttd_median"), row.number("ttr_median"))));
+    }
+
+    /**
+     * Incidents started in [start, end) per month and contributing factor, by the factor's name as it is now (a
+     * renamed factor keeps its history); an incident counts once for each factor it lists.
+     */
+    Map<Integer, Map<String, Long>> factorsByMonth(Instant start, Instant end) {
+        ReportSql sql = statement();
+        sql.sql("select " + sql.month("p.started_at") + " as month_index, fa.name as factor, count(*) as incidents"
+                + " from postmortem p join postmortem_factor pf on pf.postmortem_id = p.id"
+                + " join factor fa on fa.id = pf.factor_id where ").within("p.started_at", start, end);
+        filters(sql).sql(" group by month_index, fa.name");
+        Map<Integer, Map<String, Long>> months = new HashMap<>();
+        for (ReportSql.Row row : sql.rows()) {
+            months.computeIfAbsent((int) row.count("month_index"), m -> new HashMap<>())
+                    .put(row.text("factor"), row.count("incidents"));
+        }
+        return months;
     }
 
     /** The medians of incidents started in [start, rangeStart), the period before, and in [rangeStart, end). */

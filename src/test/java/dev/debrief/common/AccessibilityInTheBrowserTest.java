@@ -54,7 +54,8 @@ class AccessibilityInTheBrowserTest {
         long published = Scenarios.published().postmortem();
         Api.asAdmin().body(Map.of("name", "Search")).post("/api/teams").then().statusCode(201);
         long draft = Scenarios.create(PostMortemJson.complete().with("title", "Search index stale")
-                .with("team", "Search").with("tags", List.of("index", "stale data")));
+                .with("team", "Search").with("tags", List.of("index", "stale data"))
+                .with("factors", List.of(Map.of("factorId", 4, "note", "the indexer's queue"))));
         Scenarios.addItem(draft, PostMortemJson.item(1));
 
         Map<String, List<String>> violations = new LinkedHashMap<>();
