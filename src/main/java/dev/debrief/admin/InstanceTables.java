@@ -42,8 +42,13 @@ final class InstanceTables {
     static final List<Table> TABLES = List.of(
             new Table("app_user", List.of("username")),
             new Table("api_token", List.of("id")),
+            new Table("team", List.of("id")),
+            new Table("factor", List.of("id")),
             new Table("postmortem", List.of("id")),
             new Table("postmortem_service", List.of("postmortem_id", "position")),
+            new Table("postmortem_tag", List.of("postmortem_id", "position")),
+            new Table("postmortem_factor", List.of("postmortem_id", "position")),
+            new Table("postmortem_link", List.of("id")),
             new Table("attendee", List.of("postmortem_id", "position")),
             new Table("timeline_entry", List.of("postmortem_id", "position")),
             new Table("considered_idea", List.of("postmortem_id", "position")),
@@ -64,10 +69,12 @@ final class InstanceTables {
             new Table("webhook_attempt", List.of("delivery_id", "position")));
 
     /** Sequences and the tables whose ids they give, moved past the imported ids after an import. */
-    private static final Map<String, String> SEQUENCES = Map.of("webhook_seq", "webhook",
-            "webhook_delivery_seq", "webhook_delivery", "postmortem_seq", "postmortem",
-            "action_item_seq", "action_item", "review_seq", "review", "review_decision_seq", "review_decision",
-            "audit_event_seq", "audit_event", "api_token_seq", "api_token");
+    private static final Map<String, String> SEQUENCES = Map.ofEntries(Map.entry("webhook_seq", "webhook"),
+            Map.entry("webhook_delivery_seq", "webhook_delivery"), Map.entry("postmortem_seq", "postmortem"),
+            Map.entry("action_item_seq", "action_item"), Map.entry("review_seq", "review"),
+            Map.entry("review_decision_seq", "review_decision"), Map.entry("audit_event_seq", "audit_event"),
+            Map.entry("api_token_seq", "api_token"), Map.entry("team_seq", "team"),
+            Map.entry("factor_seq", "factor"), Map.entry("postmortem_link_seq", "postmortem_link"));
 
     private InstanceTables() {
     }

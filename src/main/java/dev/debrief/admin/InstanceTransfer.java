@@ -185,8 +185,9 @@ public class InstanceTransfer {
                         + document.get("schema").asText() + "; this instance has schema version " + schema
                         + ". Import it into a Debrief of the same release.", List.of());
             }
-            // The empty instance's own trail (its admin's sign-ins) gives way to the imported one, as its admin does.
-            for (String table : List.of("audit_change", "audit_event", "app_user")) {
+            // The empty instance's own trail (its admin's sign-ins) gives way to the imported one, as its admin does;
+            // so do its teams and contributing factors (the migration seeds factors), which nothing refers to yet.
+            for (String table : List.of("audit_change", "audit_event", "app_user", "team", "factor")) {
                 try (PreparedStatement clear = connection.prepareStatement("delete from " + table)) {
                     clear.executeUpdate();
                 }

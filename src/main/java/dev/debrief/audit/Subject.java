@@ -40,6 +40,11 @@ public record Subject(
         return new Subject("webhook", Long.toString(id), url, null);
     }
 
+    /** A team, or another entry of a list admins keep (a contributing factor), named as it is now. */
+    public static Subject named(String type, long id, String name) {
+        return new Subject(type, Long.toString(id), name, null);
+    }
+
     public static Subject user(String username) {
         return new Subject("user", username, username, null);
     }

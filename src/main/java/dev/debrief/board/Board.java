@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The weekly review board as of one day: open action items in sections (overdue first), what was done since
- * the last review, write-ups past their due time, and who carries the most overdue items. Names are the JSON
+ * the last review, write-ups past their due time, and who (person and team) carries the most overdue items. Names are the JSON
  * contract (docs/weekly-review.md).
  */
 public record Board(
@@ -20,13 +20,14 @@ public record Board(
         List<WriteUpRow> overdueWriteUps,
         Counts counts,
         List<OwnerLoad> owners,
+        List<TeamLoad> teams,
         LocalDate weekStart,
         LocalDate weekEnd,
         String lastReview) {
 
     /** One action item on the board. */
     public record ItemRow(Long actionItemId, Long postmortemId, String postmortemTitle, Integer priority,
-            String title, String owner, LocalDate dueDate, ActionItemStatus status, ActionItemKind kind,
+            String title, String owner, String team, LocalDate dueDate, ActionItemStatus status, ActionItemKind kind,
             long daysOverdue, long redateCount, Instant lastReviewedAt, Decision lastDecision,
             boolean notDiscussedLastReview) {
     }
@@ -41,5 +42,9 @@ public record Board(
 
     /** One owner's load: open items, and how many of them are overdue. */
     public record OwnerLoad(String owner, int overdue, int open) {
+    }
+
+    /** One team's load (an item's own team, else its post-mortem's; "" for none): open items and overdue ones. */
+    public record TeamLoad(String team, int overdue, int open) {
     }
 }

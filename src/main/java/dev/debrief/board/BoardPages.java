@@ -4,6 +4,8 @@ import dev.debrief.common.CurrentUser;
 import dev.debrief.common.DebriefException;
 import dev.debrief.common.ProblemMappers;
 import dev.debrief.postmortem.OpenWork;
+import dev.debrief.postmortem.PostMortemService;
+import dev.debrief.postmortem.TeamService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -41,11 +43,17 @@ public class BoardPages {
     CurrentUser currentUser;
 
     @Inject
+    TeamService teams;
+
+    @Inject
+    PostMortemService tags;
+
+    @Inject
     Validator validator;
 
     /** The board page with its filters. */
-    public record BoardPage(Board board, String owner, String service, String severity, String kind,
-            String currentWeek) {
+    public record BoardPage(Board board, String owner, String service, String severity, String kind, String team,
+            String tag, String currentWeek, List<String> teams, List<String> tags) {
     }
 
     /** The review page: the meeting, the board in its order, and a message after the last decision. */
@@ -68,11 +76,12 @@ public class BoardPages {
     @Path("board")
     public TemplateInstance board(@QueryParam("asOf") String asOf, @QueryParam("owner") String owner,
             @QueryParam("service") String service, @QueryParam("severity") String severity,
-            @QueryParam("kind") String kind) {
+            @QueryParam("kind") String kind, @QueryParam("team") String team, @QueryParam("tag") String tag) {
         LocalDate day = boards.asOf(asOf);
-        Board board = boards.board(day, BoardResource.filter(owner, service, severity, kind));
+        Board board = boards.board(day, BoardResource.filter(owner, service, severity, kind, team, tag));
         return Templates.board(new BoardPage(board, orEmpty(owner), orEmpty(service), orEmpty(severity),
-                orEmpty(kind), week(boards.today())), user(), currentUser.isEditor());
+                orEmpty(kind), orEmpty(team), orEmpty(tag), week(boards.today()), teams.names(), tags.tagsInUse()
+                        .stream().map(PostMortemService.TagUse::tag).toList()), user(), currentUser.isEditor());
     }
 
     @POST

@@ -22,13 +22,15 @@ public class BoardResource {
     @GET
     public Board board(@QueryParam("asOf") String asOf, @QueryParam("owner") String owner,
             @QueryParam("service") String service, @QueryParam("severity") String severity,
-            @QueryParam("kind") String kind) {
-        return board.board(board.asOf(asOf), filter(owner, service, severity, kind));
+            @QueryParam("kind") String kind, @QueryParam("team") String team, @QueryParam("tag") String tag) {
+        return board.board(board.asOf(asOf), filter(owner, service, severity, kind, team, tag));
     }
 
-    static OpenWork.Filter filter(String owner, String service, String severity, String kind) {
+    static OpenWork.Filter filter(String owner, String service, String severity, String kind, String team,
+            String tag) {
         return new OpenWork.Filter(QueryParams.text("owner", owner), QueryParams.text("service", service),
                 QueryParams.enumValue("severity", severity, Severity.class),
-                QueryParams.enumValue("kind", kind, ActionItemKind.class));
+                QueryParams.enumValue("kind", kind, ActionItemKind.class), QueryParams.text("team", team),
+                QueryParams.text("tag", tag));
     }
 }

@@ -109,14 +109,18 @@ public class BoardService {
         List<Board.ItemRow> thisWeek = new ArrayList<>();
         List<Board.ItemRow> later = new ArrayList<>();
         Map<String, int[]> owners = new TreeMap<>();
+        Map<String, int[]> teams = new TreeMap<>();
         for (ActionItem item : open) {
             Board.ItemRow row = row(item, asOf, history, lastDecision, notDiscussed);
             int[] load = owners.computeIfAbsent(item.getOwner() == null ? "" : item.getOwner(), k -> new int[2]);
+            int[] teamLoad = teams.computeIfAbsent(row.team() == null ? "" : row.team(), k -> new int[2]);
             load[1]++;
+            teamLoad[1]++;
             LocalDate due = item.getDueDate();
             if (item.isOverdue(asOf)) {
                 overdue.add(row);
                 load[0]++;
+                teamLoad[0]++;
             } else if (due != null && !due.isAfter(weekEnd)) {
                 thisWeek.add(row);
             } else {
@@ -143,16 +147,21 @@ public class BoardService {
         loads.sort(Comparator.comparingInt(Board.OwnerLoad::overdue).reversed()
                 .thenComparing(Comparator.comparingInt(Board.OwnerLoad::open).reversed())
                 .thenComparing(Board.OwnerLoad::owner));
+        List<Board.TeamLoad> teamLoads = new ArrayList<>();
+        teams.forEach((team, load) -> teamLoads.add(new Board.TeamLoad(team, load[0], load[1])));
+        teamLoads.sort(Comparator.comparingInt(Board.TeamLoad::overdue).reversed()
+                .thenComparing(Comparator.comparingInt(Board.TeamLoad::open).reversed())
+                .thenComparing(Board.TeamLoad::team));
         return new Board(asOf, overdue, thisWeek, later, doneRows, writeUps,
                 new Board.Counts(overdue.size(), thisWeek.size(), later.size(), doneRows.size(), writeUps.size()),
-                loads, weekStart, weekEnd, lastReview == null ? null : lastReview.getWeek());
+                loads, teamLoads, weekStart, weekEnd, lastReview == null ? null : lastReview.getWeek());
     }
 
     private static Board.ItemRow row(ActionItem item, LocalDate asOf, Map<Long, Object[]> history,
             Map<Long, Decision> lastDecision, Set<Long> notDiscussed) {
         Object[] reviewed = history.get(item.getId());
         return new Board.ItemRow(item.getId(), item.getPostMortem().getId(), item.getPostMortem().getTitle(),
-                item.getPriority(), item.getTitle(), item.getOwner(), item.getDueDate(), item.getStatus(),
+                item.getPriority(), item.getTitle(), item.getOwner(), item.getTeamName(), item.getDueDate(), item.getStatus(),
                 item.getKind(), item.daysOverdue(asOf), reviewed == null ? 0 : ((Number) reviewed[1]).longValue(),
                 reviewed == null ? null : (Instant) reviewed[2], lastDecision.get(item.getId()),
                 notDiscussed.contains(item.getId()));

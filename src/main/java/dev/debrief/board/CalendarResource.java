@@ -2,6 +2,7 @@ package dev.debrief.board;
 
 import dev.debrief.common.QueryParams;
 import dev.debrief.postmortem.ActionItem;
+import dev.debrief.postmortem.IncidentDocument;
 import dev.debrief.postmortem.OpenWork;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -35,9 +36,10 @@ public class CalendarResource {
     @GET
     @Produces("text/calendar")
     @Transactional
-    public Response calendar(@QueryParam("owner") String owner) {
-        QueryParams.text("owner", owner);
-        List<ActionItem> items = work.openItems(new OpenWork.Filter(owner, null, null, null)).stream()
+    public Response calendar(@QueryParam("owner") String owner, @QueryParam("team") String team,
+            @QueryParam("tag") String tag) {
+        List<ActionItem> items = work.openItems(new OpenWork.Filter(QueryParams.text("owner", owner), null, null, null,
+                        QueryParams.text("team", team), QueryParams.text("tag", tag))).stream()
                 .filter(item -> item.getDueDate() != null).toList();
         String stamp = STAMP.format(clock.instant().atOffset(ZoneOffset.UTC));
         StringBuilder ics = new StringBuilder();
@@ -46,7 +48,8 @@ public class CalendarResource {
         line(ics, "PRODID:-//Debrief//Action items//EN");
         line(ics, "CALSCALE:GREGORIAN");
         line(ics, "X-WR-CALNAME:" + text("Debrief action items" + (owner == null || owner.isBlank() ? ""
-                : " of " + owner.strip())));
+                : " of " + owner.strip()) + (team == null || team.isBlank() ? "" : " (team " + team.strip() + ")")
+                + (tag == null || tag.isBlank() ? "" : " tagged " + IncidentDocument.tag(tag))));
         for (ActionItem item : items) {
             line(ics, "BEGIN:VEVENT");
             line(ics, "UID:action-item-" + item.getId() + "@debrief");
@@ -56,7 +59,8 @@ public class CalendarResource {
             line(ics, "SUMMARY:" + text("Due: " + item.getTitle()));
             line(ics, "DESCRIPTION:" + text("Action item " + item.getPriority() + " of the post-mortem \""
                     + item.getPostMortem().getTitle() + "\". Owner: " + (item.getOwner() == null ? "none"
-                    : item.getOwner()) + ". Kind: " + item.getKind() + "."));
+                    : item.getOwner()) + (item.getTeamName() == null ? "" : ". Team: " + item.getTeamName())
+                    + ". Kind: " + item.getKind() + "."));
             line(ics, "TRANSP:TRANSPARENT");
             line(ics, "END:VEVENT");
         }

@@ -96,7 +96,7 @@ final class DemoPostMortems {
             DemoIncidents.Item idea = s.items().get(rank - 1);
             LocalDate due = meeting.atZone(zone).toLocalDate().plusDays(14 + random.nextInt(29));
             ActionItem item = pm.addActionItem(new ActionItemDraft(rank, idea.title(), owners.get(rank - 1),
-                    due, idea.kind(), null, null, null, null), meeting);
+                    null, due, idea.kind(), null, null, null, null), meeting);
             // Every third recent item that is due by now is left open: the overdue ones the review is for.
             boolean keepOverdue = recent && recentItems++ % 3 == 0;
             items.add(new Planned(item, fate(meeting, due, keepOverdue)));

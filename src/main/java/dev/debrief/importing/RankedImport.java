@@ -37,7 +37,7 @@ record RankedImport(List<ActionItemRequest> items, List<String> beyondThree, Lis
             String title = item.title().length() > 200 ? item.title().substring(0, 200) : item.title();
             String owner = item.owner() == null || item.owner().length() <= 100 ? item.owner()
                     : item.owner().substring(0, 100);
-            items.add(new ActionItemRequest(rank, title, owner, item.due(), kind, null, null, null, null, null));
+            items.add(new ActionItemRequest(rank, title, owner, null, item.due(), kind, null, null, null, null, null));
         }
         if (!guessed.isEmpty()) {
             warnings.add("The kind of action item(s) " + guessed + " is read from their words; check it on the page.");

@@ -51,6 +51,11 @@ public class ActionItem extends Tracked {
     @Column(length = 100)
     private String owner;
 
+    /** The team that owns the item; none means the post-mortem's team does. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "team_id")
+    private Team team;
+
     private LocalDate dueDate;
 
     @Enumerated(EnumType.STRING)
@@ -120,6 +125,7 @@ public class ActionItem extends Tracked {
         if (!errors.isEmpty()) {
             throw new InvalidFieldsException(errors);
         }
+        this.team = Team.named("team", draft.team());
         this.title = draft.title().strip();
         this.owner = owner;
         this.dueDate = draft.dueDate();
@@ -164,7 +170,7 @@ public class ActionItem extends Tracked {
         }
         requireOpen();
         ActionItemDraft d = toDraft();
-        apply(new ActionItemDraft(d.priority(), d.title(), d.owner(), newDueDate, d.kind(), d.ticketUrl(),
+        apply(new ActionItemDraft(d.priority(), d.title(), d.owner(), d.team(), newDueDate, d.kind(), d.ticketUrl(),
                 d.status(), null, null), now, postMortem.getStartedAt(), postMortem.isPublished());
     }
 
@@ -172,7 +178,7 @@ public class ActionItem extends Tracked {
     public void complete(Instant at) {
         requireOpen();
         ActionItemDraft d = toDraft();
-        apply(new ActionItemDraft(d.priority(), d.title(), d.owner(), d.dueDate(), d.kind(), d.ticketUrl(),
+        apply(new ActionItemDraft(d.priority(), d.title(), d.owner(), d.team(), d.dueDate(), d.kind(), d.ticketUrl(),
                 ActionItemStatus.DONE, null, null), at, postMortem.getStartedAt(), postMortem.isPublished());
     }
 
@@ -183,7 +189,7 @@ public class ActionItem extends Tracked {
         }
         requireOpen();
         ActionItemDraft d = toDraft();
-        apply(new ActionItemDraft(d.priority(), d.title(), d.owner(), d.dueDate(), d.kind(), d.ticketUrl(),
+        apply(new ActionItemDraft(d.priority(), d.title(), d.owner(), d.team(), d.dueDate(), d.kind(), d.ticketUrl(),
                 ActionItemStatus.DROPPED, null, reason), at, postMortem.getStartedAt(), postMortem.isPublished());
     }
 
@@ -196,7 +202,7 @@ public class ActionItem extends Tracked {
 
     /** The item's writable fields as they are, to change one or two of them. */
     ActionItemDraft toDraft() {
-        return new ActionItemDraft(priority, title, owner, dueDate, kind, ticketUrl, status, completedAt, dropReason);
+        return new ActionItemDraft(priority, title, owner, Team.nameOf(team), dueDate, kind, ticketUrl, status, completedAt, dropReason);
     }
 
     void rank(Integer priority) {
@@ -239,6 +245,11 @@ public class ActionItem extends Tracked {
 
     public String getOwner() {
         return owner;
+    }
+
+    /** The team that owns the item: its own, else its post-mortem's; null when neither has one. */
+    public String getTeamName() {
+        return team != null ? team.getName() : postMortem.getTeamName();
     }
 
     public LocalDate getDueDate() {

@@ -11,6 +11,7 @@ public record ActionItemDraft(
         Integer priority,
         String title,
         String owner,
+        String team,
         LocalDate dueDate,
         ActionItemKind kind,
         String ticketUrl,

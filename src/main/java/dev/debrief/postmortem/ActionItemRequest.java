@@ -20,6 +20,7 @@ public record ActionItemRequest(
         @Min(1) @Max(3) Integer priority,
         @NotBlank @Limited(TITLE) String title,
         @Limited(NAME) String owner,
+        @Limited(NAME) String team,
         LocalDate dueDate,
         @NotNull ActionItemKind kind,
         @Limited(LINE) String ticketUrl,
@@ -29,6 +30,6 @@ public record ActionItemRequest(
         Long version) {
 
     ActionItemDraft toDraft() {
-        return new ActionItemDraft(priority, title, owner, dueDate, kind, ticketUrl, status, completedAt, dropReason);
+        return new ActionItemDraft(priority, title, owner, team, dueDate, kind, ticketUrl, status, completedAt, dropReason);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Everything a team writes in a post-mortem: the incident facts and the written {@link Section}s. It is
@@ -14,7 +15,10 @@ import java.util.List;
 public record IncidentDocument(
         String title,
         Severity severity,
+        String team,
         List<String> services,
+        List<String> tags,
+        List<Factor> factors,
         List<String> attendees,
         Instant startedAt,
         Instant detectedAt,
@@ -24,12 +28,26 @@ public record IncidentDocument(
         List<Timeline> timeline,
         List<String> considered) {
 
+    /**
+     * A contributing factor of the incident: the factor's id (what a request gives), its name (what a view shows;
+     * a request's is not read) and how it contributed, if said.
+     */
+    public record Factor(Long factorId, String factor, String note) {
+
+        public Factor {
+            note = note == null || note.isBlank() ? null : note.strip();
+        }
+    }
+
     /** A timeline line as the client sent it. */
     public record Timeline(Instant at, String event) {
     }
 
     public IncidentDocument {
+        team = team == null || team.isBlank() ? null : team.strip();
         services = services == null ? List.of() : services.stream().map(String::strip).distinct().toList();
+        tags = tags == null ? List.of() : tags.stream().map(IncidentDocument::tag).distinct().toList();
+        factors = factors == null ? List.of() : List.copyOf(factors);
         attendees = attendees == null ? List.of() : attendees.stream().map(String::strip).distinct().toList();
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
         considered = considered == null ? List.of() : considered.stream().map(String::strip).toList();
@@ -38,6 +56,11 @@ public record IncidentDocument(
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** A tag as it is stored and compared: trimmed, in lower case. */
+    public static String tag(String text) {
+        return text == null ? null : text.strip().toLowerCase(Locale.ROOT);
     }
 
     /** The text of one section, or null when it is not written. */
@@ -99,7 +122,10 @@ public record IncidentDocument(
 
         private String title;
         private Severity severity;
+        private String team;
         private List<String> services;
+        private List<String> tags;
+        private List<Factor> factors;
         private List<String> attendees;
         private Instant startedAt;
         private Instant detectedAt;
@@ -119,6 +145,21 @@ public record IncidentDocument(
 
         public Builder severity(Severity value) {
             severity = value;
+            return this;
+        }
+
+        public Builder team(String value) {
+            team = value;
+            return this;
+        }
+
+        public Builder tags(List<String> value) {
+            tags = value;
+            return this;
+        }
+
+        public Builder factors(List<Factor> value) {
+            factors = value;
             return this;
         }
 
@@ -168,7 +209,7 @@ public record IncidentDocument(
         }
 
         public IncidentDocument build() {
-            return new IncidentDocument(title, severity, services, attendees, startedAt, detectedAt, resolvedAt,
+            return new IncidentDocument(title, severity, team, services, tags, factors, attendees, startedAt, detectedAt, resolvedAt,
                     detectionSource, sections, timeline, considered);
         }
     }

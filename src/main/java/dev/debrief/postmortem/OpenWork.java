@@ -32,10 +32,22 @@ public class OpenWork {
     @Inject
     DebriefConfig config;
 
-    /** Which post-mortems and items to look at; null or blank means "all". Owners match whatever their case. */
-    public record Filter(String owner, String service, Severity severity, ActionItemKind kind) {
+    /**
+     * Which post-mortems and items to look at; null or blank means "all". Owners, teams and tags match whatever
+     * their case; an item belongs to its own team, else to its post-mortem's.
+     */
+    public record Filter(String owner, String service, Severity severity, ActionItemKind kind, String team,
+            String tag) {
 
-        public static final Filter NONE = new Filter(null, null, null, null);
+        public static final Filter NONE = new Filter(null, null, null, null, null, null);
+    }
+
+    /** One team's figure; {@code team} is null for what belongs to no team. */
+    public record TeamCount(String team, long count) {
+    }
+
+    /** How many items of one status one team owns; {@code team} is null for items of no team. */
+    public record TeamStatusCount(String team, ActionItemStatus status, long count) {
     }
 
     /** A draft whose write-up is past its due time. */
@@ -69,22 +81,31 @@ public class OpenWork {
                 .setParameter("open", ActionItemStatus.OPEN_STATUSES).getResultList());
     }
 
-    public long countItems(ActionItemStatus status) {
-        return em.createQuery("select count(i) from ActionItem i where i.status = :status", Long.class)
-                .setParameter("status", status).getSingleResult();
+    /** The items per owning team and status, in one statement; statuses no item has are left out. */
+    public List<TeamStatusCount> countItemsByTeam() {
+        return em.createQuery("select coalesce(it.name, pt.name), i.status, count(i) from ActionItem i"
+                        + " join i.postMortem p left join i.team it left join p.team pt"
+                        + " group by coalesce(it.name, pt.name), i.status", Object[].class)
+                .getResultList().stream()
+                .map(row -> new TeamStatusCount((String) row[0], (ActionItemStatus) row[1], (Long) row[2])).toList();
     }
 
-    /** How many items are overdue on {@code day}: the query form of {@link ActionItem#isOverdue}. */
-    public long countOverdueItems(LocalDate day) {
-        return em.createQuery("select count(i) from ActionItem i where i.status in :open and i.dueDate < :day",
-                        Long.class)
-                .setParameter("open", ActionItemStatus.OPEN_STATUSES).setParameter("day", day).getSingleResult();
+    /**
+     * How many items are overdue on {@code day} per owning team: the query form of {@link ActionItem#isOverdue}.
+     */
+    public List<TeamCount> countOverdueItemsByTeam(LocalDate day) {
+        return teamCounts(em.createQuery("select coalesce(it.name, pt.name), count(i) from ActionItem i"
+                        + " join i.postMortem p left join i.team it left join p.team pt"
+                        + " where i.status in :open and i.dueDate < :day group by coalesce(it.name, pt.name)",
+                        Object[].class)
+                .setParameter("open", ActionItemStatus.OPEN_STATUSES).setParameter("day", day));
     }
 
     /** The write-ups overdue at {@code moment}, the longest overdue first. */
     public List<OverdueWriteUp> overdueWriteUps(Instant moment, Filter filter) {
         Where where = narrow(new Where(WRITE_UP_OVERDUE, writeUpOverdue(moment)), filter, false);
-        TypedQuery<PostMortem> query = em.createQuery("select p from PostMortem p where " + where.conditions()
+        TypedQuery<PostMortem> query = em.createQuery("select p from PostMortem p left join fetch p.team pt where "
+                + where.conditions()
                 + " order by p.resolvedAt", PostMortem.class);
         where.params().forEach(query::setParameter);
         return query.getResultList().stream()
@@ -92,11 +113,16 @@ public class OpenWork {
                 .toList();
     }
 
-    public long countOverdueWriteUps(Instant moment) {
-        TypedQuery<Long> query = em.createQuery("select count(p) from PostMortem p where " + WRITE_UP_OVERDUE,
-                Long.class);
+    /** How many write-ups are overdue at {@code moment}, per owning team. */
+    public List<TeamCount> countOverdueWriteUpsByTeam(Instant moment) {
+        TypedQuery<Object[]> query = em.createQuery("select pt.name, count(p) from PostMortem p left join p.team pt"
+                + " where " + WRITE_UP_OVERDUE + " group by pt.name", Object[].class);
         writeUpOverdue(moment).forEach(query::setParameter);
-        return query.getSingleResult();
+        return teamCounts(query);
+    }
+
+    private static List<TeamCount> teamCounts(TypedQuery<Object[]> query) {
+        return query.getResultList().stream().map(row -> new TeamCount((String) row[0], (Long) row[1])).toList();
     }
 
     private Map<String, Object> writeUpOverdue(Instant moment) {
@@ -105,8 +131,10 @@ public class OpenWork {
 
     private List<ActionItem> items(String condition, Map<String, Object> params, Filter filter, String order) {
         Where where = narrow(new Where(condition, params), filter, true);
-        TypedQuery<ActionItem> query = em.createQuery("select i from ActionItem i join fetch i.postMortem p where "
-                + where.conditions() + order, ActionItem.class);
+        // The teams come with the rows, so the board stays at a fixed number of statements.
+        TypedQuery<ActionItem> query = em.createQuery("select i from ActionItem i join fetch i.postMortem p"
+                + " left join fetch i.team it left join fetch p.team pt where " + where.conditions() + order,
+                ActionItem.class);
         where.params().forEach(query::setParameter);
         return query.getResultList();
     }
@@ -114,7 +142,10 @@ public class OpenWork {
     private static Where narrow(Where where, Filter filter, boolean items) {
         Filter f = filter == null ? Filter.NONE : filter;
         where.filter("p.severity = :severity", "severity", f.severity())
-                .filterText(":service member of p.services", "service", f.service());
+                .filterText(":service member of p.services", "service", f.service())
+                .filterText(":tag member of p.tags", "tag", f.tag(), IncidentDocument::tag)
+                .filterText(items ? "coalesce(it.nameKey, pt.nameKey) = :team" : "pt.nameKey = :team", "team",
+                        f.team(), Team::keyOf);
         if (items) {
             where.filterText("lower(i.owner) = :owner", "owner", f.owner(), owner -> owner.toLowerCase(Locale.ROOT))
                     .filter("i.kind = :kind", "kind", f.kind());

@@ -20,9 +20,12 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import dev.debrief.common.NotFoundException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -57,6 +60,14 @@ public class PostMortem extends StoredDocument {
     @OneToMany(mappedBy = "postMortem", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("priority")
     private List<ActionItem> actionItems = new ArrayList<>();
+
+    /** Links this post-mortem made to others; those others made to it are {@link #linksReceived}. */
+    @OneToMany(mappedBy = "source", cascade = CascadeType.ALL, orphanRemoval = true)
+    private List<PostMortemLink> linksMade = new ArrayList<>();
+
+    /** Deleting a draft deletes the links others made to it as well. */
+    @OneToMany(mappedBy = "target", cascade = CascadeType.REMOVE)
+    private List<PostMortemLink> linksReceived = new ArrayList<>();
 
     protected PostMortem() {
     }
@@ -171,6 +182,41 @@ public class PostMortem extends StoredDocument {
         }
     }
 
+    /** Links this post-mortem to {@code other}; a pair is linked once, whichever way, and never to itself. */
+    public void link(PostMortem other, LinkKind kind, Instant now) {
+        if (other == this) {
+            throw InvalidFieldsException.of("postmortemId", "must be another post-mortem than this one");
+        }
+        if (linkWith(other).isPresent()) {
+            throw new ConflictException("Post-mortems " + id + " and " + other.id + " are already linked.");
+        }
+        PostMortemLink link = new PostMortemLink(this, other, kind, now);
+        linksMade.add(link);
+        other.linksReceived.add(link);
+    }
+
+    /** Removes the link between this post-mortem and {@code other}, whichever made it. */
+    public LinkKind unlink(PostMortem other) {
+        PostMortemLink link = linkWith(other).orElseThrow(() -> new NotFoundException("link to post-mortem",
+                other.id));
+        LinkKind kind = link.viewFrom(this).kind();
+        linksMade.remove(link);
+        linksReceived.remove(link);
+        other.linksMade.remove(link);
+        other.linksReceived.remove(link);
+        return kind;
+    }
+
+    private Optional<PostMortemLink> linkWith(PostMortem other) {
+        return Stream.concat(linksMade.stream(), linksReceived.stream()).filter(l -> l.joins(this, other))
+                .findFirst();
+    }
+
+    /** The post-mortems linked to this one, whichever way, by id. */
+    List<PostMortem> linked() {
+        return Stream.concat(linksMade.stream(), linksReceived.stream()).map(l -> l.other(this)).toList();
+    }
+
     public ActionItem actionItem(long itemId) {
         return items().get(itemId);
     }
@@ -209,12 +255,15 @@ public class PostMortem extends StoredDocument {
     /** The post-mortem as the API and its page show it, its clock read at {@code now}. */
     PostMortemView view(Instant now, Duration window) {
         return new PostMortemView(id, document(), status, publishedAt, getCreatedAt(), getUpdatedAt(), getVersion(),
-                Timing.of(this, now, window), actionItems.stream().map(ActionItemView::of).toList());
+                Timing.of(this, now, window), actionItems.stream().map(ActionItemView::of).toList(),
+                Stream.concat(linksMade.stream(), linksReceived.stream()).map(l -> l.viewFrom(this))
+                        .sorted(Comparator.comparing(LinkView::postmortemId)).toList());
     }
 
     /** The post-mortem as its row in a list shows it: the facts and the clock, without the document's text. */
     PostMortemSummary summary(Instant now, Duration window) {
-        return new PostMortemSummary(id, getTitle(), getSeverity(), getServices(), getStartedAt(), getDetectedAt(),
+        return new PostMortemSummary(id, getTitle(), getSeverity(), getTeamName(), getServices(), getTags(),
+                getStartedAt(), getDetectedAt(),
                 getResolvedAt(), getDetectionSource(), status, publishedAt, getUpdatedAt(), getVersion(),
                 Timing.of(this, now, window), actionItems.size());
     }

@@ -21,7 +21,7 @@ public class PostMortemAudit {
 
     private static final Set<String> DERIVED_POSTMORTEM = Set.of("id", "version", "createdAt", "updatedAt",
             "timeToDetectMinutes", "timeToResolveMinutes", "writeUpDueAt", "writeUpOverdue", "publishedLate",
-            "actionItems");
+            "actionItems", "links");
     private static final Set<String> DERIVED_ITEM = Set.of("id", "postmortemId", "version", "createdAt",
             "updatedAt");
 
@@ -60,6 +60,23 @@ public class PostMortemAudit {
         if (!from.equals(to)) {
             trail.record("action-items.reordered", subject(after), List.of(new Change("actionItems", from, to)));
         }
+    }
+
+    /** A link, recorded in the history of both post-mortems. */
+    void linked(PostMortemView one, PostMortemView other, LinkKind kind) {
+        link("postmortem.linked", one, other, null, kind);
+        link("postmortem.linked", other, one, null, kind);
+    }
+
+    void unlinked(PostMortemView one, PostMortemView other, LinkKind kind) {
+        link("postmortem.unlinked", one, other, kind, null);
+        link("postmortem.unlinked", other, one, kind, null);
+    }
+
+    private void link(String action, PostMortemView side, PostMortemView other, LinkKind before, LinkKind after) {
+        String target = "#" + other.id() + " " + other.document().title();
+        trail.record(action, subject(side), List.of(new Change("links", before == null ? null : before + " " + target,
+                after == null ? null : after + " " + target)));
     }
 
     void itemAdded(ActionItemView item) {

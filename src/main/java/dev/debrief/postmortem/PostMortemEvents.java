@@ -17,4 +17,8 @@ public final class PostMortemEvents {
     /** An action item was added to a post-mortem. */
     public record ActionItemAdded(ActionItemView actionItem) {
     }
+
+    /** A team was added, renamed or removed; {@code team} as the API showed it after (or before a removal). */
+    public record TeamChanged(TeamView team) {
+    }
 }

@@ -35,7 +35,17 @@ public class PostMortemForm {
     @RestForm
     public String severity;
     @RestForm
+    public String team;
+    @RestForm
     public String services;
+    @RestForm
+    public String tags;
+    @RestForm
+    public List<String> factor;
+    @RestForm
+    public List<String> factorOption;
+    @RestForm
+    public List<String> factorNote;
     @RestForm
     public String attendees;
     @RestForm
@@ -127,7 +137,12 @@ public class PostMortemForm {
         PostMortemForm form = new PostMortemForm();
         form.title = doc.title();
         form.severity = doc.severity().name();
+        form.team = doc.team() == null ? "" : doc.team();
         form.services = String.join(", ", doc.services());
+        form.tags = String.join(", ", doc.tags());
+        form.factor = doc.factors().stream().map(f -> String.valueOf(f.factorId())).toList();
+        form.factorOption = form.factor;
+        form.factorNote = doc.factors().stream().map(f -> f.note() == null ? "" : f.note()).toList();
         form.attendees = String.join(", ", doc.attendees());
         form.startedAt = display.inputValue(doc.startedAt());
         form.detectedAt = display.inputValue(doc.detectedAt());
@@ -205,6 +220,17 @@ public class PostMortemForm {
         return rows;
     }
 
+    /** Whether the factor with this id is ticked. */
+    public boolean hasFactor(Long id) {
+        return factor != null && factor.contains(String.valueOf(id));
+    }
+
+    /** The note typed beside the factor with this id; each factor's box posts its id beside its note. */
+    public String noteOf(Long id) {
+        int i = factorOption == null ? -1 : factorOption.indexOf(String.valueOf(id));
+        return i < 0 ? "" : at(factorNote, i);
+    }
+
     /** The text typed for a section, in the box named after it. */
     public String text(Section section) {
         return section.textIn(this);
@@ -216,6 +242,23 @@ public class PostMortemForm {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the form has no box for " + section.field, e);
         }
+    }
+
+    /** The ticked factors, each with the note typed beside it, in the order the page lists them. */
+    private List<IncidentDocument.Factor> factors(List<FieldError> unreadable) {
+        List<IncidentDocument.Factor> chosen = new ArrayList<>();
+        for (int i = 0; i < size(factorOption); i++) {
+            String id = at(factorOption, i);
+            if (factor != null && factor.contains(id)) {
+                Long factorId = longOf(id);
+                if (factorId == null) {
+                    unreadable.add(new FieldError("factors", "lists a factor the page does not know"));
+                } else {
+                    chosen.add(new IncidentDocument.Factor(factorId, null, nullIfBlank(at(factorNote, i))));
+                }
+            }
+        }
+        return chosen;
     }
 
     /**
@@ -233,7 +276,10 @@ public class PostMortemForm {
         IncidentDocument document = IncidentDocument.builder()
                 .title(nullIfBlank(title))
                 .severity(enumOf(Severity.class, "severity", severity, unreadable))
+                .team(nullIfBlank(team))
                 .services(split(services, ","))
+                .tags(split(tags, ","))
+                .factors(factors(unreadable))
                 .attendees(split(attendees, ","))
                 .startedAt(time(display, "startedAt", startedAt, unreadable))
                 .detectedAt(time(display, "detectedAt", detectedAt, unreadable))
@@ -262,7 +308,7 @@ public class PostMortemForm {
                         unreadable.add(new FieldError(slot.field("dueDate"), "must be a date such as 2026-03-24"));
                     }
                 }
-                item = new ActionItemRequest(slot.rank(), nullIfBlank(slot.title()), nullIfBlank(slot.owner()), due,
+                item = new ActionItemRequest(slot.rank(), nullIfBlank(slot.title()), nullIfBlank(slot.owner()), null, due,
                         enumOf(ActionItemKind.class, slot.field("kind"), slot.kind(), unreadable), null, null, null,
                         null, longOf(slot.itemVersion()));
             }

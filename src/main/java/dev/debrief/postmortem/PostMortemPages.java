@@ -28,9 +28,11 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * The pages for writing a post-mortem within the write-up window: home with the write-up clocks, the list, the write
@@ -45,7 +47,10 @@ public class PostMortemPages {
     private static final Map<String, String> NOTICES = Map.of(
             "saved", "Saved.",
             "published", "Published. The action items are now on the board.",
-            "not-ready", "Not published yet: the checklist below shows what is still missing.");
+            "not-ready", "Not published yet: the checklist below shows what is still missing.",
+            "linked", "Linked.",
+            "unlinked", "Link removed.",
+            "not-linked", "Not linked: give the number of another post-mortem, not linked to this one yet.");
 
     @Inject
     PostMortemService service;
@@ -69,6 +74,12 @@ public class PostMortemPages {
     CurrentUser currentUser;
 
     @Inject
+    TeamService teams;
+
+    @Inject
+    FactorService factors;
+
+    @Inject
     Instance<ActionItemHistory> histories;
 
     /** A row of home or the list, with its clock. */
@@ -81,13 +92,14 @@ public class PostMortemPages {
 
     /** The list page with its filters and paging. */
     public record ListPage(List<Row> rows, long total, int page, int size, String status, String severity,
-            String service, String q, boolean hasPrevious, boolean hasNext) {
+            String service, String team, String tag, String q, boolean hasPrevious, boolean hasNext,
+            List<String> teams, List<String> tags) {
     }
 
     /** The post-mortem page. */
     public record View(PostMortemView pm, WriteUpClock clock, Map<String, RawString> html,
             List<FieldError> missing, List<BlamelessCheck.SectionHits> warnings, String notice,
-            List<HistoryLine> history, List<AuditEntry> changes) {
+            List<HistoryLine> history, List<AuditEntry> changes, List<PostMortemService.Suggestion> suggestions) {
     }
 
     /** One line of an action item's history, as the page shows it. */
@@ -99,7 +111,8 @@ public class PostMortemPages {
      * stored by someone else.
      */
     public record FormPage(Long id, PostMortemForm form, Map<String, String> errors, Map<String, String> theirs,
-            List<BlamelessCheck.SectionHits> warnings) {
+            List<BlamelessCheck.SectionHits> warnings, List<String> teams, List<String> tags,
+            List<FactorView> factors) {
 
         public String error(String field) {
             return errors.getOrDefault(field, "");
@@ -121,6 +134,16 @@ public class PostMortemPages {
         static native TemplateInstance form(FormPage page, String user);
     }
 
+    /** The form with the choices it offers: the teams, and the tags in use to suggest. */
+    private FormPage formPage(Long id, PostMortemForm form, Map<String, String> errors, Map<String, String> theirs,
+            List<BlamelessCheck.SectionHits> warnings) {
+        return new FormPage(id, form, errors, theirs, warnings, teams.names(), tagNames(), factors.list());
+    }
+
+    private List<String> tagNames() {
+        return service.tagsInUse().stream().map(PostMortemService.TagUse::tag).toList();
+    }
+
     @GET
     public TemplateInstance home() {
         Instant now = service.currentTime();
@@ -135,24 +158,25 @@ public class PostMortemPages {
     @GET
     @Path("postmortems")
     public TemplateInstance list(@QueryParam("status") String status, @QueryParam("severity") String severity,
-            @QueryParam("service") String serviceName, @QueryParam("q") String q, @QueryParam("page") String page) {
+            @QueryParam("service") String serviceName, @QueryParam("team") String team, @QueryParam("tag") String tag,
+            @QueryParam("q") String q, @QueryParam("page") String page) {
         int pageIndex = QueryParams.intValue("page", page, 0, 0, 1_000_000);
         ResultPage<PostMortemSummary> result = service.search(new PostMortemSearch(
                 QueryParams.enumValue("status", status, PostMortemStatus.class),
                 QueryParams.enumValue("severity", severity, Severity.class), QueryParams.text("service", serviceName),
-                QueryParams.text("q", q), pageIndex,
+                QueryParams.text("team", team), QueryParams.text("tag", tag), QueryParams.text("q", q), pageIndex,
                 PostMortemSearch.DEFAULT_SIZE));
         Instant now = service.currentTime();
         List<Row> rows = result.items().stream().map(pm -> row(pm, now)).toList();
         return Templates.list(new ListPage(rows, result.total(), pageIndex, result.size(), orEmpty(status),
-                orEmpty(severity), orEmpty(serviceName), orEmpty(q), pageIndex > 0,
-                (long) (pageIndex + 1) * result.size() < result.total()), user());
+                orEmpty(severity), orEmpty(serviceName), orEmpty(team), orEmpty(tag), orEmpty(q), pageIndex > 0,
+                (long) (pageIndex + 1) * result.size() < result.total(), teams.names(), tagNames()), user());
     }
 
     @GET
     @Path("postmortems/new")
     public TemplateInstance newForm() {
-        return Templates.form(new FormPage(null, new PostMortemForm(), Map.of(), Map.of(), List.of()), user());
+        return Templates.form(formPage(null, new PostMortemForm(), Map.of(), Map.of(), List.of()), user());
     }
 
     @POST
@@ -177,14 +201,15 @@ public class PostMortemPages {
         WriteUpClock clock = WriteUpClock.of(pm.timing().writeUpDueAt(), pm.status() == PostMortemStatus.PUBLISHED,
                 service.currentTime());
         return Templates.view(new View(pm, clock, html, missing, warnings, noticeText(notice), history(pm),
-                service.history(id, false)), user(), currentUser.isEditor());
+                service.history(id, false), currentUser.isEditor() ? service.suggestions(id) : List.of()), user(),
+                currentUser.isEditor());
     }
 
     @GET
     @Path("postmortems/{id}/edit")
     public TemplateInstance editForm(@PathParam("id") long id) {
         PostMortemView pm = service.get(id);
-        return Templates.form(new FormPage(id, PostMortemForm.of(pm, display), Map.of(), Map.of(),
+        return Templates.form(formPage(id, PostMortemForm.of(pm, display), Map.of(), Map.of(),
                 blameless.check(pm.document())), user());
     }
 
@@ -208,6 +233,33 @@ public class PostMortemPages {
         }
     }
 
+    /** Links the post-mortem to another, from the page's small form or a suggestion's button. */
+    @POST
+    @Path("postmortems/{id}/links")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response link(@PathParam("id") long id, @RestForm String postmortemId, @RestForm String kind) {
+        Long other = TypedValues.longOf(postmortemId);
+        LinkKind chosen = kind == null ? null : Arrays.stream(LinkKind.values()).filter(k -> k.name().equals(kind))
+                .findFirst().orElse(null);
+        if (other == null || chosen == null) {
+            return seeOther("/postmortems/" + id + "?notice=not-linked#links");
+        }
+        try {
+            service.link(id, new LinkRequest(other, chosen));
+            return seeOther("/postmortems/" + id + "?notice=linked#links");
+        } catch (InvalidFieldsException | ConflictException e) {
+            return seeOther("/postmortems/" + id + "?notice=not-linked#links");
+        }
+    }
+
+    @POST
+    @Path("postmortems/{id}/links/{otherId}/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response unlink(@PathParam("id") long id, @PathParam("otherId") long otherId) {
+        service.unlink(id, otherId);
+        return seeOther("/postmortems/" + id + "?notice=unlinked#links");
+    }
+
     @GET
     @Path("postmortems/{id}.md")
     @Produces("text/markdown")
@@ -224,7 +276,7 @@ public class PostMortemPages {
         submission.unreadable().forEach(e -> errors.putIfAbsent(formField(e.field()), e.message()));
         pageSave.check(submission).forEach(e -> errors.putIfAbsent(formField(e.field()), e.message()));
         if (!errors.isEmpty()) {
-            return withStatus(400, Templates.form(new FormPage(id, form, errors, Map.of(), List.of()), user()));
+            return withStatus(400, Templates.form(formPage(id, form, errors, Map.of(), List.of()), user()));
         }
         try {
             long saved = pageSave.save(id, submission);
@@ -232,7 +284,7 @@ public class PostMortemPages {
         } catch (StaleVersionException e) {
             PostMortemView theirs = service.get(id);
             form.rebaseOn(theirs);
-            return withStatus(409, Templates.form(new FormPage(id, form, Map.of("conflict", "You started from version "
+            return withStatus(409, Templates.form(formPage(id, form, Map.of("conflict", "You started from version "
                     + submission.document().version() + "; the stored version is now " + theirs.version() + "."),
                     theirs.sectionFields(), List.of()), user()));
         } catch (InvalidFieldsException | UnprocessableException | ConflictException e) {
@@ -241,7 +293,7 @@ public class PostMortemPages {
             if (refused.isEmpty()) {
                 refused.put("form", e.getMessage());
             }
-            return withStatus(e.status(), Templates.form(new FormPage(id, form, refused, Map.of(), List.of()), user()));
+            return withStatus(e.status(), Templates.form(formPage(id, form, refused, Map.of(), List.of()), user()));
         }
     }
 

@@ -20,7 +20,10 @@ import java.util.List;
 public record PostMortemRequest(
         @NotBlank @Limited(TITLE) String title,
         @NotNull Severity severity,
+        @Limited(NAME) String team,
         @Size(max = 50) List<@NotBlank @Limited(NAME) String> services,
+        @Size(max = StoredDocument.MAX_TAGS) List<@NotNull @Tag String> tags,
+        @Size(max = StoredDocument.MAX_FACTORS) List<@NotNull @Valid FactorLine> factors,
         @Size(max = 50) List<@NotBlank @Limited(NAME) String> attendees,
         @NotNull Instant startedAt,
         Instant detectedAt,
@@ -36,6 +39,10 @@ public record PostMortemRequest(
         @Size(max = 50) List<@NotBlank @Limited(LINE) String> considered,
         Long version) {
 
+    /** A contributing factor in a request: the factor's id (its name, which GET shows, is not read) and a note. */
+    public record FactorLine(@NotNull Long factorId, String factor, @Limited(LINE) String note) {
+    }
+
     /** A timeline line in a request. */
     public record TimelineLine(@NotNull Instant at, @NotBlank @Limited(LINE) String event) {
     }
@@ -45,15 +52,20 @@ public record PostMortemRequest(
      * text the constraints will then name): what the write page sends the same way as a JSON body.
      */
     public static PostMortemRequest of(IncidentDocument doc, List<TimelineLine> timeline, Long version) {
-        return new PostMortemRequest(doc.title(), doc.severity(), doc.services(), doc.attendees(), doc.startedAt(),
-                doc.detectedAt(), doc.resolvedAt(), doc.detectionSource(), doc.text(Section.SUMMARY),
+        return new PostMortemRequest(doc.title(), doc.severity(), doc.team(), doc.services(), doc.tags(),
+                doc.factors().stream().map(f -> new FactorLine(f.factorId(), f.factor(), f.note())).toList(),
+                doc.attendees(), doc.startedAt(), doc.detectedAt(), doc.resolvedAt(), doc.detectionSource(),
+                doc.text(Section.SUMMARY),
                 doc.text(Section.IMPACT), doc.text(Section.WHAT_HAPPENED), doc.text(Section.WHY_DETECTION_FAILED),
                 doc.text(Section.WHY_RESPONSE_FAILED), doc.text(Section.WHAT_WE_CHANGE), timeline, doc.considered(),
                 version);
     }
 
     IncidentDocument toDocument() {
-        return IncidentDocument.builder().title(title).severity(severity).services(services).attendees(attendees)
+        return IncidentDocument.builder().title(title).severity(severity).team(team).services(services).tags(tags)
+                .factors(factors == null ? null : factors.stream()
+                        .map(f -> new IncidentDocument.Factor(f.factorId(), null, f.note())).toList())
+                .attendees(attendees)
                 .startedAt(startedAt).detectedAt(detectedAt).resolvedAt(resolvedAt).detectionSource(detectionSource)
                 .sections(SectionTexts.of(section -> section.textIn(this)))
                 .timeline(timeline == null ? null

@@ -46,12 +46,14 @@ public class PostMortemResource {
 
     @GET
     public Response list(@QueryParam("status") String status, @QueryParam("severity") String severity,
-            @QueryParam("service") String serviceName, @QueryParam("q") String text,
+            @QueryParam("service") String serviceName, @QueryParam("team") String team,
+            @QueryParam("tag") String tag, @QueryParam("q") String text,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         ResultPage<PostMortemSummary> result = service.search(new PostMortemSearch(
                 QueryParams.enumValue("status", status, PostMortemStatus.class),
                 QueryParams.enumValue("severity", severity, Severity.class),
-                QueryParams.text("service", serviceName), QueryParams.text("q", text),
+                QueryParams.text("service", serviceName), QueryParams.text("team", team),
+                QueryParams.text("tag", tag), QueryParams.text("q", text),
                 QueryParams.intValue("page", page, 0, 0, Integer.MAX_VALUE / PostMortemSearch.MAX_SIZE),
                 QueryParams.intValue("size", size, PostMortemSearch.DEFAULT_SIZE, 1, PostMortemSearch.MAX_SIZE)));
         return Response.ok(result).header("X-Total-Count", result.total()).build();
@@ -120,6 +122,28 @@ public class PostMortemResource {
     @Path("{id}/action-items/{itemId}")
     public void deleteActionItem(@PathParam("id") long id, @PathParam("itemId") long itemId) {
         service.deleteActionItem(id, itemId);
+    }
+
+    /** Links this post-mortem to another; both then show the link. */
+    @POST
+    @Path("{id}/links")
+    public Response link(@PathParam("id") long id, @Valid @NotNull LinkRequest body) {
+        PostMortemView linked = service.link(id, body);
+        return withTag(Response.created(URI.create("/api/postmortems/" + id + "/links/" + body.postmortemId())),
+                linked.version(), linked);
+    }
+
+    @DELETE
+    @Path("{id}/links/{otherId}")
+    public void unlink(@PathParam("id") long id, @PathParam("otherId") long otherId) {
+        service.unlink(id, otherId);
+    }
+
+    /** Post-mortems likely related to this one, not linked yet, with the reasons. */
+    @GET
+    @Path("{id}/suggestions")
+    public List<PostMortemService.Suggestion> suggestions(@PathParam("id") long id) {
+        return service.suggestions(id);
     }
 
     @POST

@@ -21,7 +21,8 @@ public record PostMortemView(
         Instant updatedAt,
         long version,
         @JsonUnwrapped Timing timing,
-        List<ActionItemView> actionItems) {
+        List<ActionItemView> actionItems,
+        List<LinkView> links) {
 
     /** The sections as JSON fields, null where none is written. */
     @JsonAnyGetter

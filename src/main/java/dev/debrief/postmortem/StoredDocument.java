@@ -4,14 +4,19 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.EnumType;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.OrderColumn;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import dev.debrief.common.InvalidFieldsException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -24,6 +29,15 @@ import org.hibernate.type.SqlTypes;
  */
 @MappedSuperclass
 public abstract class StoredDocument extends Tracked {
+
+    /** The longest tag (V18 stores tags in a column this wide). */
+    public static final int MAX_TAG_LENGTH = 40;
+
+    /** The most tags a post-mortem has. */
+    public static final int MAX_TAGS = 20;
+
+    /** The most contributing factors a post-mortem lists. */
+    public static final int MAX_FACTORS = 20;
 
     @Column(nullable = false, length = 200)
     private String title;
@@ -38,6 +52,21 @@ public abstract class StoredDocument extends Tracked {
     @OrderColumn(name = "position")
     @Column(name = "name", nullable = false, length = 100)
     private List<String> services = new ArrayList<>();
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "team_id")
+    private Team team;
+
+    @ElementCollection
+    @CollectionTable(name = "postmortem_tag", joinColumns = @JoinColumn(name = "postmortem_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "tag", nullable = false, length = MAX_TAG_LENGTH)
+    private List<String> tags = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "postmortem_factor", joinColumns = @JoinColumn(name = "postmortem_id"))
+    @OrderColumn(name = "position")
+    private List<ContributingFactor> factors = new ArrayList<>();
 
     @ElementCollection
     @CollectionTable(name = "attendee", joinColumns = @JoinColumn(name = "postmortem_id"))
@@ -87,8 +116,25 @@ public abstract class StoredDocument extends Tracked {
     protected void store(IncidentDocument document) {
         title = document.title().strip();
         severity = document.severity();
+        team = Team.named("team", document.team());
         services.clear();
         services.addAll(document.services());
+        tags.clear();
+        tags.addAll(document.tags());
+        List<ContributingFactor> named = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < document.factors().size(); i++) {
+            IncidentDocument.Factor factor = document.factors().get(i);
+            String field = "factors[" + i + "].factorId";
+            Factor known = Factor.withId(field, factor.factorId());
+            if (!seen.add(known.getId())) {
+                throw InvalidFieldsException.of(field, "lists the factor " + factor.factorId() + " again: name each "
+                        + "factor once, with one note");
+            }
+            named.add(new ContributingFactor(known, factor.note()));
+        }
+        factors.clear();
+        factors.addAll(named);
         attendees.clear();
         attendees.addAll(document.attendees());
         startedAt = micros(document.startedAt());
@@ -107,7 +153,8 @@ public abstract class StoredDocument extends Tracked {
     }
 
     public IncidentDocument document() {
-        return IncidentDocument.builder().title(title).severity(severity).services(services).attendees(attendees)
+        return IncidentDocument.builder().title(title).severity(severity).team(Team.nameOf(team)).services(services)
+                .tags(tags).factors(factors.stream().map(ContributingFactor::toDocument).toList()).attendees(attendees)
                 .startedAt(startedAt).detectedAt(detectedAt).resolvedAt(resolvedAt).detectionSource(detectionSource)
                 .sections(sections())
                 .timeline(timeline.stream().map(e -> new IncidentDocument.Timeline(e.at(), e.event())).toList())
@@ -137,6 +184,15 @@ public abstract class StoredDocument extends Tracked {
 
     public List<String> getServices() {
         return List.copyOf(services);
+    }
+
+    public List<String> getTags() {
+        return List.copyOf(tags);
+    }
+
+    /** The owning team's name, or null. */
+    public String getTeamName() {
+        return Team.nameOf(team);
     }
 
     public Instant getStartedAt() {

@@ -75,10 +75,11 @@ class WritePageSave {
         }
     }
 
-    /** The page edits title, owner, due date and kind; status, ticket and drop reason stay as stored. */
+    /** The page edits title, owner, due date and kind; team, status, ticket and drop reason stay as stored. */
     private static ActionItemRequest keepingWhatThePageDoesNotEdit(ActionItemRequest typed, ActionItemView stored,
             Long versionRead) {
-        return new ActionItemRequest(typed.priority(), typed.title(), typed.owner(), typed.dueDate(), typed.kind(),
+        return new ActionItemRequest(typed.priority(), typed.title(), typed.owner(), stored.draft().team(),
+                typed.dueDate(), typed.kind(),
                 stored.draft().ticketUrl(), null, null, stored.draft().dropReason(),
                 versionRead == null ? stored.version() : versionRead);
     }

@@ -22,5 +22,6 @@ public record Figures(
         long actionItemsCompletedOnTime,
         long actionItemsDropped,
         long actionItemsOverdueAtMonthEnd,
-        Map<String, Long> actionItemsByKind) {
+        Map<String, Long> actionItemsByKind,
+        Map<String, Long> factors) {
 }

@@ -29,8 +29,17 @@ public class MonthlyReportService {
     @Inject
     DebriefConfig config;
 
-    /** Filters of the report; null means "all". */
-    public record Filter(Severity severity, String service) {
+    /**
+     * Filters of the report; null means "all". Teams and tags match whatever their case; an action item belongs to
+     * its own team, else to its post-mortem's.
+     */
+    public record Filter(Severity severity, String service, String team, String tag) {
+
+        public static final Filter ALL = new Filter(null, null, null, null);
+
+        public Filter(Severity severity, String service) {
+            this(severity, service, null, null);
+        }
     }
 
     @Transactional
@@ -46,6 +55,7 @@ public class MonthlyReportService {
         // of their months; only their medians need a statement of their own.
         return range.assemble(new ReportRows.All(
                 queries.incidentsByMonth(range.previousStart(), range.end(), range.rangeStart()),
+                queries.factorsByMonth(range.previousStart(), range.end()),
                 queries.periodMedians(range.previousStart(), range.rangeStart(), range.end()),
                 queries.publishedByMonth(range.previousStart(), range.end()),
                 queries.itemsCreatedByMonth(range.previousStart(), range.end()),

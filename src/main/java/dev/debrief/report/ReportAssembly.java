@@ -21,6 +21,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Turns what the statements read ({@link ReportRows}) into the report for one range: months' figures, periods as
@@ -86,6 +88,9 @@ record ReportAssembly(YearMonth from, YearMonth to, ZoneId zone, Instant now) {
 
     MonthlyReport assemble(ReportRows.All rows) {
         Map<Integer, Long> overdue = overdueAtMonthEnds(rows.overdueSpans(), rows.openItems());
+        // Every month and period lists the same factors: those any incident of either period names.
+        SortedSet<String> factorNames = new TreeSet<>();
+        rows.factors().values().forEach(month -> factorNames.addAll(month.keySet()));
         List<MonthlyReport.Month> months = new ArrayList<>();
         for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
             int key = index(m);
@@ -94,11 +99,11 @@ record ReportAssembly(YearMonth from, YearMonth to, ZoneId zone, Instant now) {
             months.add(new MonthlyReport.Month(m.toString(), figures(incidents.incidents(), incidents.medians(),
                     rows.published().getOrDefault(key, Published.NONE), rows.created().getOrDefault(key, Created.NONE),
                     rows.completed().getOrDefault(key, Completed.NONE), rows.dropped().getOrDefault(key, 0L),
-                    overdue.getOrDefault(key, 0L))));
+                    overdue.getOrDefault(key, 0L), factors(factorNames, rows.factors(), m, m))));
         }
-        MonthlyReport.Period totals = period(from, to, rows, rows.periodMedians().range(), overdue);
+        MonthlyReport.Period totals = period(from, to, rows, rows.periodMedians().range(), overdue, factorNames);
         MonthlyReport.Period previous = period(previousFrom(), from.minusMonths(1), rows,
-                rows.periodMedians().previous(), overdue);
+                rows.periodMedians().previous(), overdue, factorNames);
         LocalDate lastDay = endOrNow().equals(now) ? today() : to.atEndOfMonth();
         return new MonthlyReport(from.toString(), to.toString(), zone.getId(), months, totals, previous,
                 daysSince(rows.lastMajorIncident(), lastDay), longestRunWithout(rows.majorIncidentStarts(), lastDay));
@@ -106,7 +111,7 @@ record ReportAssembly(YearMonth from, YearMonth to, ZoneId zone, Instant now) {
 
     /** A period's figures: its months' counts summed, with the period's own medians. */
     private static MonthlyReport.Period period(YearMonth first, YearMonth last, ReportRows.All rows, Medians medians,
-            Map<Integer, Long> overdue) {
+            Map<Integer, Long> overdue, SortedSet<String> factorNames) {
         Incidents incidents = Incidents.NONE;
         Published published = Published.NONE;
         Created created = Created.NONE;
@@ -124,7 +129,19 @@ record ReportAssembly(YearMonth from, YearMonth to, ZoneId zone, Instant now) {
             dropped += rows.dropped().getOrDefault(key, 0L);
         }
         return new MonthlyReport.Period(first.toString(), last.toString(), figures(incidents, medians, published,
-                created, completed, dropped, overdue.getOrDefault(index(last), 0L)));
+                created, completed, dropped, overdue.getOrDefault(index(last), 0L),
+                factors(factorNames, rows.factors(), first, last)));
+    }
+
+    /** Incidents per contributing factor from month {@code first} to {@code last}, every name listed, 0 if none. */
+    static Map<String, Long> factors(SortedSet<String> names, Map<Integer, Map<String, Long>> byMonth,
+            YearMonth first, YearMonth last) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        names.forEach(name -> counts.put(name, 0L));
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            byMonth.getOrDefault(index(m), Map.of()).forEach((name, count) -> counts.merge(name, count, Long::sum));
+        }
+        return counts;
     }
 
     /**
@@ -182,7 +199,7 @@ record ReportAssembly(YearMonth from, YearMonth to, ZoneId zone, Instant now) {
     }
 
     private static Figures figures(Incidents incidents, Medians medians, Published published, Created created,
-            Completed completed, long dropped, long overdue) {
+            Completed completed, long dropped, long overdue, Map<String, Long> factors) {
         Map<String, Long> bySeverity = new LinkedHashMap<>();
         for (Severity severity : Severity.values()) {
             bySeverity.put(severity.name(), incidents.bySeverity().getOrDefault(severity, 0L));
@@ -201,7 +218,7 @@ record ReportAssembly(YearMonth from, YearMonth to, ZoneId zone, Instant now) {
                 meanMinutes(incidents.ttrSumMicros(), incidents.ttrCount()), minutes(medians.ttrMicros()), sources,
                 published.count(), published.withinWindow(),
                 published.count() == 0 ? null : (double) published.withinWindow() / published.count(),
-                created.count(), completed.count(), completed.onTime(), dropped, overdue, byKind);
+                created.count(), completed.count(), completed.onTime(), dropped, overdue, byKind, factors);
     }
 
     private static Double meanMinutes(long sumMicros, long count) {

@@ -58,6 +58,7 @@ final class ReportCsv {
         row.put("actionItemsDropped", f.actionItemsDropped());
         row.put("actionItemsOverdueAtMonthEnd", f.actionItemsOverdueAtMonthEnd());
         f.actionItemsByKind().forEach((k, v) -> row.put("actionItemsByKind." + k, v));
+        f.factors().forEach((k, v) -> row.put("factors." + k, v));
         return row;
     }
 }

@@ -4,7 +4,9 @@ import dev.debrief.common.CurrentUser;
 import dev.debrief.common.Display;
 import dev.debrief.common.QueryParams;
 import dev.debrief.common.TeamCalendar;
+import dev.debrief.postmortem.PostMortemService;
 import dev.debrief.postmortem.Severity;
+import dev.debrief.postmortem.TeamService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
@@ -42,13 +44,26 @@ public class ReportPages {
     @Inject
     Display display;
 
+    @Inject
+    TeamService teams;
+
+    @Inject
+    RecurrenceService recurrences;
+
+    @Inject
+    PostMortemService tags;
+
+    /** How many factors the chart names; the rest are summed as one series. */
+    static final int CHARTED_FACTORS = 4;
+
     /** One line of the period comparison. */
     public record Comparison(String label, String current, String previous, String change) {
     }
 
     /** What the page shows. */
     public record Page(MonthlyReport report, List<RawString> charts, List<Comparison> comparison, String severity,
-            String service, String query) {
+            String service, String team, String tag, String query, List<String> teams, List<String> tags,
+            Recurrence recurrence) {
     }
 
     @CheckedTemplate
@@ -59,11 +74,12 @@ public class ReportPages {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance monthly(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("severity") String severity, @QueryParam("service") String service) {
+            @QueryParam("severity") String severity, @QueryParam("service") String service,
+            @QueryParam("team") String team, @QueryParam("tag") String tag) {
         ReportRange range = ReportRange.parse(from, to, calendar.currentMonth());
         Severity sev = QueryParams.enumValue("severity", severity, Severity.class);
-        QueryParams.text("service", service);
-        MonthlyReport report = reports.report(range.from(), range.to(), new MonthlyReportService.Filter(sev, service));
+        MonthlyReport report = reports.report(range.from(), range.to(), new MonthlyReportService.Filter(sev,
+                QueryParams.text("service", service), QueryParams.text("team", team), QueryParams.text("tag", tag)));
         List<String> labels = report.months().stream().map(m -> YearMonth.parse(m.month()).format(SHORT)).toList();
 
         Map<String, long[]> bySeverity = new LinkedHashMap<>();
@@ -80,18 +96,55 @@ public class ReportPages {
         items.put("Created", report.months().stream().mapToLong(m -> m.figures().actionItemsCreated()).toArray());
         items.put("Completed", report.months().stream().mapToLong(m -> m.figures().actionItemsCompleted()).toArray());
 
-        List<RawString> charts = List.of(
+        List<RawString> charts = new ArrayList<>(List.of(
                 new RawString(SvgCharts.stackedBars("chart-incidents", "Incidents per month, by severity",
                         "Incidents", labels, bySeverity)),
                 new RawString(SvgCharts.lines("chart-times", "Time to resolve and time to detect (mean minutes)",
                         "Minutes", labels, times)),
                 new RawString(SvgCharts.groupedBars("chart-items", "Action items created and completed",
-                        "Action items", labels, items)));
+                        "Action items", labels, items))));
+        Map<String, long[]> factors = factorSeries(report);
+        if (!factors.isEmpty()) {
+            charts.add(new RawString(SvgCharts.stackedBars("chart-factors", "Contributing factors named per month",
+                    "Incidents", labels, factors)));
+        }
         String query = "from=" + range.from() + "&to=" + range.to() + (sev == null ? "" : "&severity=" + sev)
-                + (service == null || service.isBlank() ? "" : "&service="
-                        + URLEncoder.encode(service.strip(), StandardCharsets.UTF_8));
+                + parameter("service", service) + parameter("team", team) + parameter("tag", tag);
         return Templates.monthly(new Page(report, charts, compare(report, display.writeUpWindow()),
-                sev == null ? "" : sev.name(), service == null ? "" : service, query), currentUser.name());
+                sev == null ? "" : sev.name(), orEmpty(service), orEmpty(team), orEmpty(tag), query, teams.names(),
+                tags.tagsInUse().stream().map(PostMortemService.TagUse::tag).toList(),
+                recurrences.recurrence(RecurrenceService.DEFAULT_DAYS, team, tag)), currentUser.name());
+    }
+
+    private static String parameter(String name, String value) {
+        return value == null || value.isBlank() ? "" : "&" + name + "=" + URLEncoder.encode(value.strip(),
+                StandardCharsets.UTF_8);
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    /**
+     * The factors of the range as chart series: the {@link #CHARTED_FACTORS} most named over the range, then the
+     * others summed, so the chart has at most as many series as colours.
+     */
+    static Map<String, long[]> factorSeries(MonthlyReport report) {
+        List<String> ranked = report.totals().figures().factors().entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.<String, Long>comparingByKey()))
+                .map(Map.Entry::getKey).toList();
+        Map<String, long[]> series = new LinkedHashMap<>();
+        int months = report.months().size();
+        for (int i = 0; i < ranked.size(); i++) {
+            String name = i < CHARTED_FACTORS || ranked.size() == CHARTED_FACTORS + 1 ? ranked.get(i) : "Other factors";
+            long[] values = series.computeIfAbsent(name, n -> new long[months]);
+            for (int m = 0; m < months; m++) {
+                values[m] += report.months().get(m).figures().factors().getOrDefault(ranked.get(i), 0L);
+            }
+        }
+        return series;
     }
 
     /** The period comparison; {@code window} is the write-up window in words, as the settings make it. */

@@ -3,7 +3,9 @@ package dev.debrief.report;
 import dev.debrief.postmortem.ActionItemKind;
 import dev.debrief.postmortem.ActionItemStatus;
 import dev.debrief.postmortem.DetectionSource;
+import dev.debrief.postmortem.IncidentDocument;
 import dev.debrief.postmortem.Severity;
+import dev.debrief.postmortem.Team;
 import dev.debrief.report.ReportRows.Completed;
 import dev.debrief.report.ReportRows.Created;
 import dev.debrief.report.ReportRows.IncidentMonth;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
@@ -44,7 +47,7 @@ final class ReportQueries {
     ReportQueries(Session session, ZoneId zone, MonthlyReportService.Filter filter, Duration writeUpWindow) {
         this.session = session;
         this.zone = ReportSql.zoneName(zone);
-        this.filter = filter == null ? new MonthlyReportService.Filter(null, null) : filter;
+        this.filter = filter == null ? MonthlyReportService.Filter.ALL : filter;
         this.writeUpWindow = writeUpWindow;
     }
 
@@ -74,6 +77,24 @@ final class ReportQueries {
                 counts(row, Severity.class), counts(row, DetectionSource.class), row.count("without_source"),
                 row.count("ttd_sum"), row.count("ttd_count"), row.count("ttr_sum"), row.count("ttr_count")),
                 new Medians(row.number("ttd_median"), row.number("ttr_median"))));
+    }
+
+    /**
+     * Incidents started in [start, end) per month and contributing factor, by the factor's name as it is now (a
+     * renamed factor keeps its history); an incident counts once for each factor it lists.
+     */
+    Map<Integer, Map<String, Long>> factorsByMonth(Instant start, Instant end) {
+        ReportSql sql = statement();
+        sql.sql("select " + sql.month("p.started_at") + " as month_index, fa.name as factor, count(*) as incidents"
+                + " from postmortem p join postmortem_factor pf on pf.postmortem_id = p.id"
+                + " join factor fa on fa.id = pf.factor_id where ").within("p.started_at", start, end);
+        filters(sql).sql(" group by month_index, fa.name");
+        Map<Integer, Map<String, Long>> months = new HashMap<>();
+        for (ReportSql.Row row : sql.rows()) {
+            months.computeIfAbsent((int) row.count("month_index"), m -> new HashMap<>())
+                    .put(row.text("factor"), row.count("incidents"));
+        }
+        return months;
     }
 
     /** The medians of incidents started in [start, rangeStart), the period before, and in [rangeStart, end). */
@@ -112,7 +133,7 @@ final class ReportQueries {
                     .bind(kind.name(), kind.name());
         }
         sql.sql(" from action_item i" + itemJoin() + " where ").within("i.created_at", start, end);
-        filters(sql).sql(" group by month_index");
+        itemFilters(sql).sql(" group by month_index");
         return sql.byMonth(row -> new Created(row.count("created"), counts(row, ActionItemKind.class)));
     }
 
@@ -123,7 +144,7 @@ final class ReportQueries {
                 + " sum(case when i.due_date is not null and " + sql.day("i.completed_at") + " <= " + ReportSql.DUE_DAY
                 + " then 1 else 0 end) as on_time"
                 + " from action_item i" + itemJoin() + " where ").within("i.completed_at", start, end);
-        filters(sql).sql(" group by month_index");
+        itemFilters(sql).sql(" group by month_index");
         return sql.byMonth(row -> new Completed(row.count("completed"), row.count("on_time")));
     }
 
@@ -132,7 +153,7 @@ final class ReportQueries {
         ReportSql sql = statement();
         sql.sql("select " + sql.month("i.dropped_at") + " as month_index, count(*) as dropped"
                 + " from action_item i" + itemJoin() + " where ").within("i.dropped_at", start, end);
-        filters(sql).sql(" group by month_index");
+        itemFilters(sql).sql(" group by month_index");
         return sql.byMonth(row -> row.count("dropped"));
     }
 
@@ -175,7 +196,7 @@ final class ReportQueries {
     private void span(ReportSql sql, String from, String until, String condition) {
         sql.sql("select " + from + " as overdue_from, " + until + " as closed_in from action_item i" + itemJoin()
                 + " where " + condition);
-        filters(sql);
+        itemFilters(sql);
     }
 
     /**
@@ -190,7 +211,7 @@ final class ReportQueries {
                 .bind("rangeStartDay", rangeStartDay).bind("rangeStart", rangeStart).bind("now", now)
                 .bind("today", today)
                 .bind("openStatuses", ActionItemStatus.OPEN_STATUSES.stream().map(Enum::name).toList());
-        ReportSql.Row row = filters(sql).rows().get(0);
+        ReportSql.Row row = itemFilters(sql).rows().get(0);
         return new OpenItems(row.count("before_range"), row.count("now_open"));
     }
 
@@ -199,7 +220,7 @@ final class ReportQueries {
         ReportSql sql = statement().sql("select max(p.started_at) as last_start from postmortem p"
                 + " where p.severity in (:majors) and p.started_at < :end")
                 .bind("majors", Severity.majorNames()).bind("end", end);
-        return serviceOnly(sql).rows().get(0).instant("last_start");
+        return withoutSeverity(sql, "p.team_id").rows().get(0).instant("last_start");
     }
 
     /** When each major incident in [start, end) started, in order. Ignores the severity filter. */
@@ -207,7 +228,7 @@ final class ReportQueries {
         ReportSql sql = statement().sql("select p.started_at from postmortem p"
                 + " where p.severity in (:majors) and ").bind("majors", Severity.majorNames())
                 .within("p.started_at", start, end);
-        return serviceOnly(sql).sql(" order by p.started_at").rows().stream().map(row -> row.instant("started_at"))
+        return withoutSeverity(sql, "p.team_id").sql(" order by p.started_at").rows().stream().map(row -> row.instant("started_at"))
                 .toList();
     }
 
@@ -217,27 +238,46 @@ final class ReportQueries {
 
     /** The filters of the report on the post-mortem {@code p}, with their parameters. */
     private ReportSql filters(ReportSql sql) {
-        if (filter.severity() != null) {
-            sql.sql(" and p.severity = :severity").bind("severity", filter.severity().name());
-        }
-        return serviceOnly(sql);
+        return severity(withoutSeverity(sql, "p.team_id"));
     }
 
-    private ReportSql serviceOnly(ReportSql sql) {
-        if (hasService()) {
-            sql.sql(" and exists (select 1 from postmortem_service s where s.postmortem_id = p.id"
-                    + " and s.name = :service)").bind("service", filter.service().strip());
+    /** The filters on the action item {@code i}: its post-mortem's, and its team (its own, else the post-mortem's). */
+    private ReportSql itemFilters(ReportSql sql) {
+        return severity(withoutSeverity(sql, "coalesce(i.team_id, p.team_id)"));
+    }
+
+    private ReportSql severity(ReportSql sql) {
+        if (filter.severity() != null) {
+            sql.sql(" and p.severity = :severity").bind("severity", filter.severity().name());
         }
         return sql;
     }
 
-    private boolean hasService() {
-        return filter.service() != null && !filter.service().isBlank();
+    /** The filters but severity, {@code team} being the column of the team that owns the row. */
+    private ReportSql withoutSeverity(ReportSql sql, String team) {
+        if (given(filter.service())) {
+            sql.sql(" and exists (select 1 from postmortem_service s where s.postmortem_id = p.id"
+                    + " and s.name = :service)").bind("service", filter.service().strip());
+        }
+        if (given(filter.team())) {
+            sql.sql(" and " + team + " in (select t.id from team t where t.name_key = :team)")
+                    .bind("team", Team.keyOf(filter.team()));
+        }
+        if (given(filter.tag())) {
+            sql.sql(" and exists (select 1 from postmortem_tag g where g.postmortem_id = p.id and g.tag = :tag)")
+                    .bind("tag", IncidentDocument.tag(filter.tag()));
+        }
+        return sql;
+    }
+
+    private static boolean given(String text) {
+        return text != null && !text.isBlank();
     }
 
     /** Items need their post-mortem only when a filter applies to it. */
     private String itemJoin() {
-        return filter.severity() != null || hasService() ? " join postmortem p on p.id = i.postmortem_id" : "";
+        return filter.severity() != null || given(filter.service()) || given(filter.team()) || given(filter.tag())
+                ? " join postmortem p on p.id = i.postmortem_id" : "";
     }
 
     /** The column counting the rows of one value of an enum column, such as {@code SEV1_count}. */

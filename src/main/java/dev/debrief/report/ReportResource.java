@@ -31,6 +31,7 @@ public class ReportResource {
     @Produces({MediaType.APPLICATION_JSON, CSV})
     public Response monthly(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("severity") String severity, @QueryParam("service") String service,
+            @QueryParam("team") String team, @QueryParam("tag") String tag,
             @QueryParam("format") String format, @Context HttpHeaders headers) {
         boolean csv = format != null && !format.isBlank() ? format(format)
                 : headers.getAcceptableMediaTypes().stream().findFirst()
@@ -38,7 +39,8 @@ public class ReportResource {
                         .orElse(false);
         ReportRange range = ReportRange.parse(from, to, calendar.currentMonth());
         MonthlyReport report = reports.report(range.from(), range.to(), new MonthlyReportService.Filter(
-                QueryParams.enumValue("severity", severity, Severity.class), QueryParams.text("service", service)));
+                QueryParams.enumValue("severity", severity, Severity.class), QueryParams.text("service", service),
+                QueryParams.text("team", team), QueryParams.text("tag", tag)));
         if (csv) {
             return Response.ok(ReportCsv.write(report), CSV + "; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"debrief-monthly-" + range.from() + "-"

@@ -21,6 +21,7 @@ final class ReportRows {
     /** Everything one report reads, from the period before the range to the end of the range. */
     record All(
             Map<Integer, IncidentMonth> incidents,
+            Map<Integer, Map<String, Long>> factors,
             PeriodMedians periodMedians,
             Map<Integer, Published> published,
             Map<Integer, Created> created,

@@ -118,6 +118,11 @@ final class ReportSql {
             return value == null ? 0 : ((Number) value).longValue();
         }
 
+        String text(String column) {
+            Object value = tuple.get(column);
+            return value == null ? null : value.toString();
+        }
+
         Double number(String column) {
             Object value = tuple.get(column);
             return value == null ? null : ((Number) value).doubleValue();

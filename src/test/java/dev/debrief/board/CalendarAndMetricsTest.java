@@ -113,10 +113,10 @@ class CalendarAndMetricsTest {
                 .with("detectedAt", "2026-03-07T09:10:00Z").with("resolvedAt", "2026-03-07T10:00:00Z"));
         clock.set(MutableClock.DEFAULT_NOW.plus(Duration.ofMinutes(1)));
         String metrics = scrape();
-        assertThat(metrics).contains("debrief_action_items{status=\"OPEN\",} 3.0")
-                .contains("debrief_action_items{status=\"DONE\",} 0.0")
-                .contains("debrief_action_items_overdue 1.0")
-                .contains("debrief_writeups_overdue 1.0")
+        assertThat(metrics).contains("debrief_action_items{status=\"OPEN\",team=\"\",} 3.0")
+                .contains("debrief_action_items{status=\"DONE\",team=\"\",} 0.0")
+                .contains("debrief_action_items_overdue{team=\"\",} 1.0")
+                .contains("debrief_writeups_overdue{team=\"\",} 1.0")
                 .contains("# TYPE debrief_action_items_overdue gauge");
     }
 
@@ -124,17 +124,17 @@ class CalendarAndMetricsTest {
     void anonymousScrapesReadTheDatabaseAtMostEveryThirtySeconds() {
         items();
         clock.set(MutableClock.DEFAULT_NOW.plus(Duration.ofMinutes(2)));
-        assertThat(scrape()).contains("debrief_action_items{status=\"OPEN\",} 3.0");
+        assertThat(scrape()).contains("debrief_action_items{status=\"OPEN\",team=\"\",} 3.0");
         Scenarios.addItem(Scenarios.create(PostMortemJson.complete()), PostMortemJson.item(1));
 
         sessions.getStatistics().clear();
         clock.set(clock.instant().plus(Duration.ofSeconds(29)));
-        assertThat(scrape()).as("still the reading of 29 s ago").contains("debrief_action_items{status=\"OPEN\",} 3.0");
+        assertThat(scrape()).as("still the reading of 29 s ago").contains("debrief_action_items{status=\"OPEN\",team=\"\",} 3.0");
         assertThat(sessions.getStatistics().getPrepareStatementCount()).isZero();
 
         clock.set(clock.instant().plus(Duration.ofSeconds(1)));
-        assertThat(scrape()).contains("debrief_action_items{status=\"OPEN\",} 4.0");
-        assertThat(sessions.getStatistics().getPrepareStatementCount()).isEqualTo(6);
+        assertThat(scrape()).contains("debrief_action_items{status=\"OPEN\",team=\"\",} 4.0");
+        assertThat(sessions.getStatistics().getPrepareStatementCount()).isEqualTo(3);
     }
 
     private static String scrape() {

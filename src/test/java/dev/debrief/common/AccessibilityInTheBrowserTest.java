@@ -52,7 +52,10 @@ class AccessibilityInTheBrowserTest {
     @Test
     void everyPageWithDataHasNoViolation() throws Exception {
         long published = Scenarios.published().postmortem();
-        long draft = Scenarios.create(PostMortemJson.complete().with("title", "Search index stale"));
+        Api.asAdmin().body(Map.of("name", "Search")).post("/api/teams").then().statusCode(201);
+        long draft = Scenarios.create(PostMortemJson.complete().with("title", "Search index stale")
+                .with("team", "Search").with("tags", List.of("index", "stale data"))
+                .with("factors", List.of(Map.of("factorId", 4, "note", "the indexer's queue"))));
         Scenarios.addItem(draft, PostMortemJson.item(1));
 
         Map<String, List<String>> violations = new LinkedHashMap<>();
@@ -61,6 +64,8 @@ class AccessibilityInTheBrowserTest {
         session.signIn("erin", "test-password-1");
         for (String path : List.of("/", "/postmortems", "/postmortems/new", "/postmortems/" + published,
                 "/postmortems/" + draft, "/postmortems/" + draft + "/edit", "/board", "/reports/monthly",
+                "/board?team=Search&tag=index", "/postmortems?team=Search&tag=index",
+                "/reports/monthly?team=Search&tag=index",
                 "/postmortems/987654321", "/account/password", "/account/tokens")) {
             session.open(path);
             violations.put(path, AxeCore.violations(session.driver()));

@@ -25,7 +25,7 @@ class ActionItemTest {
                 .resolvedAt(started.plus(Duration.ofMinutes(50))).detectionSource(DetectionSource.MONITORING)
                 .sections(SectionTexts.of(section -> "answered")).build();
         PostMortem pm = PostMortem.draft(document, NOW, Duration.ofMinutes(5));
-        return pm.addActionItem(new ActionItemDraft(1, "Alert on burn rate", "team", due, ActionItemKind.DETECTION,
+        return pm.addActionItem(new ActionItemDraft(1, "Alert on burn rate", "team", null, due, ActionItemKind.DETECTION,
                 null, null, null, null), NOW);
     }
 

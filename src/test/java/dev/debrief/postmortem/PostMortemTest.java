@@ -35,7 +35,7 @@ class PostMortemTest {
     }
 
     private static ActionItemDraft item(int priority) {
-        return new ActionItemDraft(priority, "Action " + priority, "team", LocalDate.parse("2026-03-24"),
+        return new ActionItemDraft(priority, "Action " + priority, "team", null, LocalDate.parse("2026-03-24"),
                 ActionItemKind.PREVENTION, null, null, null, null);
     }
 

@@ -34,6 +34,7 @@ class ReportAssemblyTest {
     /** Rows as the statements would return them; months absent from a map had no rows. */
     private static final class Rows {
         final Map<Integer, IncidentMonth> incidents = new HashMap<>();
+        final Map<Integer, Map<String, Long>> factors = new HashMap<>();
         PeriodMedians medians = new PeriodMedians(Medians.NONE, Medians.NONE);
         final Map<Integer, Published> published = new HashMap<>();
         final Map<Integer, Created> created = new HashMap<>();
@@ -45,7 +46,7 @@ class ReportAssemblyTest {
         final List<Instant> majors = new ArrayList<>();
 
         ReportRows.All all() {
-            return new ReportRows.All(incidents, medians, published, created, completed, dropped, spans, open,
+            return new ReportRows.All(incidents, factors, medians, published, created, completed, dropped, spans, open,
                     lastMajor, majors);
         }
     }

@@ -30,9 +30,12 @@ public class TestData {
         QuarkusTransaction.requiringNew().run(() -> {
             for (String table : new String[] {"api_token", "demo_record", "demo_year", "sent_reminder",
                     "review_decision", "review_not_discussed", "review_attendee", "review", "action_item",
-                    "timeline_entry", "considered_idea", "postmortem_service", "attendee", "postmortem"}) {
+                    "timeline_entry", "considered_idea", "postmortem_service", "postmortem_tag", "postmortem_factor",
+                    "postmortem_link", "attendee", "postmortem", "team"}) {
                 em.createNativeQuery("delete from " + table).executeUpdate();
             }
+            // The seeded contributing factors stay; those a test added go.
+            em.createNativeQuery("delete from factor where id > 8").executeUpdate();
         });
         ensureUser(Api.EDITOR, Role.EDITOR);
         ensureUser(Api.VIEWER, Role.VIEWER);
