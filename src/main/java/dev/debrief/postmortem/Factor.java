@@ -12,7 +12,7 @@ import java.time.Instant;
 
 /**
  * A kind of contributing factor (a change, capacity, a dependency, ...): the list admins keep, seeded by the schema
- * (V18). Post-mortems refer to a factor by id, so a renamed factor keeps its post-mortems. Names are unique
+ * (V16). Post-mortems refer to a factor by id, so a renamed factor keeps its post-mortems. Names are unique
  * whatever their case.
  */
 @Entity

@@ -30,7 +30,7 @@ import org.hibernate.type.SqlTypes;
 @MappedSuperclass
 public abstract class StoredDocument extends Tracked {
 
-    /** The longest tag (V18 stores tags in a column this wide). */
+    /** The longest tag (V16 stores tags in a column this wide). */
     public static final int MAX_TAG_LENGTH = 40;
 
     /** The most tags a post-mortem has. */
