@@ -49,6 +49,8 @@ final class InstanceTables {
             new Table("considered_idea", List.of("postmortem_id", "position")),
             new Table("imported_source", List.of("postmortem_id")),
             new Table("action_item", List.of("id")),
+            new Table("tracker_ticket", List.of("id")),
+            new Table("tracker_history", List.of("id")),
             new Table("review", List.of("id")),
             new Table("review_attendee", List.of("review_id", "position")),
             new Table("review_not_discussed", List.of("review_id", "action_item_id")),
@@ -67,7 +69,8 @@ final class InstanceTables {
     private static final Map<String, String> SEQUENCES = Map.of("webhook_seq", "webhook",
             "webhook_delivery_seq", "webhook_delivery", "postmortem_seq", "postmortem",
             "action_item_seq", "action_item", "review_seq", "review", "review_decision_seq", "review_decision",
-            "audit_event_seq", "audit_event", "api_token_seq", "api_token");
+            "audit_event_seq", "audit_event", "api_token_seq", "api_token", "tracker_ticket_seq", "tracker_ticket",
+            "tracker_history_seq", "tracker_history");
 
     private InstanceTables() {
     }

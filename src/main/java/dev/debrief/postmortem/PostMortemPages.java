@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,10 @@ public class PostMortemPages {
     private static final Map<String, String> NOTICES = Map.of(
             "saved", "Saved.",
             "published", "Published. The action items are now on the board.",
-            "not-ready", "Not published yet: the checklist below shows what is still missing.");
+            "not-ready", "Not published yet: the checklist below shows what is still missing.",
+            "ticket-opened", "Ticket opened in the issue tracker.",
+            "ticket-failed", "The ticket was not opened: the issue tracker did not answer. The action item is "
+                    + "unchanged; try again later.");
 
     @Inject
     PostMortemService service;
@@ -71,6 +75,9 @@ public class PostMortemPages {
     @Inject
     Instance<ActionItemHistory> histories;
 
+    @Inject
+    ActionItemTickets tickets;
+
     /** A row of home or the list, with its clock. */
     public record Row(PostMortemSummary pm, WriteUpClock clock) {
     }
@@ -87,7 +94,8 @@ public class PostMortemPages {
     /** The post-mortem page. */
     public record View(PostMortemView pm, WriteUpClock clock, Map<String, RawString> html,
             List<FieldError> missing, List<BlamelessCheck.SectionHits> warnings, String notice,
-            List<HistoryLine> history, List<AuditEntry> changes) {
+            List<HistoryLine> history, List<AuditEntry> changes, Map<Long, ActionItemTickets.Ticket> tickets,
+            boolean canOpenTickets) {
     }
 
     /** One line of an action item's history, as the page shows it. */
@@ -176,8 +184,10 @@ public class PostMortemPages {
         List<BlamelessCheck.SectionHits> warnings = blameless.check(pm.document());
         WriteUpClock clock = WriteUpClock.of(pm.timing().writeUpDueAt(), pm.status() == PostMortemStatus.PUBLISHED,
                 service.currentTime());
+        Map<Long, ActionItemTickets.Ticket> linked = tickets.forItems(pm.actionItems().stream()
+                .map(ActionItemView::id).toList());
         return Templates.view(new View(pm, clock, html, missing, warnings, noticeText(notice), history(pm),
-                service.history(id, false)), user(), currentUser.isEditor());
+                service.history(id, false), linked, tickets.canOpen()), user(), currentUser.isEditor());
     }
 
     @GET
@@ -265,6 +275,7 @@ public class PostMortemPages {
                         entry.what(), entry.note()));
             }
         }
+        lines.sort(Comparator.comparing(HistoryLine::at));
         return lines;
     }
 
