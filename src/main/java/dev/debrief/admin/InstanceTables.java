@@ -54,6 +54,8 @@ final class InstanceTables {
             new Table("considered_idea", List.of("postmortem_id", "position")),
             new Table("imported_source", List.of("postmortem_id")),
             new Table("action_item", List.of("id")),
+            new Table("tracker_ticket", List.of("id")),
+            new Table("tracker_history", List.of("id")),
             new Table("review", List.of("id")),
             new Table("review_attendee", List.of("review_id", "position")),
             new Table("review_not_discussed", List.of("review_id", "action_item_id")),
@@ -74,7 +76,8 @@ final class InstanceTables {
             Map.entry("action_item_seq", "action_item"), Map.entry("review_seq", "review"),
             Map.entry("review_decision_seq", "review_decision"), Map.entry("audit_event_seq", "audit_event"),
             Map.entry("api_token_seq", "api_token"), Map.entry("team_seq", "team"),
-            Map.entry("factor_seq", "factor"), Map.entry("postmortem_link_seq", "postmortem_link"));
+            Map.entry("factor_seq", "factor"), Map.entry("postmortem_link_seq", "postmortem_link"),
+            Map.entry("tracker_ticket_seq", "tracker_ticket"), Map.entry("tracker_history_seq", "tracker_history"));
 
     private InstanceTables() {
     }

@@ -2,6 +2,7 @@ package dev.debrief.board;
 
 import dev.debrief.postmortem.ActionItemKind;
 import dev.debrief.postmortem.ActionItemStatus;
+import dev.debrief.postmortem.ActionItemTickets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,11 +26,11 @@ public record Board(
         LocalDate weekEnd,
         String lastReview) {
 
-    /** One action item on the board. */
+    /** One action item on the board; {@code ticket} is its linked ticket in an issue tracker, or null. */
     public record ItemRow(Long actionItemId, Long postmortemId, String postmortemTitle, Integer priority,
             String title, String owner, String team, LocalDate dueDate, ActionItemStatus status, ActionItemKind kind,
             long daysOverdue, long redateCount, Instant lastReviewedAt, Decision lastDecision,
-            boolean notDiscussedLastReview) {
+            boolean notDiscussedLastReview, ActionItemTickets.Ticket ticket) {
     }
 
     /** A post-mortem whose write-up is past its due time. */

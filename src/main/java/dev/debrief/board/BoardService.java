@@ -5,6 +5,7 @@ import dev.debrief.common.QueryParams;
 import dev.debrief.common.TeamCalendar;
 import dev.debrief.postmortem.ActionItem;
 import dev.debrief.postmortem.ActionItemStatus;
+import dev.debrief.postmortem.ActionItemTickets;
 import dev.debrief.postmortem.OpenWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Builds the board with a fixed number of statements whatever the number of items: the open items with their
@@ -45,6 +47,9 @@ public class BoardService {
 
     @Inject
     OpenWork work;
+
+    @Inject
+    ActionItemTickets tickets;
 
     public LocalDate today() {
         return calendar.today();
@@ -105,13 +110,16 @@ public class BoardService {
             lastDecision.put((Long) row[0], (Decision) row[1]);
         }
 
+        Map<Long, ActionItemTickets.Ticket> linked = tickets.forItems(
+                Stream.concat(open.stream(), done.stream()).map(ActionItem::getId).toList());
+
         List<Board.ItemRow> overdue = new ArrayList<>();
         List<Board.ItemRow> thisWeek = new ArrayList<>();
         List<Board.ItemRow> later = new ArrayList<>();
         Map<String, int[]> owners = new TreeMap<>();
         Map<String, int[]> teams = new TreeMap<>();
         for (ActionItem item : open) {
-            Board.ItemRow row = row(item, asOf, history, lastDecision, notDiscussed);
+            Board.ItemRow row = row(item, asOf, history, lastDecision, notDiscussed, linked);
             int[] load = owners.computeIfAbsent(item.getOwner() == null ? "" : item.getOwner(), k -> new int[2]);
             int[] teamLoad = teams.computeIfAbsent(row.team() == null ? "" : row.team(), k -> new int[2]);
             load[1]++;
@@ -135,7 +143,7 @@ public class BoardService {
         thisWeek.sort(byDue);
         later.sort(byDue);
         List<Board.ItemRow> doneRows = new ArrayList<>(done.stream()
-                .map(item -> row(item, asOf, history, lastDecision, Set.of())).toList());
+                .map(item -> row(item, asOf, history, lastDecision, Set.of(), linked)).toList());
         doneRows.sort(Comparator.comparing(Board.ItemRow::actionItemId));
 
         List<Board.WriteUpRow> writeUps = work.overdueWriteUps(moment, filter).stream()
@@ -158,12 +166,12 @@ public class BoardService {
     }
 
     private static Board.ItemRow row(ActionItem item, LocalDate asOf, Map<Long, Object[]> history,
-            Map<Long, Decision> lastDecision, Set<Long> notDiscussed) {
+            Map<Long, Decision> lastDecision, Set<Long> notDiscussed, Map<Long, ActionItemTickets.Ticket> linked) {
         Object[] reviewed = history.get(item.getId());
         return new Board.ItemRow(item.getId(), item.getPostMortem().getId(), item.getPostMortem().getTitle(),
                 item.getPriority(), item.getTitle(), item.getOwner(), item.getTeamName(), item.getDueDate(), item.getStatus(),
                 item.getKind(), item.daysOverdue(asOf), reviewed == null ? 0 : ((Number) reviewed[1]).longValue(),
                 reviewed == null ? null : (Instant) reviewed[2], lastDecision.get(item.getId()),
-                notDiscussed.contains(item.getId()));
+                notDiscussed.contains(item.getId()), linked.get(item.getId()));
     }
 }

@@ -2,6 +2,8 @@ package dev.debrief.common;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.net.URI;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -60,7 +62,16 @@ public interface DebriefConfig {
 
     Reminders reminders();
 
+    /**
+     * The address people reach Debrief at, for links back from elsewhere (the tickets Debrief opens in an issue
+     * tracker).
+     */
+    @WithDefault("http://localhost:8080")
+    URI publicUrl();
+
     Webhooks webhooks();
+
+    Tracker tracker();
 
     Security security();
 
@@ -144,6 +155,101 @@ public interface DebriefConfig {
         /** A claim older than this without a result is taken to be from an instance that died while sending. */
         @WithDefault("PT5M")
         Duration claimTimeout();
+    }
+
+    /** Issue trackers that action items are linked to and whose state comes back (docs/integrations.md). */
+    interface Tracker {
+
+        /** The tracker used when several are configured: {@code github}, {@code gitlab} or {@code jira}. */
+        @WithName("default")
+        Optional<String> preferred();
+
+        /** Whether publishing a post-mortem opens a ticket for each of its items. */
+        @WithDefault("false")
+        boolean createOnPublish();
+
+        /** How often the linked open tickets are read back, for webhooks missed ({@code off} disables it). */
+        @WithDefault("15m")
+        String pollEvery();
+
+        /** How often the tickets still to open on publishing are tried ({@code off} disables it). */
+        @WithDefault("30s")
+        String createEvery();
+
+        /** How long one call to a tracker may take before it counts as failed. */
+        @WithDefault("PT10S")
+        Duration timeout();
+
+        /** A creation claimed longer ago than this without a result is from an instance that died meanwhile. */
+        @WithDefault("PT2M")
+        Duration claimTimeout();
+
+        /** The waits after the first, second, ... failed creation on publishing; the last repeats. */
+        @WithDefault("PT1M,PT5M,PT30M,PT2H")
+        List<Duration> retryWaits();
+
+        /** Attempts at a creation on publishing before it is given up (an editor may still press the button). */
+        @WithDefault("10")
+        int maxAttempts();
+
+        GitHub github();
+
+        GitLab gitlab();
+
+        Jira jira();
+    }
+
+    /** GitHub Issues: on when {@code token} and {@code repository} are set. */
+    interface GitHub {
+
+        @WithDefault("https://api.github.com")
+        URI apiUrl();
+
+        Optional<String> token();
+
+        /** {@code owner/name}. */
+        Optional<String> repository();
+
+        /** The secret of the webhook configured on the repository, which signs its deliveries. */
+        Optional<String> webhookSecret();
+    }
+
+    /** GitLab issues: on when {@code token} and {@code project} are set. */
+    interface GitLab {
+
+        @WithDefault("https://gitlab.com/api/v4")
+        URI apiUrl();
+
+        Optional<String> token();
+
+        /** The project's path ({@code group/name}) or numeric id. */
+        Optional<String> project();
+
+        /** The secret token of the webhook configured on the project ({@code X-Gitlab-Token}). */
+        Optional<String> webhookToken();
+    }
+
+    /** Jira Cloud or Data Center: on when {@code base-url}, {@code token} and {@code project} are set. */
+    interface Jira {
+
+        Optional<URI> baseUrl();
+
+        /** The account's e-mail for Jira Cloud's API tokens; leave unset to send {@code token} as a bearer PAT. */
+        Optional<String> user();
+
+        Optional<String> token();
+
+        /** The project key, such as {@code OPS}. */
+        Optional<String> project();
+
+        @WithDefault("Task")
+        String issueType();
+
+        /** Status names that count as done; by default every status in Jira's "done" category. */
+        Optional<List<String>> doneStatuses();
+
+        /** The secret the webhook's URL carries ({@code ?secret=}) or sends as {@code X-Debrief-Secret}. */
+        Optional<String> webhookSecret();
     }
 
     interface Security {

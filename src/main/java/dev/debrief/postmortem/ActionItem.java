@@ -182,6 +182,19 @@ public class ActionItem extends Tracked {
                 ActionItemStatus.DONE, null, null), at, postMortem.getStartedAt(), postMortem.isPublished());
     }
 
+    /**
+     * The work turned out not to be finished (its ticket was reopened): a done item is open again, its completion
+     * forgotten. A dropped item stays dropped: dropping was the team's decision, not the tracker's.
+     */
+    public void reopen(Instant at) {
+        if (status != ActionItemStatus.DONE) {
+            throw new ConflictException("Action item " + id + " is " + status + "; only a done item can be reopened.");
+        }
+        ActionItemDraft d = toDraft();
+        apply(new ActionItemDraft(d.priority(), d.title(), d.owner(), d.dueDate(), d.kind(), d.ticketUrl(),
+                ActionItemStatus.OPEN, null, null), at, postMortem.getStartedAt(), postMortem.isPublished());
+    }
+
     /** A review decision: the team drops the item, for a reason, at {@code at}. */
     public void drop(String reason, Instant at) {
         if (blankToNull(reason) == null) {

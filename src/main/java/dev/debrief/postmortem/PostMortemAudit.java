@@ -96,6 +96,11 @@ public class PostMortemAudit {
         itemChanged("action-item." + decision, before, after);
     }
 
+    /** A change that came from the item's ticket in an issue tracker ({@code closed}, {@code reopened}). */
+    public void itemSynced(String what, ActionItemView before, ActionItemView after) {
+        itemChanged("action-item.ticket-" + what, before, after);
+    }
+
     private void changed(String action, PostMortemView before, PostMortemView after) {
         PostMortemView subject = after == null ? before : after;
         trail.record(action, subject(subject), Changes.between(fields(before), fields(after)));

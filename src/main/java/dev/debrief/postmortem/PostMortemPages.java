@@ -29,6 +29,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,10 @@ public class PostMortemPages {
             "not-ready", "Not published yet: the checklist below shows what is still missing.",
             "linked", "Linked.",
             "unlinked", "Link removed.",
-            "not-linked", "Not linked: give the number of another post-mortem, not linked to this one yet.");
+            "not-linked", "Not linked: give the number of another post-mortem, not linked to this one yet.",
+            "ticket-opened", "Ticket opened in the issue tracker.",
+            "ticket-failed", "The ticket was not opened: the issue tracker did not answer. The action item is "
+                    + "unchanged; try again later.");
 
     @Inject
     PostMortemService service;
@@ -82,6 +86,9 @@ public class PostMortemPages {
     @Inject
     Instance<ActionItemHistory> histories;
 
+    @Inject
+    ActionItemTickets tickets;
+
     /** A row of home or the list, with its clock. */
     public record Row(PostMortemSummary pm, WriteUpClock clock) {
     }
@@ -99,7 +106,8 @@ public class PostMortemPages {
     /** The post-mortem page. */
     public record View(PostMortemView pm, WriteUpClock clock, Map<String, RawString> html,
             List<FieldError> missing, List<BlamelessCheck.SectionHits> warnings, String notice,
-            List<HistoryLine> history, List<AuditEntry> changes, List<PostMortemService.Suggestion> suggestions) {
+            List<HistoryLine> history, List<AuditEntry> changes, List<PostMortemService.Suggestion> suggestions,
+            Map<Long, ActionItemTickets.Ticket> tickets, boolean canOpenTickets) {
     }
 
     /** One line of an action item's history, as the page shows it. */
@@ -200,9 +208,11 @@ public class PostMortemPages {
         List<BlamelessCheck.SectionHits> warnings = blameless.check(pm.document());
         WriteUpClock clock = WriteUpClock.of(pm.timing().writeUpDueAt(), pm.status() == PostMortemStatus.PUBLISHED,
                 service.currentTime());
+        Map<Long, ActionItemTickets.Ticket> linked = tickets.forItems(pm.actionItems().stream()
+                .map(ActionItemView::id).toList());
         return Templates.view(new View(pm, clock, html, missing, warnings, noticeText(notice), history(pm),
-                service.history(id, false), currentUser.isEditor() ? service.suggestions(id) : List.of()), user(),
-                currentUser.isEditor());
+                service.history(id, false), currentUser.isEditor() ? service.suggestions(id) : List.of(), linked,
+                tickets.canOpen()), user(), currentUser.isEditor());
     }
 
     @GET
@@ -317,6 +327,7 @@ public class PostMortemPages {
                         entry.what(), entry.note()));
             }
         }
+        lines.sort(Comparator.comparing(HistoryLine::at));
         return lines;
     }
 

@@ -82,4 +82,27 @@ class ActionItemTest {
         assertThatThrownBy(() -> item.redate(TODAY, "later", TODAY, NOW)).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> item.drop("no", NOW)).isInstanceOf(ConflictException.class);
     }
+
+    @Test
+    void reopeningOpensADoneItemAgainAndForgetsItsCompletion() {
+        ActionItem item = item(TODAY);
+        item.complete(NOW.minus(Duration.ofHours(1)));
+
+        item.reopen(NOW);
+
+        assertThat(item.getStatus()).isEqualTo(ActionItemStatus.OPEN);
+        assertThat(item.getCompletedAt()).isNull();
+        assertThat(item.getUpdatedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void onlyADoneItemCanBeReopened() {
+        ActionItem dropped = item(TODAY);
+        dropped.drop("superseded", NOW);
+
+        assertThatThrownBy(() -> item(TODAY).reopen(NOW)).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("only a done item can be reopened");
+        assertThatThrownBy(() -> dropped.reopen(NOW)).isInstanceOf(ConflictException.class);
+        assertThat(dropped.getStatus()).isEqualTo(ActionItemStatus.DROPPED);
+    }
 }

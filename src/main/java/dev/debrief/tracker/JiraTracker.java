@@ -1,0 +1,117 @@
+package dev.debrief.tracker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.debrief.common.DebriefConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Jira Cloud or Data Center through the REST API v2 (plain-text descriptions). An issue counts as done when its
+ * status is in Jira's "done" status category, or, when {@code done-statuses} is set, when its status has one of
+ * those names.
+ */
+@ApplicationScoped
+class JiraTracker implements Tracker {
+
+    private static final String FIELDS = "status,resolutiondate,updated,summary";
+
+    @Inject
+    DebriefConfig config;
+
+    @Inject
+    TrackerHttp http;
+
+    @Override
+    public TrackerKind kind() {
+        return TrackerKind.JIRA;
+    }
+
+    @Override
+    public boolean configured() {
+        return settings().baseUrl().isPresent() && settings().token().isPresent() && settings().project().isPresent();
+    }
+
+    /** Jira answers a creation with the issue's id and key only; its state is read at once after. */
+    @Override
+    public RemoteTicket create(NewTicket ticket) {
+        Map<String, Object> fields = Map.of("project", Map.of("key", project()), "summary", ticket.title(),
+                "description", ticket.body(), "issuetype", Map.of("name", settings().issueType()),
+                "labels", List.of(NewTicket.LABEL));
+        JsonNode created = http.post(kind(), api("/issue"), headers(), Map.of("fields", fields));
+        String key = created.path("key").asText();
+        return new RemoteTicket(key, key, browse(key), false, null, null);
+    }
+
+    @Override
+    public Optional<RemoteTicket> findByMarker(String marker) {
+        String jql = "project = \"" + project() + "\" AND labels = \"" + NewTicket.LABEL + "\" AND text ~ \""
+                + marker + "\"";
+        JsonNode found = http.get(kind(), api("/search?" + TrackerHttp.query(Map.of("jql", jql, "fields",
+                FIELDS + ",description", "maxResults", "10"))), headers());
+        for (JsonNode issue : found.path("issues")) {
+            if (issue.path("fields").path("description").asText("").contains(marker)) {
+                return Optional.of(ticket(issue));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public RemoteTicket read(String remoteId) {
+        return ticket(http.get(kind(), api("/issue/" + TrackerHttp.encode(remoteId) + "?" + TrackerHttp.query(
+                Map.of("fields", FIELDS))), headers()));
+    }
+
+    /** The ticket an issue of the API or of a webhook's payload describes; it is known by its key. */
+    RemoteTicket ticket(JsonNode issue) {
+        String key = issue.path("key").asText();
+        JsonNode fields = issue.path("fields");
+        boolean done = isDone(fields.path("status"));
+        return new RemoteTicket(key, key, browse(key), done, done ? TrackerTimes.of(fields.get("resolutiondate"))
+                : null, TrackerTimes.of(fields.get("updated")));
+    }
+
+    private boolean isDone(JsonNode status) {
+        Optional<List<String>> names = settings().doneStatuses();
+        if (names.isPresent()) {
+            String name = status.path("name").asText();
+            return names.get().stream().anyMatch(n -> n.strip().equalsIgnoreCase(name));
+        }
+        return "done".equals(status.path("statusCategory").path("key").asText());
+    }
+
+    private String project() {
+        return settings().project().orElse("");
+    }
+
+    private String base() {
+        return settings().baseUrl().map(URI::toString).orElse("").replaceAll("/+$", "");
+    }
+
+    private URI api(String rest) {
+        return URI.create(base() + "/rest/api/2" + rest);
+    }
+
+    private String browse(String key) {
+        return base() + "/browse/" + key;
+    }
+
+    /** Jira Cloud: Basic with the account's e-mail and an API token; Data Center: the personal access token as bearer. */
+    private Map<String, String> headers() {
+        String token = settings().token().orElse("");
+        return Map.of("Authorization", settings().user()
+                .map(user -> "Basic " + Base64.getEncoder().encodeToString((user + ":" + token)
+                        .getBytes(StandardCharsets.UTF_8)))
+                .orElse("Bearer " + token));
+    }
+
+    private DebriefConfig.Jira settings() {
+        return config.tracker().jira();
+    }
+}

@@ -1,0 +1,214 @@
+package dev.debrief.tracker;
+
+import dev.debrief.postmortem.ActionItemTickets;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Converter;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Locale;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * An action item's ticket in an issue tracker. It exists from the moment Debrief decides to open the ticket
+ * ({@link State#PENDING}, the intent, with the marker the ticket's body will carry) and is linked once the tracker
+ * has answered; one per item.
+ */
+@Entity
+@Table(name = "tracker_ticket")
+class TrackerTicket extends PanacheEntityBase {
+
+    enum State {
+        PENDING, OPEN, CLOSED
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "tracker_ticket_seq")
+    @SequenceGenerator(name = "tracker_ticket_seq", sequenceName = "tracker_ticket_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(nullable = false)
+    private Long actionItemId;
+
+    @Convert(converter = KindColumn.class)
+    @Column(nullable = false, length = 10)
+    private TrackerKind tracker;
+
+    @Column(nullable = false, length = 100)
+    private String marker;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false, length = 10)
+    private State state;
+
+    @Column(length = 200)
+    private String ticketKey;
+
+    @Column(length = 100)
+    private String remoteId;
+
+    @Column(length = 2000)
+    private String url;
+
+    private Instant closedAt;
+
+    private Instant lastEventAt;
+
+    @Column(nullable = false)
+    private Instant createdAt;
+
+    private Instant claimedAt;
+
+    @Column(length = 36)
+    private String claimToken;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    private Instant nextAttemptAt;
+
+    @Column(length = 200)
+    private String lastError;
+
+    protected TrackerTicket() {
+    }
+
+    /** The intent to open a ticket for an item, claimed by {@code token} when given; retried by the job if {@code retried}. */
+    TrackerTicket(long actionItemId, TrackerKind tracker, Instant now, String token, boolean retried) {
+        this.actionItemId = actionItemId;
+        this.tracker = tracker;
+        this.marker = markerOf(actionItemId);
+        this.state = State.PENDING;
+        this.createdAt = now;
+        this.claimedAt = token == null ? null : now;
+        this.claimToken = token;
+        this.attempts = token == null ? 0 : 1;
+        this.nextAttemptAt = retried ? now : null;
+    }
+
+    /** The text a ticket's body carries so that Debrief can find it again: unique per item. */
+    static String markerOf(long actionItemId) {
+        return "debrief-action-item-" + actionItemId;
+    }
+
+    /** The tracker answered: the ticket exists. The claim ends; nothing is left to retry. */
+    void link(Tracker.RemoteTicket remote) {
+        this.remoteId = remote.remoteId();
+        this.ticketKey = remote.key();
+        this.url = remote.url();
+        this.state = remote.closed() ? State.CLOSED : State.OPEN;
+        this.closedAt = remote.closed() ? remote.closedAt() : null;
+        this.lastEventAt = remote.updatedAt();
+        this.nextAttemptAt = null;
+        this.lastError = null;
+        release();
+    }
+
+    /**
+     * An attempt failed: the claim ends, and an intent the job retries waits by the policy, or is given up after the
+     * last attempt (an editor may still open the ticket by hand).
+     */
+    void failed(String error, Instant now, RetryWaits waits) {
+        lastError = error.length() > 200 ? error.substring(0, 200) : error;
+        if (nextAttemptAt != null) {
+            nextAttemptAt = waits.next(attempts, now).orElse(null);
+        }
+        release();
+    }
+
+    /**
+     * Whether a ticket state seen at {@code changedAt} is newer than the last one applied; a replayed or late
+     * delivery is not. A state without a time counts as new only if it differs.
+     */
+    boolean isNewer(Instant changedAt, boolean closed) {
+        if (changedAt == null || lastEventAt == null) {
+            return closed != (state == State.CLOSED);
+        }
+        return changedAt.isAfter(lastEventAt);
+    }
+
+    /** The tracker's state as last seen, at the tracker's time {@code changedAt}. */
+    void seen(boolean closed, Instant closedAt, Instant changedAt) {
+        this.state = closed ? State.CLOSED : State.OPEN;
+        this.closedAt = closed ? closedAt : null;
+        if (changedAt != null) {
+            this.lastEventAt = changedAt;
+        }
+    }
+
+    void release() {
+        claimedAt = null;
+        claimToken = null;
+    }
+
+    boolean isClaimedBy(String token) {
+        return token != null && token.equals(claimToken);
+    }
+
+    boolean isLinked() {
+        return state != State.PENDING;
+    }
+
+    /** Attempts begun at opening the ticket: after one, the ticket may exist without Debrief having heard so. */
+    int getAttempts() {
+        return attempts;
+    }
+
+    ActionItemTickets.Ticket view() {
+        return new ActionItemTickets.Ticket(tracker.wireName(), ticketKey, url, state.name().toLowerCase(Locale.ROOT));
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    long getActionItemId() {
+        return actionItemId;
+    }
+
+    TrackerKind getTracker() {
+        return tracker;
+    }
+
+    String getMarker() {
+        return marker;
+    }
+
+    String getRemoteId() {
+        return remoteId;
+    }
+
+    String getTicketKey() {
+        return ticketKey;
+    }
+
+    State getState() {
+        return state;
+    }
+
+    /** Stores a tracker by its configuration name ({@code github}), as the schema's check constraint lists them. */
+    @Converter
+    static class KindColumn implements AttributeConverter<TrackerKind, String> {
+
+        @Override
+        public String convertToDatabaseColumn(TrackerKind kind) {
+            return kind == null ? null : kind.wireName();
+        }
+
+        @Override
+        public TrackerKind convertToEntityAttribute(String name) {
+            return name == null ? null : TrackerKind.named(name).orElseThrow();
+        }
+    }
+}
