@@ -1,5 +1,6 @@
 package dev.debrief.common;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.DayOfWeek;
@@ -61,6 +62,8 @@ public interface DebriefConfig {
     Reminders reminders();
 
     Webhooks webhooks();
+
+    Imports imports();
 
     Security security();
 
@@ -144,6 +147,28 @@ public interface DebriefConfig {
         /** A claim older than this without a result is taken to be from an instance that died while sending. */
         @WithDefault("PT5M")
         Duration claimTimeout();
+    }
+
+    /**
+     * Limits on an archive of Markdown documents sent to {@code POST /api/imports} (docs/import.md), counted on
+     * what the archive holds once uncompressed, so a small archive cannot unpack into more than this.
+     */
+    interface Imports {
+
+        /** Entries of an archive (files and folders); an archive with more is refused with 413. */
+        @WithDefault("5000")
+        int maxEntries();
+
+        /** Bytes of one document; a larger document is reported as failed and the others go on. */
+        @WithDefault("1M")
+        MemorySize maxDocumentSize();
+
+        /**
+         * Bytes of the whole archive uncompressed; an archive that unpacks to more is refused with 413. The
+         * documents wait in memory for the worker, so this bounds the memory a batch holds.
+         */
+        @WithDefault("50M")
+        MemorySize maxTotalSize();
     }
 
     interface Security {

@@ -28,7 +28,7 @@ public class TestData {
         });
         clock.reset();
         QuarkusTransaction.requiringNew().run(() -> {
-            for (String table : new String[] {"api_token", "demo_record", "demo_year", "sent_reminder",
+            for (String table : new String[] {"import_batch_file", "import_batch", "api_token", "demo_record", "demo_year", "sent_reminder",
                     "review_decision", "review_not_discussed", "review_attendee", "review", "action_item",
                     "timeline_entry", "considered_idea", "postmortem_service", "attendee", "postmortem"}) {
                 em.createNativeQuery("delete from " + table).executeUpdate();
