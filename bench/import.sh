@@ -68,7 +68,7 @@ finished=$(date +%s.%N)
 echo "$batch" | python3 -c '
 import json, sys
 b = json.load(sys.stdin)
-print(f"documents {b[\"total\"]}: created {len(b[\"created\"])}, skipped {len(b[\"skipped\"])}, failed {len(b[\"failed\"])}")
+print("documents %d: created %d, skipped %d, failed %d" % (b["total"], len(b["created"]), len(b["skipped"]), len(b["failed"])))
 for f in b["failed"][:5]:
     print("  failed:", f["file"], f["reason"])'
 awk -v z="$size" -v n="$count" -v s="$started" -v a="$accepted" -v f="$finished" -v b="$rss_before" -v p="$peak" \
