@@ -1,5 +1,6 @@
 package dev.debrief.common;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -72,6 +73,8 @@ public interface DebriefConfig {
     Webhooks webhooks();
 
     Tracker tracker();
+
+    Imports imports();
 
     Security security();
 
@@ -250,6 +253,28 @@ public interface DebriefConfig {
 
         /** The secret the webhook's URL carries ({@code ?secret=}) or sends as {@code X-Debrief-Secret}. */
         Optional<String> webhookSecret();
+    }
+
+    /**
+     * Limits on an archive of Markdown documents sent to {@code POST /api/imports} (docs/import.md), counted on
+     * what the archive holds once uncompressed, so a small archive cannot unpack into more than this.
+     */
+    interface Imports {
+
+        /** Entries of an archive (files and folders); an archive with more is refused with 413. */
+        @WithDefault("5000")
+        int maxEntries();
+
+        /** Bytes of one document; a larger document is reported as failed and the others go on. */
+        @WithDefault("1M")
+        MemorySize maxDocumentSize();
+
+        /**
+         * Bytes of the whole archive uncompressed; an archive that unpacks to more is refused with 413. The
+         * documents wait in memory for the worker, so this bounds the memory a batch holds.
+         */
+        @WithDefault("50M")
+        MemorySize maxTotalSize();
     }
 
     interface Security {

@@ -46,8 +46,9 @@ public class RequestChecks {
             return;
         }
         if (isFormPostToTheApi(context)) {
-            Problem.of(415, "Unsupported media type", "The API takes application/json bodies; HTML forms are for the "
-                    + "pages.").send(context.response(), json);
+            Problem.of(415, "Unsupported media type", "The API takes application/json bodies (and /api/imports "
+                    + "text/markdown or application/zip); HTML forms, file uploads included, are for the pages.")
+                    .send(context.response(), json);
             return;
         }
         if (!isFormPostOrNotAPagePost(context)) {

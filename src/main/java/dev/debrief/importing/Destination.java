@@ -72,7 +72,7 @@ enum Destination {
                         "remediation", "how we fixed it");
                 case WHAT_WE_CHANGE -> List.of("what we change", "what will we change", "lessons learned",
                         "lessons", "learnings", "what we learned", "prevention", "how we prevent it",
-                        "what we will do differently");
+                        "what we will do differently", "what can be improved", "what could be improved", "improvements");
             });
         }
         return switch (this) {

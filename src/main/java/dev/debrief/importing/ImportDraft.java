@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.debrief.common.FieldError;
 import dev.debrief.postmortem.ActionItemRequest;
 import dev.debrief.postmortem.PostMortemRequest;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,6 +21,13 @@ public record ImportDraft(
         List<String> unmapped,
         List<String> warnings,
         @JsonIgnore List<FieldError> refusals) {
+
+    /** The same draft with one more warning at the end. */
+    ImportDraft withWarning(String warning) {
+        List<String> more = new ArrayList<>(warnings);
+        more.add(warning);
+        return new ImportDraft(postmortem, actionItems, considered, mapping, unmapped, List.copyOf(more), refusals);
+    }
 
     /** A heading of the document and the field its text went to. */
     public record Mapping(String heading, String field) {

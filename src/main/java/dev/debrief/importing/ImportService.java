@@ -44,12 +44,21 @@ public class ImportService {
     /** What the document would become, storing nothing. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ImportDraft preview(String markdown) {
-        return MarkdownImporter.read(markdown, clock.instant());
+        ImportDraft draft = MarkdownImporter.read(markdown, clock.instant());
+        return ImportedSource.importedAs(sha256(markdown)).map(earlier -> draft.withWarning("This document was "
+                + "imported before, as post-mortem " + earlier + "; importing it again is refused (409).")).orElse(draft);
     }
 
-    /** Creates the post-mortem the document describes; a document that cannot be right is a 422 naming why. */
+    /**
+     * Creates the post-mortem the document describes; a document that cannot be right is a 422 naming why, and one
+     * imported before a 409 naming the post-mortem it became.
+     */
     public PostMortemView importDocument(String markdown) {
-        ImportDraft draft = preview(markdown);
+        String hash = sha256(markdown);
+        ImportedSource.importedAs(hash).ifPresent(earlier -> {
+            throw new AlreadyImported(earlier);
+        });
+        ImportDraft draft = MarkdownImporter.read(markdown, clock.instant());
         List<FieldError> errors = new ArrayList<>(draft.refusals());
         validator.validate(draft.postmortem()).forEach(violation -> errors.add(
                 new FieldError("postmortem." + violation.getPropertyPath(), violation.getMessage())));
@@ -71,7 +80,7 @@ public class ImportService {
         for (ActionItemRequest item : draft.actionItems()) {
             postmortems.addActionItem(created.id(), item);
         }
-        new ImportedSource(created.id(), markdown, sha256(markdown),
+        new ImportedSource(created.id(), markdown, hash,
                 clock.instant().truncatedTo(ChronoUnit.MICROS), currentUser.name()).persist();
         return postmortems.get(created.id());
     }
@@ -88,7 +97,7 @@ public class ImportService {
                 + " problem(s), each named in errors. Correct the document and import it again.", errors);
     }
 
-    private static String sha256(String text) {
+    static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(StandardCharsets.UTF_8)));

@@ -5,6 +5,7 @@ import dev.debrief.postmortem.PostMortemRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -32,6 +33,16 @@ record ImportTimes(Instant startedAt, Instant detectedAt, Instant resolvedAt,
     private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
 
     /** The day the incident started, for timeline times written without a date. */
+    /**
+     * The zone the document states its start in, for the timeline's times written without one; UTC if the start
+     * names none.
+     */
+    static ZoneId incidentZone(Map<Fact, String> facts) {
+        return Optional.ofNullable(facts.get(Fact.STARTED))
+                .flatMap(text -> TimeText.dateTime(text, ZoneOffset.UTC)).filter(TimeText.Read::zoneGiven)
+                .map(read -> read.at().getZone()).orElse(ZoneOffset.UTC);
+    }
+
     static LocalDate incidentDay(Map<Fact, String> facts) {
         return Optional.ofNullable(facts.get(Fact.STARTED))
                 .flatMap(text -> TimeText.dateTime(text, ZoneOffset.UTC)).map(read -> read.at().toLocalDate())
@@ -43,7 +54,14 @@ record ImportTimes(Instant startedAt, Instant detectedAt, Instant resolvedAt,
         List<FieldError> refusals = new ArrayList<>();
         List<TimelineLines.Entry> entries = timeline.entries();
         boolean zoneMissing = entries.stream().anyMatch(entry -> !entry.zoneGiven());
-        Optional<TimeText.Read> stated = stated(facts, Fact.STARTED, warnings);
+        Optional<TimeText.Read> stated = Optional.ofNullable(facts.get(Fact.STARTED))
+                .flatMap(text -> TimeText.dateTime(text, ZoneOffset.UTC));
+        if (stated.isPresent() && !stated.get().timeGiven() && !entries.isEmpty()) {
+            // A date alone names the day; the timeline says when on it the incident began.
+            stated = Optional.empty();
+        } else {
+            stated = stated(facts, Fact.STARTED, warnings);
+        }
         zoneMissing |= stated.map(read -> !read.zoneGiven()).orElse(false);
         Instant started = stated.map(read -> read.at().toInstant())
                 .orElse(entries.isEmpty() ? null : entries.get(0).at().toInstant());
@@ -57,8 +75,11 @@ record ImportTimes(Instant startedAt, Instant detectedAt, Instant resolvedAt,
         Instant resolved = resolvedLine.map(read -> read.at().toInstant())
                 .or(() -> after(started, facts.get(Fact.TIME_TO_RESOLVE)))
                 .orElseGet(() -> entryMatching(entries, RESOLUTION, true));
-        if (zoneMissing) {
+        ZoneId zone = incidentZone(facts);
+        if (zoneMissing && zone.equals(ZoneOffset.UTC)) {
             warnings.add("Times written without a zone were read as UTC.");
+        } else if (zoneMissing) {
+            warnings.add("Timeline times written without a zone were read in " + zone + ", the zone of the start.");
         }
         if (started == null) {
             refusals.add(new FieldError("startedAt", "is missing: add a line such as 'Date: 2024-03-01 14:00 UTC' "

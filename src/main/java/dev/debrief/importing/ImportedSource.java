@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 
 /** The Markdown a post-mortem was imported from, exactly as it was sent, and who imported it when. */
 @Entity
@@ -38,6 +39,11 @@ class ImportedSource extends PanacheEntityBase {
         this.contentHash = contentHash;
         this.importedAt = importedAt;
         this.importedBy = importedBy;
+    }
+
+    /** The post-mortem a document with this hash was imported as, if one was. */
+    static Optional<Long> importedAs(String contentHash) {
+        return find("contentHash", contentHash).<ImportedSource>firstResultOptional().map(source -> source.postmortemId);
     }
 
     String markdown() {

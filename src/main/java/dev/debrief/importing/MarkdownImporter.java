@@ -103,7 +103,7 @@ final class MarkdownImporter {
                 rest.add(line);
             }
         }
-        String text = String.join("\n", rest).strip();
+        String text = String.join("\n", Fact.withoutEmptyTables(rest)).strip();
         if (title == null && !text.isEmpty()) {
             title = TimelineLines.oneLine(text.lines().findFirst().orElse("").replaceAll("^[#*_\\s]+", ""));
             text = text.lines().skip(1).reduce("", (a, b) -> a + "\n" + b).strip();
@@ -117,6 +117,10 @@ final class MarkdownImporter {
 
     private void fill(Destination destination, Part part) {
         Optional<Section> section = destination.section();
+        if (section.isPresent() && section.get() == SUMMARY) {
+            append(SUMMARY, factsTakenFrom(part.lines()));
+            return;
+        }
         if (section.isPresent()) {
             if (!part.text().equals(NOT_WRITTEN)) {
                 append(section.get(), part.text());
@@ -141,12 +145,21 @@ final class MarkdownImporter {
         }
     }
 
+    /** The summary's text without its fact lines, which templates such as GitLab's put there; the facts are read. */
+    private String factsTakenFrom(List<String> lines) {
+        List<String> rest = new ArrayList<>();
+        for (String line : lines) {
+            Fact.in(line).ifPresentOrElse(fact -> facts.putIfAbsent(fact.fact(), fact.value()), () -> rest.add(line));
+        }
+        return String.join("\n", Fact.withoutEmptyTables(rest)).strip();
+    }
+
     private void readFacts(Part part) {
         List<String> rest = new ArrayList<>();
         for (String line : part.lines()) {
             Fact.in(line).ifPresentOrElse(fact -> facts.putIfAbsent(fact.fact(), fact.value()), () -> rest.add(line));
         }
-        String text = String.join("\n", rest).strip();
+        String text = String.join("\n", Fact.withoutEmptyTables(rest)).strip();
         if (!text.isEmpty()) {
             append(WHAT_HAPPENED, "### " + part.heading() + "\n\n" + text);
         }
@@ -161,7 +174,7 @@ final class MarkdownImporter {
             title = title.substring(0, 200);
         }
         ImportTimes times = ImportTimes.settle(facts, TimelineLines.read(timelineLines,
-                ImportTimes.incidentDay(facts), ZoneOffset.UTC), now);
+                ImportTimes.incidentDay(facts), ImportTimes.incidentZone(facts)), now);
         times.warnings().forEach(warnings::add);
         times.refusals().forEach(refusals::add);
         if (!times.leftOver().isEmpty()) {

@@ -13,9 +13,13 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +105,50 @@ class AccessibilityInTheBrowserTest {
             session.open(path);
             violations.put(path, AxeCore.violations(session.driver()));
         }
+
+        assertThat(violations).allSatisfy((page, found) -> assertThat(found).as(page).isEmpty());
+    }
+
+    @Test
+    void theImportPagesHaveNoViolation() throws Exception {
+        Path dir = Files.createTempDirectory("debrief-import");
+        Path document = Files.writeString(dir.resolve("queue.md"), """
+                # Queue stalled
+
+                - Date: 2026-02-10 09:00 UTC
+
+                ## Summary
+                The queue stopped draining.
+
+                ## Customer communication
+                A status page update went out.
+
+                ## Action items
+                - Alert on queue age @alice due 2026-04-01
+                """);
+        Path archive = dir.resolve("history.zip");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(archive))) {
+            zip.putNextEntry(new ZipEntry("queue.md"));
+            zip.write(Files.readAllBytes(document));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("diagram.png"));
+            zip.write(new byte[] {1, 2});
+            zip.closeEntry();
+        }
+        session.signIn("erin", "test-password-1");
+        Map<String, List<String>> violations = new LinkedHashMap<>();
+
+        session.open("/imports");
+        violations.put("/imports", AxeCore.violations(session.driver()));
+        session.driver().findElement(By.id("file")).sendKeys(document.toString());
+        session.driver().findElement(By.cssSelector("[data-testid=preview]")).click();
+        session.waitFor(By.cssSelector("[data-testid=import-preview]"));
+        violations.put("preview", AxeCore.violations(session.driver()));
+        session.open("/imports");
+        session.driver().findElement(By.id("file")).sendKeys(archive.toString());
+        session.driver().findElement(By.cssSelector("[data-testid=preview]")).click();
+        session.waitFor(By.cssSelector("[data-testid=batch][data-finished=true]"));
+        violations.put("batch", AxeCore.violations(session.driver()));
 
         assertThat(violations).allSatisfy((page, found) -> assertThat(found).as(page).isEmpty());
     }

@@ -12,6 +12,7 @@ import dev.debrief.support.TestData;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +55,9 @@ class HostileInputTest {
     private static final List<String> WEEKS = List.of("2026-W11", "2026-W99", "abc", "9999-W52", "%00", "2026-W1");
     private static final List<String> QUERY_VALUES = List.of("", "abc", "-1", "99999999999", "%00", "2026-13",
             "SEV9", "%E2%80%AE", "1970-01", "0000-01", "2026-03-10", "a%0Ab");
+
+    /** A document the import reads, whose typo'd year makes a real import a 422. */
+    private static final String MARKDOWN = "# Hostile import\n\n- Date: 2206-03-10 10:00 UTC\n\n## Summary\nText.\n";
 
     @TestHTTPResource("/")
     URL base;
@@ -131,6 +137,9 @@ class HostileInputTest {
                 if (body == null) {
                     path = path + (path.contains("?") ? "&" : "?") + "q=" + pick(QUERY_VALUES);
                     what = "query";
+                } else if (!base.headers().get("Content-Type").equals("application/json")) {
+                    body = String.valueOf(pick(VALUES)).getBytes(StandardCharsets.UTF_8);
+                    what = "document";
                 } else {
                     Map<String, Object> fields = json.readValue(body,
                             new TypeReference<LinkedHashMap<String, Object>>() { });
@@ -201,7 +210,26 @@ class HostileInputTest {
         cases.add(read("/api/postmortems/" + draft + "/history"));
         cases.add(read("/api/audit?from=2026-03-01&to=2026-03-10&actor=admin&action=postmortem&page=0&size=20"));
         cases.add(read("/api/tokens?all=true"));
+        cases.add(raw("/api/imports?dryRun=true", "text/markdown", MARKDOWN.getBytes(StandardCharsets.UTF_8)));
+        cases.add(raw("/api/imports", "text/markdown", MARKDOWN.getBytes(StandardCharsets.UTF_8)));
+        cases.add(raw("/api/imports", "application/zip", archive()));
+        cases.add(read("/api/imports/1"));
         return cases;
+    }
+
+    private static Case raw(String path, String type, byte[] body) {
+        return new Case("valid", "POST", path, Map.of("Authorization", ADMIN, "Content-Type", type), body);
+    }
+
+    /** A zip holding that document, so a batch started from it creates nothing. */
+    private static byte[] archive() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("hostile.md"));
+            zip.write(MARKDOWN.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return out.toByteArray();
     }
 
     private Case write(String method, String path, Object body) throws Exception {

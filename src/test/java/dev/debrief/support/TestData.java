@@ -30,7 +30,7 @@ public class TestData {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update tracker_lease set holder = null,"
                 + " held_until = timestamp with time zone '1970-01-01 00:00:00+00'").executeUpdate());
         QuarkusTransaction.requiringNew().run(() -> {
-            for (String table : new String[] {"api_token", "demo_record", "demo_year", "sent_reminder",
+            for (String table : new String[] {"import_batch_file", "import_batch", "api_token", "demo_record", "demo_year", "sent_reminder",
                     "review_decision", "review_not_discussed", "review_attendee", "review", "tracker_history",
                     "tracker_ticket", "action_item", "timeline_entry", "considered_idea", "postmortem_service",
                     "postmortem_tag", "postmortem_factor", "postmortem_link", "attendee", "postmortem", "team"}) {

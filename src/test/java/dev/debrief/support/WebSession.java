@@ -85,10 +85,17 @@ public final class WebSession {
 
     /** Posts the file-upload form at {@code formSelector} as a browser would, with {@code content} as the chosen file. */
     public Response submitFile(Document page, String formSelector, String field, byte[] content) {
+        return submitFile(page, formSelector, field, "debrief-export.json", "application/json", content, Map.of());
+    }
+
+    /** The same with the chosen file's name and type, and other fields (such as the button pressed). */
+    public Response submitFile(Document page, String formSelector, String field, String fileName, String type,
+            byte[] content, Map<String, String> fields) {
         Element form = page.selectFirst(formSelector);
         assertThat(form).as("form " + formSelector).isNotNull();
         var request = given().redirects().follow(false).cookies(cookies)
-                .multiPart(field, "debrief-export.json", content, "application/json");
+                .multiPart(field, fileName, content, type);
+        fields.forEach(request::multiPart);
         for (Element hidden : form.select("input[type=hidden][name]")) {
             request.multiPart(hidden.attr("name"), hidden.val());
         }
