@@ -191,7 +191,7 @@ public class ActionItem extends Tracked {
             throw new ConflictException("Action item " + id + " is " + status + "; only a done item can be reopened.");
         }
         ActionItemDraft d = toDraft();
-        apply(new ActionItemDraft(d.priority(), d.title(), d.owner(), d.dueDate(), d.kind(), d.ticketUrl(),
+        apply(new ActionItemDraft(d.priority(), d.title(), d.owner(), d.team(), d.dueDate(), d.kind(), d.ticketUrl(),
                 ActionItemStatus.OPEN, null, null), at, postMortem.getStartedAt(), postMortem.isPublished());
     }
 
