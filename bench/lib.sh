@@ -6,7 +6,7 @@ pid=""
 # bench_init PORT: checks the packaged jar and wrk, and sets app, password, auth, port, base and results.
 bench_init() {
     app=$(pwd)/target/quarkus-app
-    [ -f "$app/quarkus-run.jar" ] || { echo "no $app: run ./mvnw package -DskipTests first" >&2; exit 1; }
+    [ -f "$app/jvm.options" ] || { echo "no $app/jvm.options: run ./mvnw package -DskipTests first" >&2; exit 1; }
     command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
     password=bench-admin-password
     auth="Authorization: Basic $(printf 'admin:%s' "$password" | base64)"
@@ -32,9 +32,10 @@ stop() {
     work=""
 }
 
-# start_server [java options...]: starts Debrief in $work and waits until it is ready.
+# start_server [java options...]: starts Debrief in $work as docs/operations.md does (with the argument file the
+# build writes), and waits until it is ready.
 start_server() {
-    (cd "$work" && DEBRIEF_ADMIN_PASSWORD=$password exec java "$@" -Dquarkus.http.port="$port" \
+    (cd "$work" && DEBRIEF_ADMIN_PASSWORD=$password exec java @"$app/jvm.options" "$@" -Dquarkus.http.port="$port" \
         -jar "$app/quarkus-run.jar" >> server.log 2>&1) &
     pid=$!
     for _ in $(seq 1 300); do

@@ -59,6 +59,13 @@ public interface DebriefConfig {
     @WithDefault("false")
     boolean demo();
 
+    /**
+     * The build's training run for the class-data archive (pom.xml): Debrief stops as soon as it has started, so
+     * that the JVM writes what start-up loaded into the archive the start command names. Off for any real start.
+     */
+    @WithDefault("false")
+    boolean archiveRun();
+
     Limits limits();
 
     Reminders reminders();

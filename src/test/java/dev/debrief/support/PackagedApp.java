@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -27,6 +29,7 @@ public final class PackagedApp implements AutoCloseable {
     private final int port;
     private final String adminPassword;
     private final Map<String, String> env = new HashMap<>();
+    private final List<String> javaOptions = new ArrayList<>();
     private Process process;
 
     public PackagedApp(Path workDir, String adminPassword) throws IOException {
@@ -38,6 +41,12 @@ public final class PackagedApp implements AutoCloseable {
 
     public PackagedApp env(String name, String value) {
         env.put(name, value);
+        return this;
+    }
+
+    /** A Java option after the start command's argument file, which it overrides. */
+    public PackagedApp javaOption(String option) {
+        javaOptions.add(option);
         return this;
     }
 
@@ -115,8 +124,16 @@ public final class PackagedApp implements AutoCloseable {
     private Process launch() throws IOException {
         File jar = new File("target/quarkus-app/quarkus-run.jar").getAbsoluteFile();
         assertThat(jar).as("the packaged application (mvn package runs before this test)").exists();
+        File options = new File(jar.getParentFile(), "jvm.options");
+        assertThat(options).as("the start command's argument file, which the build writes").exists();
+        assertThat(new File(jar.getParentFile(), "data")).as("no database or session key inside the package")
+                .doesNotExist();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Dquarkus.http.port=" + port, "-jar", jar.getPath())
+        // The production start command (docs/operations.md): java @quarkus-app/jvm.options -jar quarkus-app/quarkus-run.jar
+        List<String> command = new ArrayList<>(List.of(java, "@" + options.getPath()));
+        command.addAll(javaOptions);
+        command.addAll(List.of("-Dquarkus.http.port=" + port, "-jar", jar.getPath()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("server.log").toFile()));
