@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * The weekly review board as of one day: open action items in sections (overdue first), what was done since
- * the last review, write-ups past their due time, and who (person and team) carries the most overdue items. Names are the JSON
- * contract (docs/weekly-review.md).
+ * the last review, write-ups past their due time, and who (person and team) carries the most overdue items. Names
+ * are the JSON contract (docs/weekly-review.md). Each section lists its first rows ({@link BoardService.Rows#FIRST}
+ * unless asked for more) and {@link Counts} says how many it has; {@link SectionRows} brings the rest.
  */
 public record Board(
         LocalDate asOf,
@@ -39,6 +40,13 @@ public record Board(
 
     /** How many rows each section has. */
     public record Counts(int overdue, int dueThisWeek, int later, int doneSinceLastReview, int overdueWriteUps) {
+    }
+
+    /**
+     * Rows of one section from {@code offset} on (counting from 0, in the board's order), at most {@code limit},
+     * and how many the section has in all: {@code GET /api/board/sections/{section}}.
+     */
+    public record SectionRows(String section, LocalDate asOf, int offset, int limit, int total, List<ItemRow> items) {
     }
 
     /** One owner's load: open items, and how many of them are overdue. */

@@ -3,6 +3,7 @@ package dev.debrief.board;
 import dev.debrief.common.CurrentUser;
 import dev.debrief.common.DebriefException;
 import dev.debrief.common.ProblemMappers;
+import dev.debrief.common.QueryParams;
 import dev.debrief.postmortem.OpenWork;
 import dev.debrief.postmortem.PostMortemService;
 import dev.debrief.postmortem.TeamService;
@@ -20,12 +21,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** The board page and the weekly review meeting, walking the items in board order. Every POST redirects. */
@@ -51,9 +55,48 @@ public class BoardPages {
     @Inject
     Validator validator;
 
-    /** The board page with its filters. */
+    /** The board page with its filters, as given ("" when not). */
     public record BoardPage(Board board, String owner, String service, String severity, String kind, String team,
-            String tag, String currentWeek, List<String> teams, List<String> tags) {
+            String tag, String asOf, String currentWeek, List<String> teams, List<String> tags) {
+
+        /** The four sections of items, in the board's order. */
+        public List<SectionView> sections() {
+            return List.of(section("Overdue", "overdue", "overdue items", board.overdue(), board.counts().overdue(),
+                            BoardSection.OVERDUE),
+                    section("Due this week", "due-this-week", "items due this week", board.dueThisWeek(),
+                            board.counts().dueThisWeek(), BoardSection.DUE_THIS_WEEK),
+                    section("Later", "later", "later items", board.later(), board.counts().later(),
+                            BoardSection.LATER),
+                    section("Done since the last review", "done", "items done since the last review",
+                            board.doneSinceLastReview(), board.counts().doneSinceLastReview(),
+                            BoardSection.DONE_SINCE_LAST_REVIEW));
+        }
+
+        private SectionView section(String title, String testid, String noun, List<Board.ItemRow> rows, int count,
+                BoardSection section) {
+            if (rows.isEmpty() || rows.size() >= count) {
+                return new SectionView(title, testid, noun, rows, count, 0, null);
+            }
+            int next = Math.min(BoardService.Rows.FIRST, count - rows.size());
+            StringBuilder href = new StringBuilder("/board?");
+            Map.of("owner", owner, "service", service, "severity", severity, "kind", kind, "team", team, "tag",
+                    tag, "asOf", asOf)
+                    .entrySet().stream().filter(e -> !e.getValue().isBlank()).sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> href.append(e.getKey()).append('=')
+                            .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).append('&'));
+            // Back at the last row already shown, so that the reader goes on where they were.
+            href.append("more=").append(section.key()).append("&rows=").append(rows.size() + next)
+                    .append("#row-").append(rows.get(rows.size() - 1).actionItemId());
+            return new SectionView(title, testid, noun, rows, count, next, href.toString());
+        }
+    }
+
+    /**
+     * One section as the page shows it: its first rows, how many it has, and when there are more, the link that
+     * shows the next {@code next} of them (without JavaScript: the board again, with more rows of this section).
+     */
+    public record SectionView(String title, String testid, String noun, List<Board.ItemRow> rows, int count,
+            int next, String nextHref) {
     }
 
     /** The review page: the meeting, the board in its order, and a message after the last decision. */
@@ -76,12 +119,17 @@ public class BoardPages {
     @Path("board")
     public TemplateInstance board(@QueryParam("asOf") String asOf, @QueryParam("owner") String owner,
             @QueryParam("service") String service, @QueryParam("severity") String severity,
-            @QueryParam("kind") String kind, @QueryParam("team") String team, @QueryParam("tag") String tag) {
+            @QueryParam("kind") String kind, @QueryParam("team") String team, @QueryParam("tag") String tag,
+            @QueryParam("more") String more, @QueryParam("rows") String rows) {
         LocalDate day = boards.asOf(asOf);
-        Board board = boards.board(day, BoardResource.filter(owner, service, severity, kind, team, tag));
+        OpenWork.Filter filter = BoardResource.filter(owner, service, severity, kind, team, tag);
+        BoardService.Rows shown = more == null || more.isBlank() ? BoardService.Rows.FIRST_OF_EACH
+                : BoardService.Rows.more(BoardSection.named("more", more.strip()),
+                        QueryParams.intValue("rows", rows, 2 * BoardService.Rows.FIRST, 1, Integer.MAX_VALUE));
+        Board board = boards.board(day, filter, shown);
         return Templates.board(new BoardPage(board, orEmpty(owner), orEmpty(service), orEmpty(severity),
-                orEmpty(kind), orEmpty(team), orEmpty(tag), week(boards.today()), teams.names(), tags.tagsInUse()
-                        .stream().map(PostMortemService.TagUse::tag).toList()), user(), currentUser.isEditor());
+                orEmpty(kind), orEmpty(team), orEmpty(tag), orEmpty(asOf), week(boards.today()), teams.names(),
+                tags.tagsInUse().stream().map(PostMortemService.TagUse::tag).toList()), user(), currentUser.isEditor());
     }
 
     @POST
@@ -151,7 +199,7 @@ public class BoardPages {
 
     private TemplateInstance reviewPage(String week, String message, boolean error) {
         ReviewViews.ReviewView review = reviews.get(week);
-        Board board = boards.board(boards.today(), OpenWork.Filter.NONE);
+        Board board = boards.board(boards.today(), OpenWork.Filter.NONE, BoardService.Rows.ALL);
         List<Board.ItemRow> agenda = new ArrayList<>(board.overdue());
         agenda.addAll(board.dueThisWeek());
         agenda.addAll(board.later());

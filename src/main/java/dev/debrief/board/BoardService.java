@@ -4,7 +4,6 @@ import dev.debrief.common.InvalidFieldsException;
 import dev.debrief.common.QueryParams;
 import dev.debrief.common.TeamCalendar;
 import dev.debrief.postmortem.ActionItem;
-import dev.debrief.postmortem.ActionItemStatus;
 import dev.debrief.postmortem.ActionItemTickets;
 import dev.debrief.postmortem.OpenWork;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,17 +20,20 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.function.ToLongFunction;
 
 /**
- * Builds the board with a fixed number of statements whatever the number of items: the open items with their
- * post-mortems, the items done since the last review, their review history aggregated per item, the last
- * review, and the overdue write-ups.
+ * Builds the board with a fixed number of statements whatever the number of items: each section's first rows
+ * (ordered and limited by the database), the sizes of the sections and the owners' loads in one aggregate, the
+ * count of items done since the last review, the review history of the rows shown, the last review, and the
+ * overdue write-ups. A section holds its first {@link Rows#FIRST} rows unless a caller asks for more; the rest
+ * are read on demand with {@link #section}.
  */
 @ApplicationScoped
 public class BoardService {
@@ -51,6 +53,42 @@ public class BoardService {
     @Inject
     ActionItemTickets tickets;
 
+    /** How many rows of each section a board holds. */
+    public record Rows(int each, BoardSection section, int sectionRows) {
+
+        /** The rows each section shows unless asked for more: enough for a meeting, bounded for 5,000 items. */
+        public static final int FIRST = 100;
+
+        /** The first {@link #FIRST} rows of every section: the board's default. */
+        public static final Rows FIRST_OF_EACH = new Rows(FIRST, null, FIRST);
+
+        /** Every row of every section, for callers that go through all of them (reminders, the review's agenda). */
+        public static final Rows ALL = new Rows(Integer.MAX_VALUE, null, Integer.MAX_VALUE);
+
+        /** The first {@code rows} rows of {@code section}, and the first {@link #FIRST} of the others. */
+        public static Rows more(BoardSection section, int rows) {
+            return new Rows(FIRST, section, rows);
+        }
+
+        int of(BoardSection s) {
+            return s == section ? sectionRows : each;
+        }
+    }
+
+    /** The board's day: the moment it stands for, its week, and the review before the week with what it left. */
+    private record Day(LocalDate asOf, Instant moment, LocalDate weekStart, OpenWork.Week week, Review lastReview,
+            Instant doneCutoff) {
+
+        Set<Long> notDiscussed() {
+            return lastReview != null ? lastReview.notDiscussedItems() : Set.of();
+        }
+    }
+
+    /** The review history of some items: how often each was re-dated, when last reviewed, and the last decision. */
+    private record History(Map<Long, Object[]> reviewed, Map<Long, Decision> lastDecision,
+            Map<Long, ActionItemTickets.Ticket> tickets) {
+    }
+
     public LocalDate today() {
         return calendar.today();
     }
@@ -64,114 +102,144 @@ public class BoardService {
         return day;
     }
 
+    /** The board with the first {@link Rows#FIRST} rows of each section. */
     @Transactional
     public Board board(LocalDate asOf, OpenWork.Filter filter) {
-        return board(asOf, filter, calendar.zone(), calendar.weekStart());
+        return board(asOf, filter, Rows.FIRST_OF_EACH);
+    }
+
+    @Transactional
+    public Board board(LocalDate asOf, OpenWork.Filter filter, Rows rows) {
+        return board(asOf, filter, rows, calendar.zone(), calendar.weekStart());
     }
 
     /** The board in a given zone and week start (the configured ones unless a test says otherwise). */
     @Transactional
-    Board board(LocalDate asOf, OpenWork.Filter filter, ZoneId zone, DayOfWeek firstDay) {
+    Board board(LocalDate asOf, OpenWork.Filter filter, Rows rows, ZoneId zone, DayOfWeek firstDay) {
+        Day day = day(asOf, zone, firstDay);
+        Map<BoardSection, List<Long>> ids = new EnumMap<>(BoardSection.class);
+        for (BoardSection section : BoardSection.values()) {
+            ids.put(section, ids(day, section, filter, 0, rows.of(section)));
+        }
+        List<Long> shown = ids.values().stream().flatMap(List::stream).toList();
+        Map<Long, ActionItem> items = work.withPostMortems(shown);
+        History history = history(shown);
+        Map<BoardSection, List<Board.ItemRow>> sections = new EnumMap<>(BoardSection.class);
+        ids.forEach((section, inOrder) -> sections.put(section, rows(day, section, inOrder, items, history)));
+        List<OpenWork.OwnerLoad> loads = work.openLoads(day.week(), filter);
+        long done = work.countCompletedBetween(day.doneCutoff(), day.moment(), filter);
+
+        List<Board.WriteUpRow> writeUps = work.overdueWriteUps(day.moment(), filter).stream()
+                .map(w -> new Board.WriteUpRow(w.postmortemId(), w.title(), w.dueAt(),
+                        Duration.between(w.dueAt(), day.moment()).toHours()))
+                .toList();
+        List<Board.OwnerLoad> owners = new ArrayList<>(loads.stream()
+                .map(l -> new Board.OwnerLoad(l.owner(), Math.toIntExact(l.overdue()), Math.toIntExact(l.open())))
+                .toList());
+        owners.sort(Comparator.comparingInt(Board.OwnerLoad::overdue).reversed()
+                .thenComparing(Comparator.comparingInt(Board.OwnerLoad::open).reversed())
+                .thenComparing(Board.OwnerLoad::owner));
+        List<Board.TeamLoad> teams = new ArrayList<>(work.openTeamLoads(day.week(), filter).stream()
+                .map(l -> new Board.TeamLoad(l.owner(), Math.toIntExact(l.overdue()), Math.toIntExact(l.open())))
+                .toList());
+        teams.sort(Comparator.comparingInt(Board.TeamLoad::overdue).reversed()
+                .thenComparing(Comparator.comparingInt(Board.TeamLoad::open).reversed())
+                .thenComparing(Board.TeamLoad::team));
+        Board.Counts counts = new Board.Counts(sum(loads, OpenWork.OwnerLoad::overdue),
+                sum(loads, OpenWork.OwnerLoad::dueThisWeek), sum(loads, OpenWork.OwnerLoad::later),
+                Math.toIntExact(done), writeUps.size());
+        return new Board(asOf, sections.get(BoardSection.OVERDUE), sections.get(BoardSection.DUE_THIS_WEEK),
+                sections.get(BoardSection.LATER), sections.get(BoardSection.DONE_SINCE_LAST_REVIEW), writeUps,
+                counts, owners, teams, day.weekStart(), day.week().end(),
+                day.lastReview() == null ? null : day.lastReview().getWeek());
+    }
+
+    /**
+     * The rows of one section from {@code offset} on, at most {@code limit} of them, in the board's order, with
+     * how many the section has: the rows after a board's first ones. Seven statements at most.
+     */
+    @Transactional
+    public Board.SectionRows section(LocalDate asOf, OpenWork.Filter filter, BoardSection section, int offset,
+            int limit) {
+        Day day = day(asOf, calendar.zone(), calendar.weekStart());
+        List<Long> shown = ids(day, section, filter, offset, limit);
+        long total = section.due() == null ? work.countCompletedBetween(day.doneCutoff(), day.moment(), filter)
+                : work.openLoads(day.week(), filter).stream().mapToLong(l -> switch (section.due()) {
+                    case OVERDUE -> l.overdue();
+                    case THIS_WEEK -> l.dueThisWeek();
+                    case LATER -> l.later();
+                }).sum();
+        return new Board.SectionRows(section.key(), asOf, offset, limit, Math.toIntExact(total),
+                rows(day, section, shown, work.withPostMortems(shown), history(shown)));
+    }
+
+    private Day day(LocalDate asOf, ZoneId zone, DayOfWeek firstDay) {
         Instant now = clock.instant();
         Instant moment = asOf.equals(now.atZone(zone).toLocalDate()) ? now
                 : asOf.plusDays(1).atStartOfDay(zone).toInstant();
         LocalDate weekStart = asOf.with(TemporalAdjusters.previousOrSame(firstDay));
-        LocalDate weekEnd = weekStart.plusDays(6);
-
         Review lastReview = em.createQuery("select r from Review r where r.startedAt < :weekStart"
                         + " order by r.startedAt desc", Review.class)
                 .setParameter("weekStart", weekStart.atStartOfDay(zone).toInstant())
                 .setMaxResults(1).getResultStream().findFirst().orElse(null);
         Instant doneCutoff = lastReview != null ? lastReview.getStartedAt()
                 : asOf.minusDays(7).atStartOfDay(zone).toInstant();
-        Set<Long> notDiscussed = lastReview != null ? lastReview.notDiscussedItems() : Set.of();
-
-        List<ActionItem> open = work.openItems(filter);
-        List<ActionItem> done = work.completedBetween(doneCutoff, moment, filter);
-
-        // The review history is the board's own (postmortem/ cannot see ReviewDecision), so these two queries stay
-        // here; they bind the one set of open statuses and keep the board at a fixed number of statements.
-        Map<Long, Object[]> history = new HashMap<>();
-        for (Object[] row : em.createQuery("select d.actionItemId, sum(case when d.decision = :redate then 1 else 0 end),"
-                        + " max(d.decidedAt) from ReviewDecision d where d.actionItemId in (select i.id from"
-                        + " ActionItem i where i.status in :open or (i.status = :done and i.completedAt >= :cutoff))"
-                        + " group by d.actionItemId", Object[].class)
-                .setParameter("redate", Decision.REDATE).setParameter("open", ActionItemStatus.OPEN_STATUSES)
-                .setParameter("done", ActionItemStatus.DONE).setParameter("cutoff", doneCutoff).getResultList()) {
-            history.put((Long) row[0], row);
-        }
-        Map<Long, Decision> lastDecision = new HashMap<>();
-        for (Object[] row : em.createQuery("select d.actionItemId, d.decision from ReviewDecision d where d.decidedAt ="
-                        + " (select max(d2.decidedAt) from ReviewDecision d2 where d2.actionItemId = d.actionItemId)"
-                        + " and d.actionItemId in (select i.id from ActionItem i where i.status in :open"
-                        + " or (i.status = :done and i.completedAt >= :cutoff)) order by d.id", Object[].class)
-                .setParameter("open", ActionItemStatus.OPEN_STATUSES).setParameter("done", ActionItemStatus.DONE)
-                .setParameter("cutoff", doneCutoff).getResultList()) {
-            lastDecision.put((Long) row[0], (Decision) row[1]);
-        }
-
-        Map<Long, ActionItemTickets.Ticket> linked = tickets.forItems(
-                Stream.concat(open.stream(), done.stream()).map(ActionItem::getId).toList());
-
-        List<Board.ItemRow> overdue = new ArrayList<>();
-        List<Board.ItemRow> thisWeek = new ArrayList<>();
-        List<Board.ItemRow> later = new ArrayList<>();
-        Map<String, int[]> owners = new TreeMap<>();
-        Map<String, int[]> teams = new TreeMap<>();
-        for (ActionItem item : open) {
-            Board.ItemRow row = row(item, asOf, history, lastDecision, notDiscussed, linked);
-            int[] load = owners.computeIfAbsent(item.getOwner() == null ? "" : item.getOwner(), k -> new int[2]);
-            int[] teamLoad = teams.computeIfAbsent(row.team() == null ? "" : row.team(), k -> new int[2]);
-            load[1]++;
-            teamLoad[1]++;
-            LocalDate due = item.getDueDate();
-            if (item.isOverdue(asOf)) {
-                overdue.add(row);
-                load[0]++;
-                teamLoad[0]++;
-            } else if (due != null && !due.isAfter(weekEnd)) {
-                thisWeek.add(row);
-            } else {
-                later.add(row);
-            }
-        }
-        Comparator<Board.ItemRow> byRank = Comparator.comparing(Board.ItemRow::priority,
-                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Board.ItemRow::actionItemId);
-        Comparator<Board.ItemRow> byDue = Comparator.comparing(Board.ItemRow::dueDate,
-                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(byRank);
-        overdue.sort(Comparator.comparingLong(Board.ItemRow::daysOverdue).reversed().thenComparing(byRank));
-        thisWeek.sort(byDue);
-        later.sort(byDue);
-        List<Board.ItemRow> doneRows = new ArrayList<>(done.stream()
-                .map(item -> row(item, asOf, history, lastDecision, Set.of(), linked)).toList());
-        doneRows.sort(Comparator.comparing(Board.ItemRow::actionItemId));
-
-        List<Board.WriteUpRow> writeUps = work.overdueWriteUps(moment, filter).stream()
-                .map(w -> new Board.WriteUpRow(w.postmortemId(), w.title(), w.dueAt(),
-                        Duration.between(w.dueAt(), moment).toHours()))
-                .toList();
-        List<Board.OwnerLoad> loads = new ArrayList<>();
-        owners.forEach((owner, load) -> loads.add(new Board.OwnerLoad(owner, load[0], load[1])));
-        loads.sort(Comparator.comparingInt(Board.OwnerLoad::overdue).reversed()
-                .thenComparing(Comparator.comparingInt(Board.OwnerLoad::open).reversed())
-                .thenComparing(Board.OwnerLoad::owner));
-        List<Board.TeamLoad> teamLoads = new ArrayList<>();
-        teams.forEach((team, load) -> teamLoads.add(new Board.TeamLoad(team, load[0], load[1])));
-        teamLoads.sort(Comparator.comparingInt(Board.TeamLoad::overdue).reversed()
-                .thenComparing(Comparator.comparingInt(Board.TeamLoad::open).reversed())
-                .thenComparing(Board.TeamLoad::team));
-        return new Board(asOf, overdue, thisWeek, later, doneRows, writeUps,
-                new Board.Counts(overdue.size(), thisWeek.size(), later.size(), doneRows.size(), writeUps.size()),
-                loads, teamLoads, weekStart, weekEnd, lastReview == null ? null : lastReview.getWeek());
+        return new Day(asOf, moment, weekStart, new OpenWork.Week(asOf, weekStart.plusDays(6)), lastReview,
+                doneCutoff);
     }
 
-    private static Board.ItemRow row(ActionItem item, LocalDate asOf, Map<Long, Object[]> history,
-            Map<Long, Decision> lastDecision, Set<Long> notDiscussed, Map<Long, ActionItemTickets.Ticket> linked) {
-        Object[] reviewed = history.get(item.getId());
+    private List<Long> ids(Day day, BoardSection section, OpenWork.Filter filter, int offset, int limit) {
+        return section.due() == null
+                ? work.completedIds(day.doneCutoff(), day.moment(), filter, offset, limit)
+                : work.openIds(section.due(), day.week(), filter, offset, limit);
+    }
+
+    /** The rows in the order of {@code ids}; an item deleted since its id was read is left out. */
+    private static List<Board.ItemRow> rows(Day day, BoardSection section, List<Long> ids, Map<Long, ActionItem> items,
+            History history) {
+        // Only the open items carry the mark of the last review: a done item needs no more discussion.
+        Set<Long> notDiscussed = section.due() == null ? Set.of() : day.notDiscussed();
+        return ids.stream().map(items::get).filter(Objects::nonNull)
+                .map(item -> row(item, day.asOf(), history, notDiscussed)).toList();
+    }
+
+    /**
+     * The history of the items shown. It is the board's own (postmortem/ cannot see ReviewDecision), so these
+     * queries stay here; two statements for the rows of a board, a pair per {@link OpenWork#IDS_AT_ONCE} items.
+     */
+    private History history(List<Long> ids) {
+        Map<Long, Object[]> reviewed = new HashMap<>();
+        Map<Long, Decision> lastDecision = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += OpenWork.IDS_AT_ONCE) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + OpenWork.IDS_AT_ONCE));
+            for (Object[] row : em.createQuery("select d.actionItemId, sum(case when d.decision = :redate then 1 else 0"
+                            + " end), max(d.decidedAt) from ReviewDecision d where d.actionItemId in :ids"
+                            + " group by d.actionItemId", Object[].class)
+                    .setParameter("redate", Decision.REDATE).setParameter("ids", chunk).getResultList()) {
+                reviewed.put((Long) row[0], row);
+            }
+            for (Object[] row : em.createQuery("select d.actionItemId, d.decision from ReviewDecision d"
+                            + " where d.actionItemId in :ids and d.decidedAt = (select max(d2.decidedAt)"
+                            + " from ReviewDecision d2 where d2.actionItemId = d.actionItemId) order by d.id",
+                            Object[].class)
+                    .setParameter("ids", chunk).getResultList()) {
+                lastDecision.put((Long) row[0], (Decision) row[1]);
+            }
+        }
+        return new History(reviewed, lastDecision, tickets.forItems(ids));
+    }
+
+    private static int sum(List<OpenWork.OwnerLoad> loads, ToLongFunction<OpenWork.OwnerLoad> count) {
+        return Math.toIntExact(loads.stream().mapToLong(count).sum());
+    }
+
+    private static Board.ItemRow row(ActionItem item, LocalDate asOf, History history, Set<Long> notDiscussed) {
+        Object[] reviewed = history.reviewed().get(item.getId());
         return new Board.ItemRow(item.getId(), item.getPostMortem().getId(), item.getPostMortem().getTitle(),
-                item.getPriority(), item.getTitle(), item.getOwner(), item.getTeamName(), item.getDueDate(), item.getStatus(),
+                item.getPriority(), item.getTitle(), item.getOwner(), item.getTeamName(), item.getDueDate(),
+                item.getStatus(),
                 item.getKind(), item.daysOverdue(asOf), reviewed == null ? 0 : ((Number) reviewed[1]).longValue(),
-                reviewed == null ? null : (Instant) reviewed[2], lastDecision.get(item.getId()),
-                notDiscussed.contains(item.getId()), linked.get(item.getId()));
+                reviewed == null ? null : (Instant) reviewed[2], history.lastDecision().get(item.getId()),
+                notDiscussed.contains(item.getId()), history.tickets().get(item.getId()));
     }
 }

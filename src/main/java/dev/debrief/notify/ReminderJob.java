@@ -90,7 +90,7 @@ public class ReminderJob {
         }
         Instant now = clock.instant();
         LocalDate today = boards.today();
-        Board board = boards.board(today, null);
+        Board board = boards.board(today, null, BoardService.Rows.ALL);
         List<Reminder> due = new ArrayList<>();
         digest(board, now).ifPresent(due::add);
         for (Board.ItemRow item : board.overdue()) {

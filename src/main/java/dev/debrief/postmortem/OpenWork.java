@@ -8,11 +8,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.hibernate.jpa.HibernateHints;
 
 /**
  * The queries for follow-up work still to do, in one place for the board, its review, calendar feed and gauges:
@@ -23,8 +25,17 @@ import java.util.Set;
 @ApplicationScoped
 public class OpenWork {
 
+    /** Items with their post-mortem and both teams, for the filters' conditions ({@link #narrow}). */
+    private static final String ITEMS = "from ActionItem i join i.postMortem p left join i.team it left join p.team pt";
+
     /** {@link PostMortem#isWriteUpOverdue} as a condition: a draft resolved longer than the window ago. */
     private static final String WRITE_UP_OVERDUE = "p.status = :draft and p.resolvedAt < :threshold";
+
+    /** How many ids one statement binds at most: PostgreSQL takes up to 32,767 parameters. */
+    public static final int IDS_AT_ONCE = 1000;
+
+    private static final String COMPLETED_BETWEEN =
+            "i.status = :done and i.completedAt >= :from and i.completedAt <= :until";
 
     @Inject
     EntityManager em;
@@ -54,16 +65,139 @@ public class OpenWork {
     public record OverdueWriteUp(Long postmortemId, String title, Instant dueAt) {
     }
 
+    /** The day asked about and the last day of its week (the day itself or later). */
+    public record Week(LocalDate day, LocalDate end) {
+    }
+
+    /**
+     * Where an open item stands on a day of a {@link Week}, each with the order the board shows it in: overdue
+     * ({@link ActionItem#isOverdue}: most days overdue first, so earliest due), due from the day to the week's end,
+     * or later (or without a due date, last); then by rank and id.
+     */
+    public enum Due {
+        OVERDUE("i.dueDate < :day", " order by i.dueDate, i.priority nulls last, i.id"),
+        THIS_WEEK("i.dueDate >= :day and i.dueDate <= :weekEnd", " order by i.dueDate, i.priority nulls last, i.id"),
+        LATER("(i.dueDate is null or i.dueDate > :weekEnd)",
+                " order by i.dueDate nulls last, i.priority nulls last, i.id");
+
+        private final String condition;
+        private final String order;
+
+        Due(String condition, String order) {
+            this.condition = condition;
+            this.order = order;
+        }
+
+        /** The parameters this condition binds: Hibernate refuses a parameter that the query does not name. */
+        private Map<String, Object> params(Week week) {
+            Map<String, Object> params = new HashMap<>(Map.of("open", ActionItemStatus.OPEN_STATUSES));
+            if (condition.contains(":day")) {
+                params.put("day", week.day());
+            }
+            if (condition.contains(":weekEnd")) {
+                params.put("weekEnd", week.end());
+            }
+            return params;
+        }
+    }
+
+    /** One owner's open items on a day: how many are overdue, due this week and later. Owner "" is no owner. */
+    public record OwnerLoad(String owner, long overdue, long dueThisWeek, long later) {
+
+        public long open() {
+            return overdue + dueThisWeek + later;
+        }
+
+        OwnerLoad plus(OwnerLoad other) {
+            return new OwnerLoad(owner, overdue + other.overdue, dueThisWeek + other.dueThisWeek, later + other.later);
+        }
+    }
+
     /** The open items, with their post-mortems, earliest due first (then by id). */
     public List<ActionItem> openItems(Filter filter) {
         return items("i.status in :open", Map.of("open", ActionItemStatus.OPEN_STATUSES), filter,
                 " order by i.dueDate, i.id");
     }
 
-    /** The items completed from {@code from} to {@code until} (both included), with their post-mortems. */
-    public List<ActionItem> completedBetween(Instant from, Instant until, Filter filter) {
-        return items("i.status = :done and i.completedAt >= :from and i.completedAt <= :until",
-                Map.of("done", ActionItemStatus.DONE, "from", from, "until", until), filter, "");
+    /**
+     * The ids of the open items that stand {@code due} on the week's day, in the board's order: the {@code limit} of
+     * them after the first {@code offset}. Ids first, the rows after ({@link #withPostMortems}): the database then
+     * orders and cuts the section from an index, without reading every item and its post-mortem.
+     */
+    public List<Long> openIds(Due due, Week week, Filter filter, int offset, int limit) {
+        return ids("i.status in :open and " + due.condition, due.params(week), filter, due.order, offset, limit);
+    }
+
+    /**
+     * The open items per owner (no owner as ""), each split as {@link Due} on the week's day, in one statement;
+     * in no particular order. Their sums are the sizes of the three sections.
+     */
+    public List<OwnerLoad> openLoads(Week week, Filter filter) {
+        return loads("i.owner", week, filter);
+    }
+
+    /**
+     * The same per owning team (an item's own team, else its post-mortem's; no team as ""), in one statement: the
+     * board's per-team table.
+     */
+    public List<OwnerLoad> openTeamLoads(Week week, Filter filter) {
+        return loads("coalesce(it.name, pt.name)", week, filter);
+    }
+
+    private List<OwnerLoad> loads(String groupBy, Week week, Filter filter) {
+        Where where = narrow(new Where("i.status in :open", Map.of("open", ActionItemStatus.OPEN_STATUSES,
+                "day", week.day(), "weekEnd", week.end())), filter, true);
+        TypedQuery<Object[]> query = em.createQuery("select " + groupBy + ","
+                + " sum(case when " + Due.OVERDUE.condition + " then 1 else 0 end),"
+                + " sum(case when " + Due.THIS_WEEK.condition + " then 1 else 0 end), count(i)"
+                + " " + ITEMS + " where " + where.conditions() + " group by " + groupBy,
+                Object[].class);
+        where.params().forEach(query::setParameter);
+        Map<String, OwnerLoad> loads = new HashMap<>();
+        for (Object[] row : query.getResultList()) {
+            String owner = row[0] == null ? "" : (String) row[0];
+            long overdue = ((Number) row[1]).longValue();
+            long thisWeek = ((Number) row[2]).longValue();
+            long later = ((Number) row[3]).longValue() - overdue - thisWeek;
+            loads.merge(owner, new OwnerLoad(owner, overdue, thisWeek, later), OwnerLoad::plus);
+        }
+        return List.copyOf(loads.values());
+    }
+
+    /**
+     * The ids of the items completed from {@code from} to {@code until} (both included), ascending: the {@code limit}
+     * of them after the first {@code offset}.
+     */
+    public List<Long> completedIds(Instant from, Instant until, Filter filter, int offset, int limit) {
+        return ids(COMPLETED_BETWEEN, completedParams(from, until), filter, " order by i.id", offset, limit);
+    }
+
+    /**
+     * The items with these ids, with their post-mortems, by id: one statement per {@value #IDS_AT_ONCE} ids. They are
+     * read-only, since the callers show them, so the end of the transaction need not check them for changes.
+     */
+    public Map<Long, ActionItem> withPostMortems(List<Long> ids) {
+        Map<Long, ActionItem> items = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += IDS_AT_ONCE) {
+            em.createQuery("select i from ActionItem i join fetch i.postMortem p left join fetch i.team"
+                            + " left join fetch p.team where i.id in :ids", ActionItem.class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + IDS_AT_ONCE)))
+                    .setHint(HibernateHints.HINT_READ_ONLY, true)
+                    .getResultList().forEach(item -> items.put(item.getId(), item));
+        }
+        return items;
+    }
+
+    public long countCompletedBetween(Instant from, Instant until, Filter filter) {
+        Where where = narrow(new Where(COMPLETED_BETWEEN, completedParams(from, until)), filter, true);
+        TypedQuery<Long> query = em.createQuery("select count(i) " + ITEMS + " where " + where.conditions(),
+                Long.class);
+        where.params().forEach(query::setParameter);
+        return query.getSingleResult();
+    }
+
+    private static Map<String, Object> completedParams(Instant from, Instant until) {
+        return Map.of("done", ActionItemStatus.DONE, "from", from, "until", until);
     }
 
     /**
@@ -136,6 +270,22 @@ public class OpenWork {
                 + " left join fetch i.team it left join fetch p.team pt where " + where.conditions() + order,
                 ActionItem.class);
         where.params().forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    /** The join to the post-mortem is left out of the SQL when no filter reads it. */
+    private List<Long> ids(String condition, Map<String, Object> params, Filter filter, String order, int offset,
+            int limit) {
+        Where where = narrow(new Where(condition, params), filter, true);
+        TypedQuery<Long> query = em.createQuery("select i.id " + ITEMS + " where " + where.conditions() + order,
+                Long.class);
+        where.params().forEach(query::setParameter);
+        if (offset > 0) {
+            query.setFirstResult(offset);
+        }
+        if (limit < Integer.MAX_VALUE) {
+            query.setMaxResults(limit);
+        }
         return query.getResultList();
     }
 

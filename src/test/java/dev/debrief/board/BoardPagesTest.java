@@ -11,10 +11,14 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -147,6 +151,62 @@ class BoardPagesTest {
 
         assertThat(page.text()).doesNotContain("evil.example");
         assertThat(page.select("[data-testid=review-message], [data-testid=review-error]")).isEmpty();
+    }
+
+    @Test
+    void aLongSectionShowsItsFirstHundredRowsAndALinkToTheNextHundred() {
+        List<Long> ids = data.openItems(250, n -> "alice", n -> LocalDate.parse("2026-03-02"));
+        WebSession viewer = WebSession.asViewer();
+
+        Document board = viewer.page("/board");
+        assertThat(board.select("[data-testid=overdue] [data-testid=board-row]")).hasSize(100);
+        assertThat(board.select("[data-testid=count-overdue]").text()).isEqualTo("250");
+        assertThat(board.select("[data-testid=overdue-more]").text()).startsWith("100 of 250 shown.");
+        Element next = board.selectFirst("[data-testid=overdue-next]");
+        assertThat(next.text()).isEqualTo("Show the next 100 of 250 overdue items");
+        // Same due date: rank, then id, so every third id first. The link comes back to the last row shown.
+        List<Long> firstHundred = board.select("[data-testid=overdue] [data-testid=board-row]").eachAttr("id")
+                .stream().map(id -> Long.valueOf(id.substring("row-".length()))).toList();
+        List<Long> byRankThenId = Stream.of(0, 1, 2)
+                .flatMap(rank -> IntStream.range(0, ids.size()).filter(n -> n % 3 == rank).mapToObj(ids::get)).toList();
+        assertThat(firstHundred).containsExactlyElementsOf(byRankThenId.subList(0, 100));
+        assertThat(next.attr("href")).isEqualTo("/board?more=overdue&rows=200#row-" + firstHundred.get(99));
+
+        Document more = viewer.page(withoutFragment(next.attr("href")));
+        assertThat(more.select("[data-testid=overdue] [data-testid=board-row]")).hasSize(200);
+        assertThat(more.select("[data-testid=overdue-next]").text()).isEqualTo("Show the next 50 of 250 overdue items");
+        Document all = viewer.page(withoutFragment(more.selectFirst("[data-testid=overdue-next]").attr("href")));
+        assertThat(all.select("[data-testid=overdue] [data-testid=board-row]")).hasSize(250);
+        assertThat(all.select("[data-testid=overdue-more], [data-testid=overdue-next]")).isEmpty();
+    }
+
+    @Test
+    void theLinkToTheNextRowsKeepsTheFiltersAndTheDay() {
+        data.openItems(250, n -> n % 2 == 0 ? "alice" : "bob", n -> LocalDate.parse("2026-03-02"));
+        WebSession viewer = WebSession.asViewer();
+
+        Document board = viewer.page("/board?owner=bob&service=&asOf=2026-03-10");
+        Element next = board.selectFirst("[data-testid=overdue-next]");
+        assertThat(next.text()).isEqualTo("Show the next 25 of 125 overdue items");
+        assertThat(next.attr("href")).startsWith("/board?asOf=2026-03-10&owner=bob&more=overdue&rows=125#row-");
+
+        Document more = viewer.page(withoutFragment(next.attr("href")));
+        assertThat(more.select("[data-testid=overdue] [data-testid=board-row]")).hasSize(125);
+        assertThat(more.select("[data-testid=overdue] td:nth-child(4)").eachText()).containsOnly("bob");
+        assertThat(more.select("[data-testid=overdue-next]")).isEmpty();
+        assertThat(more.select("#owner").val()).isEqualTo("bob");
+    }
+
+    @Test
+    void askingForMoreRowsOfAnUnknownSectionIsRefused() {
+        WebSession viewer = WebSession.asViewer();
+        assertThat(List.of(viewer.get("/board?more=nope").statusCode(), viewer.get("/board?more=later&rows=0")
+                .statusCode(), viewer.get("/board?more=later&rows=x").statusCode())).containsExactly(400, 400, 400);
+        assertThat(viewer.get("/board?more=later&rows=300").statusCode()).isEqualTo(200);
+    }
+
+    private static String withoutFragment(String href) {
+        return href.replaceAll("#.*", "");
     }
 
     /** A refused form post answers with the review page itself, saying why, and records nothing. */

@@ -100,14 +100,15 @@ class BoardTest {
         clock.set(Instant.parse("2026-03-10T23:30:00Z"));
         ZoneId berlin = ZoneId.of("Europe/Berlin");
         LocalDate today = clock.instant().atZone(berlin).toLocalDate();
-        Board inBerlin = boards.board(today, OpenWork.Filter.NONE, berlin, DayOfWeek.SUNDAY);
+        Board inBerlin = boards.board(today, OpenWork.Filter.NONE, BoardService.Rows.FIRST_OF_EACH, berlin,
+                DayOfWeek.SUNDAY);
         assertThat(inBerlin.asOf()).isEqualTo("2026-03-11");
         assertThat(inBerlin.overdue()).extracting(Board.ItemRow::actionItemId).containsExactly(ids.first());
         assertThat(inBerlin.weekStart()).isEqualTo("2026-03-08");
         assertThat(inBerlin.dueThisWeek()).extracting(Board.ItemRow::actionItemId).containsExactly(ids.second());
         assertThat(inBerlin.later()).extracting(Board.ItemRow::actionItemId).containsExactly(ids.third());
-        Board inUtc = boards.board(LocalDate.parse("2026-03-10"), OpenWork.Filter.NONE, ZoneId.of("UTC"),
-                DayOfWeek.MONDAY);
+        Board inUtc = boards.board(LocalDate.parse("2026-03-10"), OpenWork.Filter.NONE,
+                BoardService.Rows.FIRST_OF_EACH, ZoneId.of("UTC"), DayOfWeek.MONDAY);
         assertThat(inUtc.overdue()).isEmpty();
     }
 

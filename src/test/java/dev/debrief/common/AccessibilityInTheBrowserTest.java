@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,21 @@ class AccessibilityInTheBrowserTest {
         session.waitFor(By.cssSelector("[data-testid=agenda-item]"));
         violations.put("review", AxeCore.violations(session.driver()));
 
+        assertThat(violations).allSatisfy((page, found) -> assertThat(found).as(page).isEmpty());
+    }
+
+    @Test
+    void aBoardWithMoreRowsThanItShowsHasNoViolation() throws Exception {
+        data.openItems(150, n -> n % 2 == 0 ? "alice" : "bob", n -> LocalDate.parse("2026-03-01").plusDays(n % 7));
+        session.signIn("erin", "test-password-1");
+        Map<String, List<String>> violations = new LinkedHashMap<>();
+        session.open("/board");
+        violations.put("/board, first 100", AxeCore.violations(session.driver()));
+        session.driver().findElement(By.cssSelector("[data-testid=overdue-next]")).click();
+        session.waitFor(By.cssSelector("[data-testid=overdue] tr:nth-child(150)"));
+        violations.put("/board, all 150", AxeCore.violations(session.driver()));
+
+        assertThat(session.driver().findElements(By.cssSelector("[data-testid=overdue-next]"))).isEmpty();
         assertThat(violations).allSatisfy((page, found) -> assertThat(found).as(page).isEmpty());
     }
 
