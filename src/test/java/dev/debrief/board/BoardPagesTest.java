@@ -192,7 +192,7 @@ class BoardPagesTest {
 
         Document more = viewer.page(withoutFragment(next.attr("href")));
         assertThat(more.select("[data-testid=overdue] [data-testid=board-row]")).hasSize(125);
-        assertThat(more.select("[data-testid=overdue] td:nth-child(4)").eachText()).containsOnly("bob");
+        assertThat(more.select("[data-testid=overdue] td:nth-child(5)").eachText()).containsOnly("bob");
         assertThat(more.select("[data-testid=overdue-next]")).isEmpty();
         assertThat(more.select("#owner").val()).isEqualTo("bob");
     }
