@@ -215,7 +215,7 @@ public class ActionItem extends Tracked {
 
     /** The item's writable fields as they are, to change one or two of them. */
     ActionItemDraft toDraft() {
-        return new ActionItemDraft(priority, title, owner, Team.nameOf(team), dueDate, kind, ticketUrl, status, completedAt, dropReason);
+        return new ActionItemDraft(priority, title, owner, NamedEntry.nameOf(team), dueDate, kind, ticketUrl, status, completedAt, dropReason);
     }
 
     void rank(Integer priority) {

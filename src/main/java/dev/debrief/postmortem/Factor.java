@@ -1,7 +1,6 @@
 package dev.debrief.postmortem;
 
 import dev.debrief.common.InvalidFieldsException;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -12,40 +11,22 @@ import java.time.Instant;
 
 /**
  * A kind of contributing factor (a change, capacity, a dependency, ...): the list admins keep, seeded by the schema
- * (V16). Post-mortems refer to a factor by id, so a renamed factor keeps its post-mortems. Names are unique
- * whatever their case.
+ * (V16). Post-mortems refer to a factor by id, so a renamed factor keeps its post-mortems.
  */
 @Entity
 @Table(name = "factor")
-public class Factor extends Tracked {
+public class Factor extends NamedEntry {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "factor_seq")
     @SequenceGenerator(name = "factor_seq", sequenceName = "factor_seq", allocationSize = 50)
     private Long id;
 
-    @Column(nullable = false, length = 100)
-    private String name;
-
-    @Column(name = "name_key", nullable = false, length = 100)
-    private String nameKey;
-
     protected Factor() {
     }
 
     Factor(String name, Instant now) {
-        created(now);
-        rename(name, now);
-    }
-
-    void rename(String newName, Instant now) {
-        name = newName.strip();
-        nameKey = Team.keyOf(name);
-        changed(now);
-    }
-
-    static Factor findByName(String name) {
-        return Factor.<Factor>find("nameKey", Team.keyOf(name)).firstResult();
+        super(name, now);
     }
 
     /** The factor a post-mortem lists in {@code field}; an id that is no factor's is refused. */
@@ -58,15 +39,8 @@ public class Factor extends Tracked {
         return factor;
     }
 
-    FactorView view() {
-        return new FactorView(id, name, getCreatedAt(), getUpdatedAt(), getVersion());
-    }
-
+    @Override
     public Long getId() {
         return id;
-    }
-
-    public String getName() {
-        return name;
     }
 }

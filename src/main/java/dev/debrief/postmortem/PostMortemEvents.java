@@ -19,6 +19,6 @@ public final class PostMortemEvents {
     }
 
     /** A team was added, renamed or removed; {@code team} as the API showed it after (or before a removal). */
-    public record TeamChanged(TeamView team) {
+    public record TeamChanged(NamedView team) {
     }
 }

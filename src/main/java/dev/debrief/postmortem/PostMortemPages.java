@@ -120,7 +120,7 @@ public class PostMortemPages {
      */
     public record FormPage(Long id, PostMortemForm form, Map<String, String> errors, Map<String, String> theirs,
             List<BlamelessCheck.SectionHits> warnings, List<String> teams, List<String> tags,
-            List<FactorView> factors) {
+            List<NamedView> factors) {
 
         public String error(String field) {
             return errors.getOrDefault(field, "");

@@ -153,7 +153,7 @@ public abstract class StoredDocument extends Tracked {
     }
 
     public IncidentDocument document() {
-        return IncidentDocument.builder().title(title).severity(severity).team(Team.nameOf(team)).services(services)
+        return IncidentDocument.builder().title(title).severity(severity).team(NamedEntry.nameOf(team)).services(services)
                 .tags(tags).factors(factors.stream().map(ContributingFactor::toDocument).toList()).attendees(attendees)
                 .startedAt(startedAt).detectedAt(detectedAt).resolvedAt(resolvedAt).detectionSource(detectionSource)
                 .sections(sections())
@@ -192,7 +192,7 @@ public abstract class StoredDocument extends Tracked {
 
     /** The owning team's name, or null. */
     public String getTeamName() {
-        return Team.nameOf(team);
+        return NamedEntry.nameOf(team);
     }
 
     public Instant getStartedAt() {

@@ -1,7 +1,6 @@
 package dev.debrief.postmortem;
 
 import dev.debrief.common.InvalidFieldsException;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -9,7 +8,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * A team that owns post-mortems and action items. Its name is unique whatever its case; post-mortems and items refer
@@ -17,41 +15,18 @@ import java.util.Locale;
  */
 @Entity
 @Table(name = "team")
-public class Team extends Tracked {
+public class Team extends NamedEntry {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "team_seq")
     @SequenceGenerator(name = "team_seq", sequenceName = "team_seq", allocationSize = 50)
     private Long id;
 
-    @Column(nullable = false, length = 100)
-    private String name;
-
-    /** The name in lower case: what uniqueness, filters and references by name compare. */
-    @Column(name = "name_key", nullable = false, length = 100)
-    private String nameKey;
-
     protected Team() {
     }
 
     Team(String name, Instant now) {
-        created(now);
-        rename(name, now);
-    }
-
-    void rename(String newName, Instant now) {
-        name = newName.strip();
-        nameKey = keyOf(name);
-        changed(now);
-    }
-
-    /** How a name is compared: stripped, in lower case. */
-    public static String keyOf(String name) {
-        return name == null || name.isBlank() ? null : name.strip().toLowerCase(Locale.ROOT);
-    }
-
-    static Team findByName(String name) {
-        return Team.<Team>find("nameKey", keyOf(name)).firstResult();
+        super(name, now);
     }
 
     /**
@@ -62,7 +37,7 @@ public class Team extends Tracked {
         if (keyOf(name) == null) {
             return null;
         }
-        Team team = findByName(name);
+        Team team = Team.<Team>find("nameKey", keyOf(name)).firstResult();
         if (team == null) {
             throw InvalidFieldsException.of(field, "names no team: '" + name.strip() + "' (an admin adds teams at "
                     + "/api/teams)");
@@ -70,19 +45,8 @@ public class Team extends Tracked {
         return team;
     }
 
-    TeamView view() {
-        return new TeamView(id, name, getCreatedAt(), getUpdatedAt(), getVersion());
-    }
-
+    @Override
     public Long getId() {
         return id;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    static String nameOf(Team team) {
-        return team == null ? null : team.name;
     }
 }

@@ -1,84 +1,44 @@
 package dev.debrief.postmortem;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.debrief.audit.AuditTrail;
-import dev.debrief.audit.Changes;
-import dev.debrief.audit.Subject;
 import dev.debrief.common.ConflictException;
-import dev.debrief.common.NotFoundException;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /** The teams admins keep (docs/api.md): add, rename, remove one no post-mortem or item belongs to. Audited. */
 @ApplicationScoped
 @Transactional
-public class TeamService {
-
-    private static final Set<String> DERIVED = Set.of("id", "version", "createdAt", "updatedAt");
+public class TeamService extends NamedList<Team> {
 
     @Inject
-    EntityManager em;
+    Event<PostMortemEvents.TeamChanged> teamChanged;
 
-    @Inject
-    Clock clock;
-
-    @Inject
-    AuditTrail trail;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    Event<PostMortemEvents.TeamChanged> changed;
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<TeamView> list() {
-        return Team.<Team>listAll(Sort.ascending("nameKey")).stream().map(Team::view).toList();
+    @Override
+    protected Class<Team> type() {
+        return Team.class;
     }
 
-    /** The teams' names, in order, for the pages' choices. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<String> names() {
-        return list().stream().map(TeamView::name).toList();
+    @Override
+    protected String kind() {
+        return "team";
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public TeamView get(long id) {
-        return find(id, LockModeType.NONE).view();
+    @Override
+    protected String label() {
+        return "team";
     }
 
-    public TeamView create(NameRequest request) {
-        requireFree(request.name(), null);
-        Team team = new Team(request.name(), now());
-        team.persist();
-        em.flush();
-        TeamView created = team.view();
-        record("team.created", null, created);
-        return created;
+    @Override
+    protected Team newEntry(String name, Instant now) {
+        return new Team(name, now);
     }
 
-    public TeamView rename(long id, NameRequest request) {
-        Team team = find(id, LockModeType.PESSIMISTIC_WRITE);
-        requireFree(request.name(), id);
-        TeamView before = team.view();
-        team.rename(request.name(), now());
-        em.flush();
-        TeamView after = team.view();
-        if (!before.name().equals(after.name())) {
-            record("team.renamed", before, after);
-        }
-        return after;
+    @Override
+    protected void changed(NamedView team) {
+        teamChanged.fire(new PostMortemEvents.TeamChanged(team));
     }
 
     /**
@@ -96,35 +56,8 @@ public class TeamService {
                     + " post-mortem(s) and " + items + " action item(s); give them to another team (or none) "
                     + "before removing it.");
         }
-        TeamView removed = team.view();
+        NamedView removed = team.view();
         team.delete();
         record("team.deleted", removed, null);
-    }
-
-    private void requireFree(String name, Long except) {
-        Team holder = Team.findByName(name);
-        if (holder != null && !holder.getId().equals(except)) {
-            throw new ConflictException("A team named '" + holder.getName() + "' already exists (names are compared "
-                    + "whatever their case).");
-        }
-    }
-
-    private Team find(long id, LockModeType lock) {
-        return Team.<Team>findByIdOptional(id, lock).orElseThrow(() -> new NotFoundException("team", id));
-    }
-
-    private void record(String action, TeamView before, TeamView after) {
-        TeamView subject = after == null ? before : after;
-        trail.record(action, Subject.named("team", subject.id(), subject.name()),
-                Changes.between(fields(before), fields(after)));
-        changed.fire(new PostMortemEvents.TeamChanged(subject));
-    }
-
-    private Map<String, String> fields(TeamView view) {
-        return view == null ? Map.of() : Changes.fieldsOf(json, view, DERIVED);
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

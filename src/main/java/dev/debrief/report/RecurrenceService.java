@@ -5,7 +5,7 @@ import dev.debrief.common.QueryParams;
 import dev.debrief.postmortem.ActionItemStatus;
 import dev.debrief.postmortem.IncidentDocument;
 import dev.debrief.postmortem.Severity;
-import dev.debrief.postmortem.Team;
+import dev.debrief.postmortem.NamedEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -87,7 +87,7 @@ public class RecurrenceService {
         sql.sql("p.started_at >= :from and p.started_at <= :to").bind("from", from).bind("to", to);
         if (team != null && !team.isBlank()) {
             sql.sql(" and p.team_id in (select t.id from team t where t.name_key = :team)")
-                    .bind("team", Team.keyOf(team));
+                    .bind("team", NamedEntry.keyOf(team));
         }
         if (tag != null && !tag.isBlank()) {
             sql.sql(" and exists (select 1 from postmortem_tag g where g.postmortem_id = p.id and g.tag = :tag)")

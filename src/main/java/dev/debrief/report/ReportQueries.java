@@ -5,7 +5,7 @@ import dev.debrief.postmortem.ActionItemStatus;
 import dev.debrief.postmortem.DetectionSource;
 import dev.debrief.postmortem.IncidentDocument;
 import dev.debrief.postmortem.Severity;
-import dev.debrief.postmortem.Team;
+import dev.debrief.postmortem.NamedEntry;
 import dev.debrief.report.ReportRows.Completed;
 import dev.debrief.report.ReportRows.Created;
 import dev.debrief.report.ReportRows.IncidentMonth;
@@ -261,7 +261,7 @@ final class ReportQueries {
         }
         if (given(filter.team())) {
             sql.sql(" and " + team + " in (select t.id from team t where t.name_key = :team)")
-                    .bind("team", Team.keyOf(filter.team()));
+                    .bind("team", NamedEntry.keyOf(filter.team()));
         }
         if (given(filter.tag())) {
             sql.sql(" and exists (select 1 from postmortem_tag g where g.postmortem_id = p.id and g.tag = :tag)")

@@ -1,0 +1,55 @@
+package dev.debrief.postmortem;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.MappedSuperclass;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * An entry of a list that admins keep by name: a team, a contributing factor. Names are unique whatever their case
+ * (the schema holds a unique {@code name_key}); what refers to an entry holds its id, so a rename carries everything
+ * that names it along.
+ */
+@MappedSuperclass
+public abstract class NamedEntry extends Tracked {
+
+    @Column(nullable = false, length = 100)
+    private String name;
+
+    /** The name in lower case: what uniqueness, filters and references by name compare. */
+    @Column(name = "name_key", nullable = false, length = 100)
+    private String nameKey;
+
+    protected NamedEntry() {
+    }
+
+    protected NamedEntry(String name, Instant now) {
+        created(now);
+        rename(name, now);
+    }
+
+    void rename(String newName, Instant now) {
+        name = newName.strip();
+        nameKey = keyOf(name);
+        changed(now);
+    }
+
+    /** How a name is compared: stripped, in lower case; none for a blank name. */
+    public static String keyOf(String name) {
+        return name == null || name.isBlank() ? null : name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    static String nameOf(NamedEntry entry) {
+        return entry == null ? null : entry.name;
+    }
+
+    public abstract Long getId();
+
+    public String getName() {
+        return name;
+    }
+
+    NamedView view() {
+        return new NamedView(getId(), name, getCreatedAt(), getUpdatedAt(), getVersion());
+    }
+}

@@ -1,0 +1,47 @@
+package dev.debrief.postmortem;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The API of a list admins keep by name, at {@link #path()}: everyone signed in reads it; admins add and rename
+ * entries (who may is set by path in application.properties).
+ */
+public abstract class NamedListResource {
+
+    protected abstract NamedList<?> entries();
+
+    /** Where the list lives, such as {@code /api/teams}; an entry is at {@code <path>/<id>}. */
+    protected abstract String path();
+
+    @GET
+    public List<NamedView> list() {
+        return entries().list();
+    }
+
+    @GET
+    @Path("{id}")
+    public NamedView get(@PathParam("id") long id) {
+        return entries().get(id);
+    }
+
+    @POST
+    public Response create(@Valid @NotNull NameRequest body) {
+        NamedView created = entries().create(body);
+        return Response.created(URI.create(path() + "/" + created.id())).entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    public NamedView rename(@PathParam("id") long id, @Valid @NotNull NameRequest body) {
+        return entries().rename(id, body);
+    }
+}
