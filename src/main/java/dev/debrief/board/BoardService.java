@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -126,27 +125,21 @@ public class BoardService {
         History history = history(shown);
         Map<BoardSection, List<Board.ItemRow>> sections = new EnumMap<>(BoardSection.class);
         ids.forEach((section, inOrder) -> sections.put(section, rows(day, section, inOrder, items, history)));
-        List<OpenWork.OwnerLoad> loads = work.openLoads(day.week(), filter);
+        List<OpenWork.Load> loads = work.openLoads(day.week(), filter);
         long done = work.countCompletedBetween(day.doneCutoff(), day.moment(), filter);
 
         List<Board.WriteUpRow> writeUps = work.overdueWriteUps(day.moment(), filter).stream()
                 .map(w -> new Board.WriteUpRow(w.postmortemId(), w.title(), w.dueAt(),
                         Duration.between(w.dueAt(), day.moment()).toHours()))
                 .toList();
-        List<Board.OwnerLoad> owners = new ArrayList<>(loads.stream()
-                .map(l -> new Board.OwnerLoad(l.owner(), Math.toIntExact(l.overdue()), Math.toIntExact(l.open())))
-                .toList());
-        owners.sort(Comparator.comparingInt(Board.OwnerLoad::overdue).reversed()
-                .thenComparing(Comparator.comparingInt(Board.OwnerLoad::open).reversed())
-                .thenComparing(Board.OwnerLoad::owner));
-        List<Board.TeamLoad> teams = new ArrayList<>(work.openTeamLoads(day.week(), filter).stream()
-                .map(l -> new Board.TeamLoad(l.owner(), Math.toIntExact(l.overdue()), Math.toIntExact(l.open())))
-                .toList());
-        teams.sort(Comparator.comparingInt(Board.TeamLoad::overdue).reversed()
-                .thenComparing(Comparator.comparingInt(Board.TeamLoad::open).reversed())
-                .thenComparing(Board.TeamLoad::team));
-        Board.Counts counts = new Board.Counts(sum(loads, OpenWork.OwnerLoad::overdue),
-                sum(loads, OpenWork.OwnerLoad::dueThisWeek), sum(loads, OpenWork.OwnerLoad::later),
+        List<Board.OwnerLoad> owners = heaviestFirst(loads).stream()
+                .map(l -> new Board.OwnerLoad(l.holder(), Math.toIntExact(l.overdue()), Math.toIntExact(l.open())))
+                .toList();
+        List<Board.TeamLoad> teams = heaviestFirst(work.openTeamLoads(day.week(), filter)).stream()
+                .map(l -> new Board.TeamLoad(l.holder(), Math.toIntExact(l.overdue()), Math.toIntExact(l.open())))
+                .toList();
+        Board.Counts counts = new Board.Counts(sum(loads, OpenWork.Load::overdue),
+                sum(loads, OpenWork.Load::dueThisWeek), sum(loads, OpenWork.Load::later),
                 Math.toIntExact(done), writeUps.size());
         return new Board(asOf, sections.get(BoardSection.OVERDUE), sections.get(BoardSection.DUE_THIS_WEEK),
                 sections.get(BoardSection.LATER), sections.get(BoardSection.DONE_SINCE_LAST_REVIEW), writeUps,
@@ -229,7 +222,14 @@ public class BoardService {
         return new History(reviewed, lastDecision, tickets.forItems(ids));
     }
 
-    private static int sum(List<OpenWork.OwnerLoad> loads, ToLongFunction<OpenWork.OwnerLoad> count) {
+    /** Who carries the most overdue items first, then the most open ones, then by name. */
+    private static List<OpenWork.Load> heaviestFirst(List<OpenWork.Load> loads) {
+        return loads.stream().sorted(Comparator.comparingLong(OpenWork.Load::overdue).reversed()
+                .thenComparing(Comparator.comparingLong(OpenWork.Load::open).reversed())
+                .thenComparing(OpenWork.Load::holder)).toList();
+    }
+
+    private static int sum(List<OpenWork.Load> loads, ToLongFunction<OpenWork.Load> count) {
         return Math.toIntExact(loads.stream().mapToLong(count).sum());
     }
 

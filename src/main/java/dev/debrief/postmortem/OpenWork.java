@@ -101,15 +101,18 @@ public class OpenWork {
         }
     }
 
-    /** One owner's open items on a day: how many are overdue, due this week and later. Owner "" is no owner. */
-    public record OwnerLoad(String owner, long overdue, long dueThisWeek, long later) {
+    /**
+     * The open items one holder carries on a day (an owner, or a team): how many are overdue, due this week and
+     * later. Holder "" is none.
+     */
+    public record Load(String holder, long overdue, long dueThisWeek, long later) {
 
         public long open() {
             return overdue + dueThisWeek + later;
         }
 
-        OwnerLoad plus(OwnerLoad other) {
-            return new OwnerLoad(owner, overdue + other.overdue, dueThisWeek + other.dueThisWeek, later + other.later);
+        Load plus(Load other) {
+            return new Load(holder, overdue + other.overdue, dueThisWeek + other.dueThisWeek, later + other.later);
         }
     }
 
@@ -132,7 +135,7 @@ public class OpenWork {
      * The open items per owner (no owner as ""), each split as {@link Due} on the week's day, in one statement;
      * in no particular order. Their sums are the sizes of the three sections.
      */
-    public List<OwnerLoad> openLoads(Week week, Filter filter) {
+    public List<Load> openLoads(Week week, Filter filter) {
         return loads("i.owner", week, filter);
     }
 
@@ -140,11 +143,11 @@ public class OpenWork {
      * The same per owning team (an item's own team, else its post-mortem's; no team as ""), in one statement: the
      * board's per-team table.
      */
-    public List<OwnerLoad> openTeamLoads(Week week, Filter filter) {
+    public List<Load> openTeamLoads(Week week, Filter filter) {
         return loads("coalesce(it.name, pt.name)", week, filter);
     }
 
-    private List<OwnerLoad> loads(String groupBy, Week week, Filter filter) {
+    private List<Load> loads(String groupBy, Week week, Filter filter) {
         Where where = narrow(new Where("i.status in :open", Map.of("open", ActionItemStatus.OPEN_STATUSES,
                 "day", week.day(), "weekEnd", week.end())), filter, true);
         TypedQuery<Object[]> query = em.createQuery("select " + groupBy + ","
@@ -153,13 +156,13 @@ public class OpenWork {
                 + " " + ITEMS + " where " + where.conditions() + " group by " + groupBy,
                 Object[].class);
         where.params().forEach(query::setParameter);
-        Map<String, OwnerLoad> loads = new HashMap<>();
+        Map<String, Load> loads = new HashMap<>();
         for (Object[] row : query.getResultList()) {
-            String owner = row[0] == null ? "" : (String) row[0];
+            String holder = row[0] == null ? "" : (String) row[0];
             long overdue = ((Number) row[1]).longValue();
             long thisWeek = ((Number) row[2]).longValue();
             long later = ((Number) row[3]).longValue() - overdue - thisWeek;
-            loads.merge(owner, new OwnerLoad(owner, overdue, thisWeek, later), OwnerLoad::plus);
+            loads.merge(holder, new Load(holder, overdue, thisWeek, later), Load::plus);
         }
         return List.copyOf(loads.values());
     }
