@@ -13,7 +13,6 @@ import dev.debrief.common.UnprocessableException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -27,13 +26,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * The pages for writing a post-mortem within the write-up window: home with the write-up clocks, the list, the write
@@ -43,18 +38,6 @@ import org.jboss.resteasy.reactive.RestForm;
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class PostMortemPages {
-
-    /** The page's notices by the code that a redirect carries: the words are the page's, never the URL's. */
-    private static final Map<String, String> NOTICES = Map.of(
-            "saved", "Saved.",
-            "published", "Published. The action items are now on the board.",
-            "not-ready", "Not published yet: the checklist below shows what is still missing.",
-            "linked", "Linked.",
-            "unlinked", "Link removed.",
-            "not-linked", "Not linked: give the number of another post-mortem, not linked to this one yet.",
-            "ticket-opened", "Ticket opened in the issue tracker.",
-            "ticket-failed", "The ticket was not opened: the issue tracker did not answer. The action item is "
-                    + "unchanged; try again later.");
 
     @Inject
     PostMortemService service;
@@ -84,7 +67,7 @@ public class PostMortemPages {
     FactorService factors;
 
     @Inject
-    Instance<ActionItemHistory> histories;
+    ItemHistoryLines historyLines;
 
     @Inject
     ActionItemTickets tickets;
@@ -106,12 +89,9 @@ public class PostMortemPages {
     /** The post-mortem page. */
     public record View(PostMortemView pm, WriteUpClock clock, Map<String, RawString> html,
             List<FieldError> missing, List<BlamelessCheck.SectionHits> warnings, String notice,
-            List<HistoryLine> history, List<AuditEntry> changes, List<PostMortemService.Suggestion> suggestions,
-            Map<Long, ActionItemTickets.Ticket> tickets, boolean canOpenTickets) {
-    }
-
-    /** One line of an action item's history, as the page shows it. */
-    public record HistoryLine(int rank, String item, Instant at, String who, String what, String note) {
+            List<ItemHistoryLines.Line> history, List<AuditEntry> changes,
+            List<PostMortemService.Suggestion> suggestions, Map<Long, ActionItemTickets.Ticket> tickets,
+            boolean canOpenTickets) {
     }
 
     /**
@@ -210,9 +190,10 @@ public class PostMortemPages {
                 service.currentTime());
         Map<Long, ActionItemTickets.Ticket> linked = tickets.forItems(pm.actionItems().stream()
                 .map(ActionItemView::id).toList());
-        return Templates.view(new View(pm, clock, html, missing, warnings, noticeText(notice), history(pm),
-                service.history(id, false), currentUser.isEditor() ? service.suggestions(id) : List.of(), linked,
-                tickets.canOpen()), user(), currentUser.isEditor());
+        return Templates.view(new View(pm, clock, html, missing, warnings, PageNotice.textOf(notice),
+                historyLines.of(pm), service.history(id, false),
+                currentUser.isEditor() ? service.suggestions(id) : List.of(), linked, tickets.canOpen()), user(),
+                currentUser.isEditor());
     }
 
     @GET
@@ -237,37 +218,10 @@ public class PostMortemPages {
     public Response publish(@PathParam("id") long id) {
         try {
             service.publish(id, null);
-            return seeOther("/postmortems/" + id + "?notice=published");
+            return seeOther("/postmortems/" + id + "?notice=" + PageNotice.PUBLISHED.code);
         } catch (UnprocessableException | ConflictException e) {
-            return seeOther("/postmortems/" + id + "?notice=not-ready");
+            return seeOther("/postmortems/" + id + "?notice=" + PageNotice.NOT_READY.code);
         }
-    }
-
-    /** Links the post-mortem to another, from the page's small form or a suggestion's button. */
-    @POST
-    @Path("postmortems/{id}/links")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response link(@PathParam("id") long id, @RestForm String postmortemId, @RestForm String kind) {
-        Long other = TypedValues.longOf(postmortemId);
-        LinkKind chosen = kind == null ? null : Arrays.stream(LinkKind.values()).filter(k -> k.name().equals(kind))
-                .findFirst().orElse(null);
-        if (other == null || chosen == null) {
-            return seeOther("/postmortems/" + id + "?notice=not-linked#links");
-        }
-        try {
-            service.link(id, new LinkRequest(other, chosen));
-            return seeOther("/postmortems/" + id + "?notice=linked#links");
-        } catch (InvalidFieldsException | ConflictException e) {
-            return seeOther("/postmortems/" + id + "?notice=not-linked#links");
-        }
-    }
-
-    @POST
-    @Path("postmortems/{id}/links/{otherId}/remove")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response unlink(@PathParam("id") long id, @PathParam("otherId") long otherId) {
-        service.unlink(id, otherId);
-        return seeOther("/postmortems/" + id + "?notice=unlinked#links");
     }
 
     @GET
@@ -290,7 +244,7 @@ public class PostMortemPages {
         }
         try {
             long saved = pageSave.save(id, submission);
-            return seeOther("/postmortems/" + saved + "?notice=saved");
+            return seeOther("/postmortems/" + saved + "?notice=" + PageNotice.SAVED.code);
         } catch (StaleVersionException e) {
             PostMortemView theirs = service.get(id);
             form.rebaseOn(theirs);
@@ -316,27 +270,8 @@ public class PostMortemPages {
                 : field;
     }
 
-    private List<HistoryLine> history(PostMortemView pm) {
-        Map<Long, ActionItemView> items = new LinkedHashMap<>();
-        pm.actionItems().forEach(item -> items.put(item.id(), item));
-        List<HistoryLine> lines = new ArrayList<>();
-        for (ActionItemHistory source : histories) {
-            for (ActionItemHistory.Entry entry : source.of(List.copyOf(items.keySet()))) {
-                ActionItemView item = items.get(entry.actionItemId());
-                lines.add(new HistoryLine(item.draft().priority(), item.draft().title(), entry.at(), entry.who(),
-                        entry.what(), entry.note()));
-            }
-        }
-        lines.sort(Comparator.comparing(HistoryLine::at));
-        return lines;
-    }
-
     private static Row row(PostMortemSummary pm, Instant now) {
         return new Row(pm, WriteUpClock.of(pm.timing().writeUpDueAt(), pm.status() == PostMortemStatus.PUBLISHED, now));
-    }
-
-    private static String noticeText(String notice) {
-        return NOTICES.getOrDefault(notice == null ? "" : notice, "");
     }
 
     private String user() {
