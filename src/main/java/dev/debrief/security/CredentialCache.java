@@ -1,6 +1,5 @@
 package dev.debrief.security;
 
-import dev.debrief.common.DebriefConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
@@ -36,7 +35,7 @@ public class CredentialCache {
     Clock clock;
 
     @Inject
-    DebriefConfig config;
+    SecurityConfig config;
 
     /** A remembered credential: the password hash it was verified against and when that was last confirmed. */
     record Entry(byte[] digest, Role role, String principalName, String passwordHash, Instant expires,
@@ -62,7 +61,7 @@ public class CredentialCache {
 
     /** Whether the entry was compared with the stored hash recently enough to be trusted without looking. */
     boolean isFresh(Entry entry) {
-        return isFresh(entry, config.security().credentialRecheck());
+        return isFresh(entry, config.credentialRecheck());
     }
 
     /** Fresh for {@code recheck} after it was last compared; never, when {@code recheck} is zero. */
@@ -76,7 +75,7 @@ public class CredentialCache {
         }
         Instant now = clock.instant();
         entries.put(username, new Entry(digest(username, password), role, principalName, passwordHash,
-                now.plus(config.security().credentialCacheTtl()), now));
+                now.plus(config.credentialCacheTtl()), now));
     }
 
     /** The stored hash is still the one the entry was verified against: trust it again, with the stored role. */

@@ -1,7 +1,6 @@
 package dev.debrief.security;
 
 import dev.debrief.audit.AuditTrail;
-import dev.debrief.common.DebriefConfig;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
@@ -31,7 +30,7 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
     CredentialCache cache;
 
     @Inject
-    DebriefConfig config;
+    SecurityConfig config;
 
     @Inject
     PasswordChecks hashing;
@@ -133,7 +132,7 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
     String decoyHash() {
         String hash = decoyHash;
         if (hash == null) {
-            hash = BcryptUtil.bcryptHash("decoy-password-never-used", config.security().bcryptCost());
+            hash = BcryptUtil.bcryptHash("decoy-password-never-used", config.bcryptCost());
             decoyHash = hash;
         }
         return hash;

@@ -1,6 +1,5 @@
 package dev.debrief.security;
 
-import dev.debrief.common.DebriefConfig;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +24,7 @@ public class PasswordChecks {
     private volatile int capacity;
 
     @Inject
-    DebriefConfig config;
+    SecurityConfig config;
 
     PasswordChecks() {
     }
@@ -38,7 +37,7 @@ public class PasswordChecks {
     /** Whether {@code password} matches {@code hash}; refused with 429 when too many checks are under way. */
     boolean matches(String password, String hash) {
         if (running == null) {
-            DebriefConfig.Security security = config.security();
+            SecurityConfig security = config;
             limit(security.hashingThreads().orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2)),
                     security.hashingQueue());
         }

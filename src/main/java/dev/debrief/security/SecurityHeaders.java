@@ -1,6 +1,5 @@
 package dev.debrief.security;
 
-import dev.debrief.common.DebriefConfig;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,13 +24,13 @@ public class SecurityHeaders {
     static final String HSTS = "max-age=31536000; includeSubDomains";
 
     @Inject
-    DebriefConfig config;
+    SecurityConfig config;
 
     @Inject
     SingleSignOn singleSignOn;
 
     void install(@Observes Router router) {
-        String policy = policy(config.security().imageHosts().orElse(List.of()), singleSignOn.providerOrigin());
+        String policy = policy(config.imageHosts().orElse(List.of()), singleSignOn.providerOrigin());
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             context.addHeadersEndHandler(ignored -> {
                 HttpServerResponse response = context.response();

@@ -1,6 +1,5 @@
 package dev.debrief.security;
 
-import dev.debrief.common.DebriefConfig;
 import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.vertx.core.net.SocketAddress;
@@ -55,7 +54,7 @@ public class SignInThrottle {
     Clock clock;
 
     @Inject
-    DebriefConfig config;
+    SecurityConfig config;
 
     /** The client address of the request, as Quarkus resolved it (forwarded only from a trusted proxy). */
     static String clientAddress(AuthenticationRequest request) {
@@ -111,8 +110,8 @@ public class SignInThrottle {
         }
     }
 
-    private DebriefConfig.SignIn settings() {
-        return config.security().signIn();
+    private SecurityConfig.SignIn settings() {
+        return config.signIn();
     }
 
     private static String userKey(String username, String address) {

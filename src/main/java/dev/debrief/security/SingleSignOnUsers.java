@@ -3,7 +3,6 @@ package dev.debrief.security;
 import dev.debrief.audit.AuditTrail;
 import dev.debrief.audit.Change;
 import dev.debrief.audit.Subject;
-import dev.debrief.common.DebriefConfig;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,7 +30,7 @@ public class SingleSignOnUsers {
     Clock clock;
 
     @Inject
-    DebriefConfig config;
+    SecurityConfig config;
 
     @Inject
     SingleSignOnConfig sso;
@@ -77,7 +76,7 @@ public class SingleSignOnUsers {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String unusableHash = BcryptUtil.bcryptHash(Base64.getEncoder().encodeToString(secret),
-                config.security().bcryptCost());
+                config.bcryptCost());
         AppUser user = AppUser.fromProvider(claims, role, unusableHash, clock.instant().truncatedTo(ChronoUnit.MICROS));
         user.persist();
         audit.recordAs(user.getUsername(), "user.created", Subject.user(user.getUsername()),

@@ -5,7 +5,6 @@ import dev.debrief.audit.Change;
 import dev.debrief.audit.Subject;
 import dev.debrief.common.ConflictException;
 import dev.debrief.common.Database;
-import dev.debrief.common.DebriefConfig;
 import dev.debrief.common.FieldError;
 import dev.debrief.common.InvalidFieldsException;
 import dev.debrief.common.NotFoundException;
@@ -32,7 +31,7 @@ public class UserService {
     Clock clock;
 
     @Inject
-    DebriefConfig config;
+    SecurityConfig config;
 
     @Inject
     CredentialCache cache;
@@ -59,7 +58,7 @@ public class UserService {
         if (AppUser.findByIdOptional(username).isPresent()) {
             throw new ConflictException("A user named '" + username + "' already exists.");
         }
-        AppUser user = new AppUser(username, BcryptUtil.bcryptHash(password, config.security().bcryptCost()), role,
+        AppUser user = new AppUser(username, BcryptUtil.bcryptHash(password, config.bcryptCost()), role,
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         user.persist();
         forgetAfterCommit(username);
@@ -126,7 +125,7 @@ public class UserService {
 
     private void setPassword(AppUser user, String newPassword) {
         requireAllowed("newPassword", user.getUsername(), newPassword);
-        user.changePassword(BcryptUtil.bcryptHash(newPassword, config.security().bcryptCost()));
+        user.changePassword(BcryptUtil.bcryptHash(newPassword, config.bcryptCost()));
         forgetAfterCommit(user.getUsername());
     }
 
@@ -169,7 +168,7 @@ public class UserService {
         int inserted = em.createNativeQuery("insert into app_user (username, password_hash, role, created_at,"
                         + " password_generated) values (?1, ?2, ?3, ?4, ?5)" + database.onConflictDoNothing())
                 .setParameter(1, username)
-                .setParameter(2, BcryptUtil.bcryptHash(password, config.security().bcryptCost()))
+                .setParameter(2, BcryptUtil.bcryptHash(password, config.bcryptCost()))
                 .setParameter(3, role.name())
                 .setParameter(4, clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC))
                 .setParameter(5, generated)

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import dev.debrief.common.DebriefConfig;
 import dev.debrief.support.Api;
 import dev.debrief.support.PostMortemJson;
 import dev.debrief.support.RawHttp;
@@ -55,11 +54,11 @@ class HttpHardeningTest {
     DatabaseIdentityProvider passwords;
 
     @Inject
-    DebriefConfig config;
+    SecurityConfig config;
 
     @Test
     void anUnknownUserNameIsCheckedAtTheSameBcryptCostAsStoredPasswords() {
-        String cost = "%02d".formatted(config.security().bcryptCost());
+        String cost = "%02d".formatted(config.bcryptCost());
         assertThat(passwords.decoyHash()).matches("\\$2[aby]?\\$" + cost + "\\$.{53}");
     }
 
