@@ -2,17 +2,9 @@ package dev.debrief.postmortem;
 
 import static dev.debrief.postmortem.TypedValues.at;
 import static dev.debrief.postmortem.TypedValues.blank;
-import static dev.debrief.postmortem.TypedValues.enumOf;
-import static dev.debrief.postmortem.TypedValues.longOf;
-import static dev.debrief.postmortem.TypedValues.nullIfBlank;
 import static dev.debrief.postmortem.TypedValues.size;
-import static dev.debrief.postmortem.TypedValues.split;
-import static dev.debrief.postmortem.TypedValues.time;
 
 import dev.debrief.common.Display;
-import dev.debrief.common.FieldError;
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,8 +14,8 @@ import org.jboss.resteasy.reactive.RestForm;
  * The fields of the write/edit page as the browser posts them: times in the team's zone from
  * {@code datetime-local} inputs, lists as comma- or line-separated text, and three action-item slots ranked
  * 1 to 3. A class rather than a record, because Quarkus REST fills form beans field by field.
- * {@link #toRequests} reads it into the very requests the JSON API takes, so the page and the API are validated
- * by the same constraints and saved by the same service methods; the form itself only reports what it cannot
+ * {@link FormSubmission#read} reads it into the very requests the JSON API takes, so the page and the API are
+ * validated by the same constraints and saved by the same service methods; reading only reports what it cannot
  * read (a malformed time, an unknown value, a fourth item).
  */
 public class PostMortemForm {
@@ -99,8 +91,13 @@ public class PostMortemForm {
 
         /** The name errors use for one of this slot's fields, e.g. {@code items[0].title}. */
         public String field(String name) {
-            return "items[" + (rank - 1) + "]." + name;
+            return itemField(rank, name);
         }
+    }
+
+    /** The name errors use for a field of the item ranked {@code rank}, e.g. {@code items[0].title}. */
+    static String itemField(int rank, String name) {
+        return "items[" + (rank - 1) + "]." + name;
     }
 
     /** One timeline row as typed; {@code index} counts from 0. */
@@ -113,22 +110,6 @@ public class PostMortemForm {
         /** The name errors use for one of this row's fields, e.g. {@code timeline[0].at}. */
         public String field(String name) {
             return "timeline[" + index + "]." + name;
-        }
-    }
-
-    /**
-     * The form read into the API's requests: the post-mortem, and what each slot asks of the item it shows
-     * ({@code item} null when the slot is empty); {@code unreadable} lists what could not be read at all.
-     */
-    public record Submission(PostMortemRequest document, List<SlotRequest> slots, List<FieldError> unreadable) {
-    }
-
-    /** One slot as a request: the stored item it shows ({@code itemId}, with the version read), and its content. */
-    public record SlotRequest(int rank, Long itemId, Long itemVersion, ActionItemRequest item) {
-
-        /** The name errors use for one of this slot's fields, e.g. {@code items[0].title}. */
-        public String field(String name) {
-            return "items[" + (rank - 1) + "]." + name;
         }
     }
 
@@ -242,78 +223,5 @@ public class PostMortemForm {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the form has no box for " + section.field, e);
         }
-    }
-
-    /** The ticked factors, each with the note typed beside it, in the order the page lists them. */
-    private List<IncidentDocument.Factor> factors(List<FieldError> unreadable) {
-        List<IncidentDocument.Factor> chosen = new ArrayList<>();
-        for (int i = 0; i < size(factorOption); i++) {
-            String id = at(factorOption, i);
-            if (factor != null && factor.contains(id)) {
-                Long factorId = longOf(id);
-                if (factorId == null) {
-                    unreadable.add(new FieldError("factors", "lists a factor the page does not know"));
-                } else {
-                    chosen.add(new IncidentDocument.Factor(factorId, null, nullIfBlank(at(factorNote, i))));
-                }
-            }
-        }
-        return chosen;
-    }
-
-    /**
-     * The form as the API's requests. Blank boxes are absent values, which the requests' constraints then
-     * judge exactly as they judge a JSON body; only what cannot be read is reported here.
-     */
-    public Submission toRequests(Display display) {
-        List<FieldError> unreadable = new ArrayList<>();
-        List<PostMortemRequest.TimelineLine> timeline = new ArrayList<>();
-        List<Row> typed = rows().subList(0, rows().size() - 2);
-        for (Row row : typed) {
-            timeline.add(new PostMortemRequest.TimelineLine(time(display, row.field("at"), row.at(), unreadable),
-                    nullIfBlank(row.event())));
-        }
-        IncidentDocument document = IncidentDocument.builder()
-                .title(nullIfBlank(title))
-                .severity(enumOf(Severity.class, "severity", severity, unreadable))
-                .team(nullIfBlank(team))
-                .services(split(services, ","))
-                .tags(split(tags, ","))
-                .factors(factors(unreadable))
-                .attendees(split(attendees, ","))
-                .startedAt(time(display, "startedAt", startedAt, unreadable))
-                .detectedAt(time(display, "detectedAt", detectedAt, unreadable))
-                .resolvedAt(time(display, "resolvedAt", resolvedAt, unreadable))
-                .detectionSource(enumOf(DetectionSource.class, "detectionSource", detectionSource, unreadable))
-                .sections(SectionTexts.of(section -> nullIfBlank(text(section))))
-                .considered(split(considered, "\n"))
-                .build();
-        for (int i = SLOTS; i < size(itemTitle); i++) {
-            if (!blank(at(itemTitle, i))) {
-                unreadable.add(new FieldError("form", "A post-mortem has at most three action items, ranked 1 to 3 "
-                        + "by impact. Keep the three that matter most and write the other ideas under \"Considered, "
-                        + "not chosen\"."));
-                break;
-            }
-        }
-        List<SlotRequest> slotRequests = new ArrayList<>();
-        for (Slot slot : slots()) {
-            ActionItemRequest item = null;
-            if (!slot.isEmpty()) {
-                LocalDate due = null;
-                if (!blank(slot.dueDate())) {
-                    try {
-                        due = LocalDate.parse(slot.dueDate().strip());
-                    } catch (DateTimeException e) {
-                        unreadable.add(new FieldError(slot.field("dueDate"), "must be a date such as 2026-03-24"));
-                    }
-                }
-                item = new ActionItemRequest(slot.rank(), nullIfBlank(slot.title()), nullIfBlank(slot.owner()), null, due,
-                        enumOf(ActionItemKind.class, slot.field("kind"), slot.kind(), unreadable), null, null, null,
-                        null, longOf(slot.itemVersion()));
-            }
-            slotRequests.add(new SlotRequest(slot.rank(), longOf(slot.itemId()), longOf(slot.itemVersion()), item));
-        }
-        return new Submission(PostMortemRequest.of(document, timeline, longOf(version)), slotRequests, unreadable);
     }
 }

@@ -235,7 +235,7 @@ public class PostMortemPages {
     }
 
     private Response save(Long id, PostMortemForm form) {
-        PostMortemForm.Submission submission = form.toRequests(display);
+        FormSubmission submission = FormSubmission.read(form, display);
         Map<String, String> errors = new LinkedHashMap<>();
         submission.unreadable().forEach(e -> errors.putIfAbsent(formField(e.field()), e.message()));
         pageSave.check(submission).forEach(e -> errors.putIfAbsent(formField(e.field()), e.message()));

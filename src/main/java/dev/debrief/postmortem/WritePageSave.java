@@ -26,11 +26,11 @@ class WritePageSave {
     Validator validator;
 
     /** What the requests' constraints refuse, named by the page's fields (an item's by its slot). */
-    List<FieldError> check(PostMortemForm.Submission submission) {
+    List<FieldError> check(FormSubmission submission) {
         List<FieldError> errors = new ArrayList<>();
         validator.validate(submission.document()).forEach(v -> errors.add(
                 new FieldError(ProblemMappers.fieldOf(v), v.getMessage())));
-        for (PostMortemForm.SlotRequest slot : submission.slots()) {
+        for (FormSubmission.SlotRequest slot : submission.slots()) {
             if (slot.item() != null) {
                 validator.validate(slot.item()).forEach(v -> errors.add(
                         new FieldError(slot.field(ProblemMappers.fieldOf(v)), v.getMessage())));
@@ -43,11 +43,11 @@ class WritePageSave {
      * Creates ({@code id} null) or updates the post-mortem, then brings each slot's item in line with the slot:
      * added, changed, or deleted when emptied. Returns the post-mortem's id.
      */
-    long save(Long id, PostMortemForm.Submission submission) {
+    long save(Long id, FormSubmission submission) {
         return QuarkusTransaction.requiringNew().call(() -> {
             PostMortemView saved = id == null ? service.create(submission.document())
                     : service.update(id, submission.document(), null);
-            for (PostMortemForm.SlotRequest slot : submission.slots()) {
+            for (FormSubmission.SlotRequest slot : submission.slots()) {
                 try {
                     apply(saved, slot);
                 } catch (InvalidFieldsException e) {
@@ -59,7 +59,7 @@ class WritePageSave {
         });
     }
 
-    private void apply(PostMortemView saved, PostMortemForm.SlotRequest slot) {
+    private void apply(PostMortemView saved, FormSubmission.SlotRequest slot) {
         ActionItemView stored = saved.actionItems().stream()
                 .filter(item -> slot.itemId() != null && slot.itemId().equals(item.id())).findFirst().orElse(null);
         ActionItemRequest typed = slot.item();
