@@ -2,7 +2,7 @@ package dev.debrief.board;
 
 import dev.debrief.common.TeamCalendar;
 import dev.debrief.postmortem.ActionItemStatus;
-import dev.debrief.postmortem.OpenWork;
+import dev.debrief.postmortem.TeamFigures;
 import dev.debrief.postmortem.PostMortemEvents;
 import dev.debrief.postmortem.TeamService;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,7 +45,7 @@ public class BoardMetrics {
     MeterRegistry registry;
 
     @Inject
-    OpenWork work;
+    TeamFigures teamFigures;
 
     @Inject
     TeamService teams;
@@ -102,11 +102,11 @@ public class BoardMetrics {
 
     private Figures read(Instant now) {
         Map<String, Map<ActionItemStatus, Long>> byStatus = new HashMap<>();
-        for (OpenWork.TeamStatusCount row : work.countItemsByTeam()) {
+        for (TeamFigures.TeamStatusCount row : teamFigures.countItemsByTeam()) {
             byStatus.computeIfAbsent(label(row.team()), t -> new HashMap<>()).put(row.status(), row.count());
         }
-        return new Figures(now, byStatus, byTeam(work.countOverdueItemsByTeam(calendar.today())),
-                byTeam(work.countOverdueWriteUpsByTeam(now)));
+        return new Figures(now, byStatus, byTeam(teamFigures.countOverdueItemsByTeam(calendar.today())),
+                byTeam(teamFigures.countOverdueWriteUpsByTeam(now)));
     }
 
     /** Registers one series per team (and status), removing those of teams that are gone. */
@@ -133,7 +133,7 @@ public class BoardMetrics {
         return MultiGauge.Row.of(tags, this, value);
     }
 
-    private static Map<String, Long> byTeam(List<OpenWork.TeamCount> counts) {
+    private static Map<String, Long> byTeam(List<TeamFigures.TeamCount> counts) {
         Map<String, Long> byTeam = new HashMap<>();
         counts.forEach(c -> byTeam.put(label(c.team()), c.count()));
         return byTeam;

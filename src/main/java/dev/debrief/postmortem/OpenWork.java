@@ -29,7 +29,7 @@ public class OpenWork {
     private static final String ITEMS = "from ActionItem i join i.postMortem p left join i.team it left join p.team pt";
 
     /** {@link PostMortem#isWriteUpOverdue} as a condition: a draft resolved longer than the window ago. */
-    private static final String WRITE_UP_OVERDUE = "p.status = :draft and p.resolvedAt < :threshold";
+    static final String WRITE_UP_OVERDUE = "p.status = :draft and p.resolvedAt < :threshold";
 
     /** How many ids one statement binds at most: PostgreSQL takes up to 32,767 parameters. */
     public static final int IDS_AT_ONCE = 1000;
@@ -51,14 +51,6 @@ public class OpenWork {
             String tag) {
 
         public static final Filter NONE = new Filter(null, null, null, null, null, null);
-    }
-
-    /** One team's figure; {@code team} is null for what belongs to no team. */
-    public record TeamCount(String team, long count) {
-    }
-
-    /** How many items of one status one team owns; {@code team} is null for items of no team. */
-    public record TeamStatusCount(String team, ActionItemStatus status, long count) {
     }
 
     /** A draft whose write-up is past its due time. */
@@ -218,26 +210,6 @@ public class OpenWork {
                 .setParameter("open", ActionItemStatus.OPEN_STATUSES).getResultList());
     }
 
-    /** The items per owning team and status, in one statement; statuses no item has are left out. */
-    public List<TeamStatusCount> countItemsByTeam() {
-        return em.createQuery("select coalesce(it.name, pt.name), i.status, count(i) from ActionItem i"
-                        + " join i.postMortem p left join i.team it left join p.team pt"
-                        + " group by coalesce(it.name, pt.name), i.status", Object[].class)
-                .getResultList().stream()
-                .map(row -> new TeamStatusCount((String) row[0], (ActionItemStatus) row[1], (Long) row[2])).toList();
-    }
-
-    /**
-     * How many items are overdue on {@code day} per owning team: the query form of {@link ActionItem#isOverdue}.
-     */
-    public List<TeamCount> countOverdueItemsByTeam(LocalDate day) {
-        return teamCounts(em.createQuery("select coalesce(it.name, pt.name), count(i) from ActionItem i"
-                        + " join i.postMortem p left join i.team it left join p.team pt"
-                        + " where i.status in :open and i.dueDate < :day group by coalesce(it.name, pt.name)",
-                        Object[].class)
-                .setParameter("open", ActionItemStatus.OPEN_STATUSES).setParameter("day", day));
-    }
-
     /** The write-ups overdue at {@code moment}, the longest overdue first. */
     public List<OverdueWriteUp> overdueWriteUps(Instant moment, Filter filter) {
         Where where = narrow(new Where(WRITE_UP_OVERDUE, writeUpOverdue(moment)), filter, false);
@@ -250,19 +222,8 @@ public class OpenWork {
                 .toList();
     }
 
-    /** How many write-ups are overdue at {@code moment}, per owning team. */
-    public List<TeamCount> countOverdueWriteUpsByTeam(Instant moment) {
-        TypedQuery<Object[]> query = em.createQuery("select pt.name, count(p) from PostMortem p left join p.team pt"
-                + " where " + WRITE_UP_OVERDUE + " group by pt.name", Object[].class);
-        writeUpOverdue(moment).forEach(query::setParameter);
-        return teamCounts(query);
-    }
-
-    private static List<TeamCount> teamCounts(TypedQuery<Object[]> query) {
-        return query.getResultList().stream().map(row -> new TeamCount((String) row[0], (Long) row[1])).toList();
-    }
-
-    private Map<String, Object> writeUpOverdue(Instant moment) {
+    /** The parameters of {@link #WRITE_UP_OVERDUE} at {@code moment}. */
+    Map<String, Object> writeUpOverdue(Instant moment) {
         return Map.of("draft", PostMortemStatus.DRAFT, "threshold", moment.minus(config.writeUpWindow()));
     }
 
