@@ -22,7 +22,7 @@ import org.jboss.resteasy.reactive.RestForm;
 public class PostMortemLinkPages {
 
     @Inject
-    PostMortemService service;
+    RelatedIncidents related;
 
     /** Links the post-mortem to another, from the page's small form or a suggestion's button. */
     @POST
@@ -34,7 +34,7 @@ public class PostMortemLinkPages {
             return back(id, PageNotice.NOT_LINKED);
         }
         try {
-            service.link(id, new LinkRequest(other, chosen));
+            related.link(id, new LinkRequest(other, chosen));
             return back(id, PageNotice.LINKED);
         } catch (InvalidFieldsException | ConflictException e) {
             return back(id, PageNotice.NOT_LINKED);
@@ -44,7 +44,7 @@ public class PostMortemLinkPages {
     @POST
     @Path("{otherId}/remove")
     public Response unlink(@PathParam("id") long id, @PathParam("otherId") long otherId) {
-        service.unlink(id, otherId);
+        related.unlink(id, otherId);
         return back(id, PageNotice.UNLINKED);
     }
 

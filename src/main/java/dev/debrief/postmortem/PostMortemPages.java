@@ -43,6 +43,9 @@ public class PostMortemPages {
     PostMortemService service;
 
     @Inject
+    RelatedIncidents related;
+
+    @Inject
     BlamelessCheck blameless;
 
     @Inject
@@ -90,7 +93,7 @@ public class PostMortemPages {
     public record View(PostMortemView pm, WriteUpClock clock, Map<String, RawString> html,
             List<FieldError> missing, List<BlamelessCheck.SectionHits> warnings, String notice,
             List<ItemHistoryLines.Line> history, List<AuditEntry> changes,
-            List<PostMortemService.Suggestion> suggestions, Map<Long, ActionItemTickets.Ticket> tickets,
+            List<RelatedIncidents.Suggestion> suggestions, Map<Long, ActionItemTickets.Ticket> tickets,
             boolean canOpenTickets) {
     }
 
@@ -192,7 +195,7 @@ public class PostMortemPages {
                 .map(ActionItemView::id).toList());
         return Templates.view(new View(pm, clock, html, missing, warnings, PageNotice.textOf(notice),
                 historyLines.of(pm), service.history(id, false),
-                currentUser.isEditor() ? service.suggestions(id) : List.of(), linked, tickets.canOpen()), user(),
+                currentUser.isEditor() ? related.suggestions(id) : List.of(), linked, tickets.canOpen()), user(),
                 currentUser.isEditor());
     }
 

@@ -33,6 +33,9 @@ public class PostMortemResource {
     PostMortemService service;
 
     @Inject
+    RelatedIncidents related;
+
+    @Inject
     MarkdownExport export;
 
     @Inject
@@ -128,7 +131,7 @@ public class PostMortemResource {
     @POST
     @Path("{id}/links")
     public Response link(@PathParam("id") long id, @Valid @NotNull LinkRequest body) {
-        PostMortemView linked = service.link(id, body);
+        PostMortemView linked = related.link(id, body);
         return withTag(Response.created(URI.create("/api/postmortems/" + id + "/links/" + body.postmortemId())),
                 linked.version(), linked);
     }
@@ -136,14 +139,14 @@ public class PostMortemResource {
     @DELETE
     @Path("{id}/links/{otherId}")
     public void unlink(@PathParam("id") long id, @PathParam("otherId") long otherId) {
-        service.unlink(id, otherId);
+        related.unlink(id, otherId);
     }
 
     /** Post-mortems likely related to this one, not linked yet, with the reasons. */
     @GET
     @Path("{id}/suggestions")
-    public List<PostMortemService.Suggestion> suggestions(@PathParam("id") long id) {
-        return service.suggestions(id);
+    public List<RelatedIncidents.Suggestion> suggestions(@PathParam("id") long id) {
+        return related.suggestions(id);
     }
 
     @POST

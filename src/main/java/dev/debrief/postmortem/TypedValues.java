@@ -74,4 +74,9 @@ final class TypedValues {
     static boolean blank(String text) {
         return text == null || text.isBlank();
     }
+
+    /** The text with the wildcards of a {@code like ... escape '\\'} pattern escaped, to match it literally. */
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
 }
