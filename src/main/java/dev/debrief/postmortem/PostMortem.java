@@ -73,6 +73,11 @@ public class PostMortem extends StoredDocument {
     }
 
     /** Starts a draft from what the team knows so far. */
+    /** The post-mortem {@code id}; an unknown id is a 404. */
+    static PostMortem known(long id) {
+        return PostMortem.<PostMortem>findByIdOptional(id).orElseThrow(() -> new NotFoundException("post-mortem", id));
+    }
+
     public static PostMortem draft(IncidentDocument document, Instant now, Duration tolerance) {
         PostMortem postMortem = new PostMortem();
         postMortem.status = PostMortemStatus.DRAFT;

@@ -227,7 +227,7 @@ public class PostMortemService {
     }
 
     private PostMortem find(long id) {
-        return PostMortem.<PostMortem>findByIdOptional(id).orElseThrow(() -> new NotFoundException("post-mortem", id));
+        return PostMortem.known(id);
     }
 
     /**
@@ -239,7 +239,7 @@ public class PostMortemService {
                 .orElseThrow(() -> new NotFoundException("post-mortem", id));
     }
 
-    private PostMortemView view(PostMortem pm) {
+    PostMortemView view(PostMortem pm) {
         return pm.view(now(), config.writeUpWindow());
     }
 

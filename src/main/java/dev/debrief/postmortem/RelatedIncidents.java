@@ -1,6 +1,5 @@
 package dev.debrief.postmortem;
 
-import dev.debrief.common.DebriefConfig;
 import dev.debrief.common.InvalidFieldsException;
 import dev.debrief.common.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,10 +8,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -33,16 +30,13 @@ import java.util.TreeSet;
 public class RelatedIncidents {
 
     @Inject
-    Clock clock;
-
-    @Inject
-    DebriefConfig config;
-
-    @Inject
     EntityManager em;
 
     @Inject
     PostMortemAudit audit;
+
+    @Inject
+    PostMortemService postMortems;
 
     /** A post-mortem that may be related to the one being written, and why. */
     public record Suggestion(Long postmortemId, String title, Instant startedAt, List<String> reasons) {
@@ -64,7 +58,7 @@ public class RelatedIncidents {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Suggestion> suggestions(long id) {
-        PostMortem pm = find(id);
+        PostMortem pm = PostMortem.known(id);
         Set<Long> excluded = new HashSet<>();
         excluded.add(id);
         pm.linked().forEach(other -> excluded.add(other.getId()));
@@ -130,10 +124,10 @@ public class RelatedIncidents {
     /** Links post-mortem {@code id} to another; both are locked, in id order, so two opposite links cannot both pass. */
     public PostMortemView link(long id, LinkRequest request) {
         PostMortem[] pair = lockPair(id, request.postmortemId(), true);
-        pair[0].link(pair[1], request.kind(), now());
+        pair[0].link(pair[1], request.kind(), postMortems.currentTime());
         em.flush();
-        PostMortemView linked = view(pair[0]);
-        audit.linked(linked, view(pair[1]), request.kind());
+        PostMortemView linked = postMortems.view(pair[0]);
+        audit.linked(linked, postMortems.view(pair[1]), request.kind());
         return linked;
     }
 
@@ -142,7 +136,7 @@ public class RelatedIncidents {
         PostMortem[] pair = lockPair(id, otherId, false);
         LinkKind kind = pair[0].unlink(pair[1]);
         em.flush();
-        audit.unlinked(view(pair[0]), view(pair[1]), kind);
+        audit.unlinked(postMortems.view(pair[0]), postMortems.view(pair[1]), kind);
     }
 
     /**
@@ -151,7 +145,7 @@ public class RelatedIncidents {
      */
     private PostMortem[] lockPair(long id, Long otherId, boolean otherInBody) {
         if (otherId == null || otherId == id) {
-            find(id);
+            PostMortem.known(id);
             throw InvalidFieldsException.of("postmortemId", "must be another post-mortem than this one");
         }
         long low = Math.min(id, otherId);
@@ -168,17 +162,5 @@ public class RelatedIncidents {
                     : new NotFoundException("post-mortem", otherId);
         }
         return new PostMortem[] {pm, other};
-    }
-
-    private PostMortem find(long id) {
-        return PostMortem.<PostMortem>findByIdOptional(id).orElseThrow(() -> new NotFoundException("post-mortem", id));
-    }
-
-    private PostMortemView view(PostMortem pm) {
-        return pm.view(now(), config.writeUpWindow());
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }
