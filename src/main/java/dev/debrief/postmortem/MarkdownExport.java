@@ -6,8 +6,9 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 
 /**
- * Writes a post-mortem as one Markdown document for wikis and tickets: title, facts, the four agenda
- * sections, the action items as a table, the timeline and the ideas considered. Text typed by people is
+ * Writes a post-mortem as one Markdown document for wikis and tickets: title, facts (team and tags among them),
+ * the four agenda sections, the contributing factors, the action items as a table (an item owned by another team
+ * than the post-mortem's says so beside its owner), the timeline and the ideas considered. Text typed by people is
  * kept as Markdown; single-line values are escaped so that they cannot break the document's structure.
  */
 @ApplicationScoped
@@ -26,6 +27,12 @@ public class MarkdownExport {
         }
         md.append('\n');
         md.append("- **Severity:** ").append(doc.severity()).append('\n');
+        if (doc.team() != null) {
+            md.append("- **Team:** ").append(inline(doc.team())).append('\n');
+        }
+        if (!doc.tags().isEmpty()) {
+            md.append("- **Tags:** ").append(inline(String.join(", ", doc.tags()))).append('\n');
+        }
         if (!doc.services().isEmpty()) {
             md.append("- **Services:** ").append(inline(String.join(", ", doc.services()))).append('\n');
         }
@@ -47,6 +54,16 @@ public class MarkdownExport {
         for (Section section : Section.values()) {
             section(md, section.label, doc.text(section));
         }
+        if (!doc.factors().isEmpty()) {
+            md.append("\n## Contributing factors\n\n");
+            for (IncidentDocument.Factor factor : doc.factors()) {
+                md.append("- ").append(inline(factor.factor()));
+                if (factor.note() != null) {
+                    md.append(": ").append(inline(factor.note()));
+                }
+                md.append('\n');
+            }
+        }
 
         md.append("\n## Action items\n\n");
         if (pm.actionItems().isEmpty()) {
@@ -57,7 +74,7 @@ public class MarkdownExport {
             for (ActionItemDraft item : pm.actionItems().stream().map(ActionItemView::draft).toList()) {
                 md.append("| ").append(item.priority())
                         .append(" | ").append(inline(item.title()))
-                        .append(" | ").append(inline(item.owner()))
+                        .append(" | ").append(inline(ownerOf(item, doc.team())))
                         .append(" | ").append(item.dueDate() == null ? "" : item.dueDate())
                         .append(" | ").append(item.kind())
                         .append(" | ").append(item.status())
@@ -77,6 +94,14 @@ public class MarkdownExport {
             }
         }
         return md.toString();
+    }
+
+    /** The item's owner, and its team where it is not the post-mortem's own. */
+    private static String ownerOf(ActionItemDraft item, String documentTeam) {
+        if (item.team() == null || item.team().equals(documentTeam)) {
+            return item.owner();
+        }
+        return (item.owner() == null ? "" : item.owner() + " ") + "(team " + item.team() + ")";
     }
 
     private void section(StringBuilder md, String heading, String text) {

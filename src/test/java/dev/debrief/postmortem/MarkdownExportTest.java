@@ -58,6 +58,28 @@ class MarkdownExportTest {
     }
 
     @Test
+    void teamTagsAndFactorsTravelWithTheDocument() {
+        TeamsAndTagsTest.team("Payments");
+        TeamsAndTagsTest.team("Platform");
+        long configuration = asViewer().get("/api/factors").jsonPath()
+                .getLong("find { it.name == 'Configuration' }.id");
+        long id = Scenarios.create(PostMortemJson.complete().with("team", "Payments")
+                .with("tags", List.of("checkout", "q1"))
+                .with("factors", List.of(java.util.Map.of("factorId", configuration, "note", "a flag left on"))));
+        Scenarios.addItem(id, java.util.Map.of("priority", 1, "title", "Own team", "owner", "ana",
+                "kind", "DETECTION"));
+        Scenarios.addItem(id, java.util.Map.of("priority", 2, "title", "Other team", "owner", "bo",
+                "team", "Platform", "kind", "RESPONSE"));
+        Document doc = rendered(asViewer().accept("text/markdown").get("/api/postmortems/{id}", id).asString());
+
+        assertThat(doc.select("li").eachText()).contains("Team: Payments", "Tags: checkout, q1",
+                "Configuration: a flag left on");
+        assertThat(doc.select("h2").eachText()).contains("Contributing factors");
+        assertThat(doc.select("table tbody tr").get(0).select("td").get(2).text()).isEqualTo("ana");
+        assertThat(doc.select("table tbody tr").get(1).select("td").get(2).text()).isEqualTo("bo (team Platform)");
+    }
+
+    @Test
     void singleLineValuesCannotBreakTheStructure() {
         long id = Scenarios.create(PostMortemJson.complete().with("title", "# <b>Pipes | and</b> *stars*"));
         Scenarios.addItem(id, java.util.Map.of("priority", 1, "title", "a | b", "kind", "DETECTION"));
