@@ -10,17 +10,12 @@ import static dev.debrief.support.Api.asViewer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.debrief.support.MutableClock;
 import dev.debrief.support.Scenarios;
-import dev.debrief.support.TestData;
-import dev.debrief.support.TrackerFake;
 import dev.debrief.support.TrackerProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,28 +24,10 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(TrackerProfile.class)
-class CreateOnPublishTest {
-
-    @TrackerFake
-    WireMockServer fake;
-
-    @Inject
-    TestData data;
-
-    @Inject
-    MutableClock clock;
+class CreateOnPublishTest extends TrackerTestBase {
 
     @Inject
     TicketCreator creator;
-
-    private GitHubFake github;
-
-    @BeforeEach
-    void reset() {
-        data.reset();
-        fake.resetAll();
-        github = new GitHubFake(fake);
-    }
 
     @Test
     void publishingOpensATicketForEachItemThroughTheJob() {
