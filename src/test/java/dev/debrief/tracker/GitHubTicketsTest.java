@@ -1,5 +1,7 @@
 package dev.debrief.tracker;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -38,6 +40,9 @@ class GitHubTicketsTest extends TrackerTestBase {
 
     @Inject
     Reconciler reconciler;
+
+    @Inject
+    TicketCloser closer;
 
     @Test
     void openingATicketCreatesOneLabelledIssueThatLinksBack() {
@@ -231,6 +236,17 @@ class GitHubTicketsTest extends TrackerTestBase {
         deliver("closed", GitHubFake.issue(12, true, CLOSED_AT, CLOSED_AT, "b")).statusCode(200)
                 .body("changed", equalTo(false));
         item(pm, pm.first()).body("status", equalTo("OPEN"));
+    }
+
+    @Test
+    void aReviewsDoneSendsNothingToTheTrackerWhileClosingIsOff() {
+        Scenarios.Ranked pm = linked(12);
+
+        decide(pm.first(), "DONE", null);
+
+        item(pm, pm.first()).body("status", equalTo("DONE"));
+        assertThat(closer.run()).isEqualTo(new TicketCloser.Outcome(0, 0));
+        fake.verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test

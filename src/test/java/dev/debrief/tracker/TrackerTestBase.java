@@ -3,6 +3,8 @@ package dev.debrief.tracker;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static dev.debrief.support.Api.asEditor;
 import static dev.debrief.support.Api.asViewer;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -14,6 +16,7 @@ import dev.debrief.support.TrackerFake;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -82,5 +85,14 @@ abstract class TrackerTestBase {
 
     static ResponseDefinitionBuilder created(String json) {
         return aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(json);
+    }
+
+    /** The review of the week of {@link #A_DAY_LATER} (started if need be) decides on the item, as the editor. */
+    static void decide(long item, String decision, String reason) {
+        asEditor().body(Map.of("week", "2026-W11")).post("/api/reviews").then().statusCode(anyOf(equalTo(200),
+                equalTo(201)));
+        Map<String, Object> body = reason == null ? Map.of("actionItemId", item, "decision", decision)
+                : Map.of("actionItemId", item, "decision", decision, "reason", reason);
+        asEditor().body(body).post("/api/reviews/2026-W11/decisions").then().statusCode(201);
     }
 }
