@@ -42,7 +42,7 @@ class GitHubTicketsTest extends TrackerTestBase {
     Reconciler reconciler;
 
     @Inject
-    TicketCloser closer;
+    TrackerJobs jobs;
 
     @Test
     void openingATicketCreatesOneLabelledIssueThatLinksBack() {
@@ -245,7 +245,7 @@ class GitHubTicketsTest extends TrackerTestBase {
         decide(pm.first(), "DONE", null);
 
         item(pm, pm.first()).body("status", equalTo("DONE"));
-        assertThat(closer.run()).isEqualTo(new TicketCloser.Outcome(0, 0));
+        assertThat(jobs.closeTickets()).isEqualTo(new TrackerJobs.Outcome(0, 0));
         fake.verify(0, anyRequestedFor(anyUrl()));
     }
 

@@ -46,7 +46,7 @@ class TicketClosesTest extends TrackerTestBase {
     private static final String CLOSED_AT = "2026-03-11T12:00:00Z";
 
     @Inject
-    TicketCloser closer;
+    TrackerJobs jobs;
 
     @Test
     void doneCommentsOnTheGitHubIssueAndClosesItAsCompleted() {
@@ -55,7 +55,7 @@ class TicketClosesTest extends TrackerTestBase {
 
         decide(pm.first(), "DONE", null);
         fake.verify(0, anyRequestedFor(anyUrl()));
-        assertThat(closer.run()).isEqualTo(new TicketCloser.Outcome(1, 0));
+        assertThat(jobs.closeTickets()).isEqualTo(new TrackerJobs.Outcome(1, 0));
 
         fake.verify(1, postRequestedFor(urlPathEqualTo(GITHUB_ISSUE + "/comments"))
                 .withHeader("Authorization", WireMock.equalTo("Bearer " + TrackerProfile.GITHUB_TOKEN))
@@ -71,7 +71,7 @@ class TicketClosesTest extends TrackerTestBase {
         assertThat(WebSession.asViewer().page("/postmortems/" + pm.postmortem())
                 .select("[data-testid=history-line]").eachText())
                 .anySatisfy(line -> assertThat(line).contains("commented on and closed GitHub acme/web#12"));
-        assertThat(closer.run()).as("sent once").isEqualTo(new TicketCloser.Outcome(0, 0));
+        assertThat(jobs.closeTickets()).as("sent once").isEqualTo(new TrackerJobs.Outcome(0, 0));
     }
 
     @Test
@@ -80,7 +80,7 @@ class TicketClosesTest extends TrackerTestBase {
         gitHubCloses();
 
         decide(pm.first(), "DROP", "superseded by the new gateway");
-        assertThat(closer.run()).isEqualTo(new TicketCloser.Outcome(1, 0));
+        assertThat(jobs.closeTickets()).isEqualTo(new TrackerJobs.Outcome(1, 0));
 
         fake.verify(1, postRequestedFor(urlPathEqualTo(GITHUB_ISSUE + "/comments"))
                 .withRequestBody(matchingJsonPath("$.body", containing("Dropped in Debrief")))
@@ -95,7 +95,7 @@ class TicketClosesTest extends TrackerTestBase {
         gitLabCloses();
 
         decide(pm.first(), "DONE", null);
-        assertThat(closer.run()).isEqualTo(new TicketCloser.Outcome(1, 0));
+        assertThat(jobs.closeTickets()).isEqualTo(new TrackerJobs.Outcome(1, 0));
 
         fake.verify(1, postRequestedFor(urlPathEqualTo(GITLAB_ISSUE + "/notes"))
                 .withHeader("PRIVATE-TOKEN", WireMock.equalTo(TrackerProfile.GITLAB_TOKEN))
@@ -110,7 +110,7 @@ class TicketClosesTest extends TrackerTestBase {
         gitLabCloses();
 
         decide(pm.first(), "DROP", "no longer needed");
-        assertThat(closer.run()).isEqualTo(new TicketCloser.Outcome(1, 0));
+        assertThat(jobs.closeTickets()).isEqualTo(new TrackerJobs.Outcome(1, 0));
 
         fake.verify(1, postRequestedFor(urlPathEqualTo(GITLAB_ISSUE + "/notes"))
                 .withRequestBody(matchingJsonPath("$.body", containing("Reason: no longer needed"))));
@@ -124,7 +124,7 @@ class TicketClosesTest extends TrackerTestBase {
         jiraCloses(true);
 
         decide(pm.first(), "DONE", null);
-        assertThat(closer.run()).isEqualTo(new TicketCloser.Outcome(1, 0));
+        assertThat(jobs.closeTickets()).isEqualTo(new TrackerJobs.Outcome(1, 0));
 
         fake.verify(1, postRequestedFor(urlPathEqualTo(JIRA_ISSUE + "/comment"))
                 .withRequestBody(matchingJsonPath("$.body", containing("Done in Debrief"))));
@@ -138,7 +138,7 @@ class TicketClosesTest extends TrackerTestBase {
         jiraCloses(true);
 
         decide(pm.first(), "DROP", "covered by OPS-9");
-        assertThat(closer.run()).isEqualTo(new TicketCloser.Outcome(1, 0));
+        assertThat(jobs.closeTickets()).isEqualTo(new TrackerJobs.Outcome(1, 0));
 
         fake.verify(1, postRequestedFor(urlPathEqualTo(JIRA_ISSUE + "/comment"))
                 .withRequestBody(matchingJsonPath("$.body", containing("Reason: covered by OPS-9"))));
@@ -152,7 +152,7 @@ class TicketClosesTest extends TrackerTestBase {
 
         decide(pm.first(), "DONE", null);
 
-        assertThat(closer.run()).isEqualTo(new TicketCloser.Outcome(1, 0));
+        assertThat(jobs.closeTickets()).isEqualTo(new TrackerJobs.Outcome(1, 0));
         fake.verify(0, postRequestedFor(urlPathEqualTo(JIRA_ISSUE + "/transitions")));
     }
 
@@ -164,14 +164,14 @@ class TicketClosesTest extends TrackerTestBase {
 
         decide(pm.first(), "DONE", null);
         item(pm, pm.first()).body("status", equalTo("DONE"));
-        assertThat(closer.run()).isEqualTo(new TicketCloser.Outcome(0, 1));
+        assertThat(jobs.closeTickets()).isEqualTo(new TrackerJobs.Outcome(0, 1));
         clock.set(clock.instant().plus(Duration.ofSeconds(30)));
-        assertThat(closer.run()).as("within the first wait").isEqualTo(new TicketCloser.Outcome(0, 0));
+        assertThat(jobs.closeTickets()).as("within the first wait").isEqualTo(new TrackerJobs.Outcome(0, 0));
 
         gitHubCloses();
         clock.set(clock.instant().plus(Duration.ofMinutes(1)));
-        assertThat(closer.run()).isEqualTo(new TicketCloser.Outcome(1, 0));
-        assertThat(closer.run()).isEqualTo(new TicketCloser.Outcome(0, 0));
+        assertThat(jobs.closeTickets()).isEqualTo(new TrackerJobs.Outcome(1, 0));
+        assertThat(jobs.closeTickets()).isEqualTo(new TrackerJobs.Outcome(0, 0));
 
         fake.verify(1, postRequestedFor(urlPathEqualTo(GITHUB_ISSUE + "/comments")));
         fake.verify(2, patchRequestedFor(urlPathEqualTo(GITHUB_ISSUE)));
@@ -184,7 +184,7 @@ class TicketClosesTest extends TrackerTestBase {
         fake.stubFor(post(urlPathEqualTo(GITHUB_ISSUE + "/comments")).willReturn(created("{\"id\":1}")
                 .withFixedDelay(2_500)));
         decide(pm.first(), "DONE", null);
-        assertThat(closer.run()).isEqualTo(new TicketCloser.Outcome(0, 1));
+        assertThat(jobs.closeTickets()).isEqualTo(new TrackerJobs.Outcome(0, 1));
 
         String marker = QuarkusTransaction.requiringNew().call(() -> TicketClose.<TicketClose>findAll()
                 .firstResult().marker());
@@ -193,7 +193,7 @@ class TicketClosesTest extends TrackerTestBase {
         fake.stubFor(get(urlPathEqualTo(GITHUB_ISSUE + "/comments")).willReturn(okJson(
                 "[{\"id\":1,\"body\":\"Done in Debrief.\\n\\nDebrief reference: " + marker + "\"}]")));
         clock.set(clock.instant().plus(Duration.ofMinutes(2)));
-        assertThat(closer.run()).isEqualTo(new TicketCloser.Outcome(1, 0));
+        assertThat(jobs.closeTickets()).isEqualTo(new TrackerJobs.Outcome(1, 0));
 
         fake.verify(1, postRequestedFor(urlPathEqualTo(GITHUB_ISSUE + "/comments")));
         fake.verify(1, patchRequestedFor(urlPathEqualTo(GITHUB_ISSUE)));
@@ -207,7 +207,7 @@ class TicketClosesTest extends TrackerTestBase {
                 .header("X-Hub-Signature-256", GitHubFake.signature(TrackerProfile.GITHUB_SECRET, body)).body(body)
                 .post("/api/hooks/github").then().statusCode(200).body("changed", equalTo(true));
 
-        assertThat(closer.run()).isEqualTo(new TicketCloser.Outcome(0, 0));
+        assertThat(jobs.closeTickets()).isEqualTo(new TrackerJobs.Outcome(0, 0));
         fake.verify(0, anyRequestedFor(anyUrl()));
     }
 
