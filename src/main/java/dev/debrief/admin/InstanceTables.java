@@ -56,6 +56,7 @@ final class InstanceTables {
             new Table("action_item", List.of("id")),
             new Table("tracker_ticket", List.of("id")),
             new Table("tracker_history", List.of("id")),
+            new Table("tracker_close", List.of("id")),
             new Table("review", List.of("id")),
             new Table("review_attendee", List.of("review_id", "position")),
             new Table("review_not_discussed", List.of("review_id", "action_item_id")),
@@ -77,7 +78,8 @@ final class InstanceTables {
             Map.entry("review_decision_seq", "review_decision"), Map.entry("audit_event_seq", "audit_event"),
             Map.entry("api_token_seq", "api_token"), Map.entry("team_seq", "team"),
             Map.entry("factor_seq", "factor"), Map.entry("postmortem_link_seq", "postmortem_link"),
-            Map.entry("tracker_ticket_seq", "tracker_ticket"), Map.entry("tracker_history_seq", "tracker_history"));
+            Map.entry("tracker_ticket_seq", "tracker_ticket"), Map.entry("tracker_history_seq", "tracker_history"),
+            Map.entry("tracker_close_seq", "tracker_close"));
 
     private InstanceTables() {
     }

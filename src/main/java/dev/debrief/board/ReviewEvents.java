@@ -11,8 +11,8 @@ public final class ReviewEvents {
     private ReviewEvents() {
     }
 
-    /** The review decided on an item; the item as it is after the decision. */
-    public record ItemDecided(Decision decision, ActionItemView actionItem) {
+    /** The review decided on an item; the item as it is after the decision, and who decided. */
+    public record ItemDecided(Decision decision, ActionItemView actionItem, String decidedBy) {
     }
 
     /** The review of a week was finished. */

@@ -100,7 +100,7 @@ public class ReviewService {
             case DONE -> "done";
             case DROP -> "dropped";
         }, before, after);
-        decided.fire(new ReviewEvents.ItemDecided(request.decision(), after));
+        decided.fire(new ReviewEvents.ItemDecided(request.decision(), after, user));
         return new ReviewViews.Decided(decision.view(), after);
     }
 

@@ -176,6 +176,17 @@ public interface DebriefConfig {
         @WithDefault("false")
         boolean createOnPublish();
 
+        /**
+         * Whether the weekly review's DONE or DROP of an item with an open ticket comments on the ticket and closes
+         * it.
+         */
+        @WithDefault("false")
+        boolean closeOnDone();
+
+        /** How often the closes still to send to the trackers are tried ({@code off} disables it). */
+        @WithDefault("30s")
+        String closeEvery();
+
         /** How often the linked open tickets are read back, for webhooks missed ({@code off} disables it). */
         @WithDefault("15m")
         String pollEvery();
@@ -192,11 +203,14 @@ public interface DebriefConfig {
         @WithDefault("PT2M")
         Duration claimTimeout();
 
-        /** The waits after the first, second, ... failed creation on publishing; the last repeats. */
+        /** The waits after the first, second, ... failed creation on publishing or close; the last repeats. */
         @WithDefault("PT1M,PT5M,PT30M,PT2H")
         List<Duration> retryWaits();
 
-        /** Attempts at a creation on publishing before it is given up (an editor may still press the button). */
+        /**
+         * Attempts at a creation on publishing (an editor may still press the button) or at a close before it is
+         * given up.
+         */
         @WithDefault("10")
         int maxAttempts();
 

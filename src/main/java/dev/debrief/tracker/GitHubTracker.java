@@ -3,8 +3,6 @@ package dev.debrief.tracker;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.debrief.common.DebriefConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,16 +10,10 @@ import java.util.Optional;
 
 /** GitHub Issues through the REST API (v2022-11-28) of one repository. */
 @ApplicationScoped
-class GitHubTracker implements Tracker {
+class GitHubTracker extends RestTracker {
 
     /** Issues listed when looking for a marker: the newest of the label's, where a ticket just opened is. */
     private static final int LOOK_UP = 100;
-
-    @Inject
-    DebriefConfig config;
-
-    @Inject
-    TrackerHttp http;
 
     @Override
     public TrackerKind kind() {
@@ -39,7 +31,7 @@ class GitHubTracker implements Tracker {
         body.put("title", ticket.title());
         body.put("body", ticket.body());
         body.put("labels", List.of(NewTicket.LABEL));
-        return ticket(http.post(kind(), issues(""), headers(), body));
+        return ticket(post(issues(""), body));
     }
 
     /**
@@ -48,9 +40,8 @@ class GitHubTracker implements Tracker {
      */
     @Override
     public Optional<RemoteTicket> findByMarker(String marker) {
-        JsonNode list = http.get(kind(), issues("?" + TrackerHttp.query(Map.of("labels", NewTicket.LABEL,
-                "state", "all", "sort", "created", "direction", "desc", "per_page", Integer.toString(LOOK_UP)))),
-                headers());
+        JsonNode list = get(withQuery(issues(""), Map.of("labels", NewTicket.LABEL, "state", "all",
+                "sort", "created", "direction", "desc", "per_page", Integer.toString(LOOK_UP))));
         for (JsonNode issue : list) {
             if (!issue.has("pull_request") && issue.path("body").asText("").contains(marker)) {
                 return Optional.of(ticket(issue));
@@ -61,29 +52,63 @@ class GitHubTracker implements Tracker {
 
     @Override
     public RemoteTicket read(String remoteId) {
-        return ticket(http.get(kind(), issues("/" + TrackerHttp.encode(remoteId)), headers()));
+        return ticket(get(issue(remoteId)));
+    }
+
+    /** GitHub lists comments oldest first: the last page of a hundred is the one a comment just posted is on. */
+    @Override
+    public boolean hasComment(String remoteId, String marker) {
+        JsonNode issue = get(issue(remoteId));
+        int comments = issue.path("comments").asInt(0);
+        int lastPage = Math.max(1, (comments + LOOK_UP - 1) / LOOK_UP);
+        JsonNode list = get(withQuery(issue(remoteId) + "/comments", Map.of("per_page", Integer.toString(LOOK_UP),
+                "page", Integer.toString(lastPage))));
+        for (JsonNode comment : list) {
+            if (comment.path("body").asText("").contains(marker)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void comment(String remoteId, String text) {
+        post(issue(remoteId) + "/comments", Map.of("body", text));
+    }
+
+    @Override
+    public RemoteTicket close(String remoteId, boolean completed) {
+        return ticket(patch(issue(remoteId), Map.of("state", "closed",
+                "state_reason", completed ? "completed" : "not_planned")));
     }
 
     /** The ticket an issue of a webhook's payload describes. */
     RemoteTicket ticket(JsonNode issue) {
         String number = issue.path("number").asText();
-        return new RemoteTicket(number, repository() + "#" + number, issue.path("html_url").asText(null),
-                "closed".equals(issue.path("state").asText()), TrackerTimes.of(issue.get("closed_at")),
-                TrackerTimes.of(issue.get("updated_at")));
+        return issueTicket(number, repository() + "#" + number, issue.path("html_url").asText(null), issue);
     }
 
     String repository() {
         return settings().repository().orElse("");
     }
 
-    private URI issues(String rest) {
-        String base = settings().apiUrl().toString().replaceAll("/+$", "");
-        return URI.create(base + "/repos/" + repository() + "/issues" + rest);
+    @Override
+    String apiBase() {
+        return settings().apiUrl().toString();
     }
 
-    private Map<String, String> headers() {
+    @Override
+    Map<String, String> headers() {
         return Map.of("Authorization", "Bearer " + settings().token().orElse(""),
                 "Accept", "application/vnd.github+json", "X-GitHub-Api-Version", "2022-11-28");
+    }
+
+    private String issues(String rest) {
+        return "/repos/" + repository() + "/issues" + rest;
+    }
+
+    private String issue(String remoteId) {
+        return issues("/" + TrackerHttp.encode(remoteId));
     }
 
     private DebriefConfig.GitHub settings() {

@@ -3,21 +3,13 @@ package dev.debrief.tracker;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.debrief.common.DebriefConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /** GitLab issues through the REST API v4 of one project. */
 @ApplicationScoped
-class GitLabTracker implements Tracker {
-
-    @Inject
-    DebriefConfig config;
-
-    @Inject
-    TrackerHttp http;
+class GitLabTracker extends RestTracker {
 
     @Override
     public TrackerKind kind() {
@@ -35,14 +27,14 @@ class GitLabTracker implements Tracker {
         body.put("title", ticket.title());
         body.put("description", ticket.body());
         body.put("labels", NewTicket.LABEL);
-        return ticket(http.post(kind(), issues(""), headers(), body));
+        return ticket(post(issues(""), body));
     }
 
     /** GitLab searches the descriptions in its database, so a ticket just opened is found at once. */
     @Override
     public Optional<RemoteTicket> findByMarker(String marker) {
-        JsonNode list = http.get(kind(), issues("?" + TrackerHttp.query(Map.of("labels", NewTicket.LABEL,
-                "search", marker, "in", "description", "scope", "all"))), headers());
+        JsonNode list = get(withQuery(issues(""), Map.of("labels", NewTicket.LABEL, "search", marker,
+                "in", "description", "scope", "all")));
         for (JsonNode issue : list) {
             if (issue.path("description").asText("").contains(marker)) {
                 return Optional.of(ticket(issue));
@@ -53,15 +45,36 @@ class GitLabTracker implements Tracker {
 
     @Override
     public RemoteTicket read(String remoteId) {
-        return ticket(http.get(kind(), issues("/" + TrackerHttp.encode(remoteId)), headers()));
+        return ticket(get(issue(remoteId)));
+    }
+
+    @Override
+    public boolean hasComment(String remoteId, String marker) {
+        JsonNode notes = get(withQuery(issue(remoteId) + "/notes", Map.of("sort", "desc", "order_by", "created_at",
+                "per_page", "100")));
+        for (JsonNode note : notes) {
+            if (note.path("body").asText("").contains(marker)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void comment(String remoteId, String text) {
+        post(issue(remoteId) + "/notes", Map.of("body", text));
+    }
+
+    /** GitLab closes issues without a reason; the comment says whether the item was done or dropped. */
+    @Override
+    public RemoteTicket close(String remoteId, boolean completed) {
+        return ticket(put(issue(remoteId), Map.of("state_event", "close")));
     }
 
     /** The ticket an issue of the API describes. */
     RemoteTicket ticket(JsonNode issue) {
         String iid = issue.path("iid").asText();
-        return new RemoteTicket(iid, project() + "#" + iid, issue.path("web_url").asText(null),
-                "closed".equals(issue.path("state").asText()), TrackerTimes.of(issue.get("closed_at")),
-                TrackerTimes.of(issue.get("updated_at")));
+        return issueTicket(iid, project() + "#" + iid, issue.path("web_url").asText(null), issue);
     }
 
     /**
@@ -70,22 +83,29 @@ class GitLabTracker implements Tracker {
      */
     RemoteTicket fromEvent(JsonNode attributes) {
         String iid = attributes.path("iid").asText();
-        return new RemoteTicket(iid, project() + "#" + iid, attributes.path("url").asText(null),
-                "closed".equals(attributes.path("state").asText()), TrackerTimes.of(attributes.get("closed_at")),
-                TrackerTimes.of(attributes.get("updated_at")));
+        return issueTicket(iid, project() + "#" + iid, attributes.path("url").asText(null), attributes);
     }
 
     String project() {
         return settings().project().orElse("");
     }
 
-    private URI issues(String rest) {
-        String base = settings().apiUrl().toString().replaceAll("/+$", "");
-        return URI.create(base + "/projects/" + TrackerHttp.encode(project()) + "/issues" + rest);
+    @Override
+    String apiBase() {
+        return settings().apiUrl().toString();
     }
 
-    private Map<String, String> headers() {
+    @Override
+    Map<String, String> headers() {
         return Map.of("PRIVATE-TOKEN", settings().token().orElse(""));
+    }
+
+    private String issues(String rest) {
+        return "/projects/" + TrackerHttp.encode(project()) + "/issues" + rest;
+    }
+
+    private String issue(String remoteId) {
+        return issues("/" + TrackerHttp.encode(remoteId));
     }
 
     private DebriefConfig.GitLab settings() {

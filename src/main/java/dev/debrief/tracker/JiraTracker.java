@@ -3,7 +3,6 @@ package dev.debrief.tracker;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.debrief.common.DebriefConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -17,15 +16,9 @@ import java.util.Optional;
  * those names.
  */
 @ApplicationScoped
-class JiraTracker implements Tracker {
+class JiraTracker extends RestTracker {
 
     private static final String FIELDS = "status,resolutiondate,updated,summary";
-
-    @Inject
-    DebriefConfig config;
-
-    @Inject
-    TrackerHttp http;
 
     @Override
     public TrackerKind kind() {
@@ -43,7 +36,7 @@ class JiraTracker implements Tracker {
         Map<String, Object> fields = Map.of("project", Map.of("key", project()), "summary", ticket.title(),
                 "description", ticket.body(), "issuetype", Map.of("name", settings().issueType()),
                 "labels", List.of(NewTicket.LABEL));
-        JsonNode created = http.post(kind(), api("/issue"), headers(), Map.of("fields", fields));
+        JsonNode created = post("/issue", Map.of("fields", fields));
         String key = created.path("key").asText();
         return new RemoteTicket(key, key, browse(key), false, null, null);
     }
@@ -52,8 +45,8 @@ class JiraTracker implements Tracker {
     public Optional<RemoteTicket> findByMarker(String marker) {
         String jql = "project = \"" + project() + "\" AND labels = \"" + NewTicket.LABEL + "\" AND text ~ \""
                 + marker + "\"";
-        JsonNode found = http.get(kind(), api("/search?" + TrackerHttp.query(Map.of("jql", jql, "fields",
-                FIELDS + ",description", "maxResults", "10"))), headers());
+        JsonNode found = get(withQuery("/search", Map.of("jql", jql, "fields", FIELDS + ",description",
+                "maxResults", "10")));
         for (JsonNode issue : found.path("issues")) {
             if (issue.path("fields").path("description").asText("").contains(marker)) {
                 return Optional.of(ticket(issue));
@@ -64,8 +57,45 @@ class JiraTracker implements Tracker {
 
     @Override
     public RemoteTicket read(String remoteId) {
-        return ticket(http.get(kind(), api("/issue/" + TrackerHttp.encode(remoteId) + "?" + TrackerHttp.query(
-                Map.of("fields", FIELDS))), headers()));
+        return ticket(get(withQuery(issue(remoteId), Map.of("fields", FIELDS))));
+    }
+
+    @Override
+    public boolean hasComment(String remoteId, String marker) {
+        JsonNode page = get(withQuery(issue(remoteId) + "/comment", Map.of("orderBy", "-created",
+                "maxResults", "100")));
+        for (JsonNode comment : page.path("comments")) {
+            if (comment.path("body").asText("").contains(marker)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void comment(String remoteId, String text) {
+        post(issue(remoteId) + "/comment", Map.of("body", text));
+    }
+
+    /**
+     * Jira closes an issue by a transition of its workflow: the first one offered that leads to a done status. An
+     * issue done already offers none, and is left as it is; an open one without such a transition is a failure.
+     */
+    @Override
+    public RemoteTicket close(String remoteId, boolean completed) {
+        JsonNode offered = get(issue(remoteId) + "/transitions");
+        for (JsonNode transition : offered.path("transitions")) {
+            if (isDone(transition.path("to"))) {
+                post(issue(remoteId) + "/transitions", Map.of("transition",
+                        Map.of("id", transition.path("id").asText())));
+                return read(remoteId);
+            }
+        }
+        RemoteTicket now = read(remoteId);
+        if (!now.closed()) {
+            throw new TrackerFailure("Jira offers no transition of " + now.key() + " to a done status");
+        }
+        return now;
     }
 
     /** The ticket an issue of the API or of a webhook's payload describes; it is known by its key. */
@@ -77,6 +107,7 @@ class JiraTracker implements Tracker {
                 : null, TrackerTimes.of(fields.get("updated")));
     }
 
+    /** Whether a status (of an issue, or a transition's target) counts as done. */
     private boolean isDone(JsonNode status) {
         Optional<List<String>> names = settings().doneStatuses();
         if (names.isPresent()) {
@@ -94,8 +125,13 @@ class JiraTracker implements Tracker {
         return settings().baseUrl().map(URI::toString).orElse("").replaceAll("/+$", "");
     }
 
-    private URI api(String rest) {
-        return URI.create(base() + "/rest/api/2" + rest);
+    @Override
+    String apiBase() {
+        return base() + "/rest/api/2";
+    }
+
+    private String issue(String remoteId) {
+        return "/issue/" + TrackerHttp.encode(remoteId);
     }
 
     private String browse(String key) {
@@ -103,7 +139,8 @@ class JiraTracker implements Tracker {
     }
 
     /** Jira Cloud: Basic with the account's e-mail and an API token; Data Center: the personal access token as bearer. */
-    private Map<String, String> headers() {
+    @Override
+    Map<String, String> headers() {
         String token = settings().token().orElse("");
         return Map.of("Authorization", settings().user()
                 .map(user -> "Basic " + Base64.getEncoder().encodeToString((user + ":" + token)

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One issue tracker, as Debrief uses it: open a ticket, find one by the marker in its body, read one's state. Each
- * call either answers or throws {@link TrackerFailure}; none retries by itself.
+ * One issue tracker, as Debrief uses it: open a ticket, find one by the marker in its body, read one's state, and
+ * comment on and close one. Each call either answers or throws {@link TrackerFailure}; none retries by itself.
  */
 interface Tracker {
 
@@ -22,6 +22,18 @@ interface Tracker {
 
     /** The ticket's state now. */
     RemoteTicket read(String remoteId);
+
+    /** Whether one of the ticket's latest comments carries {@code marker} (posted by a call that then timed out). */
+    boolean hasComment(String remoteId, String marker);
+
+    /** Adds a comment to the ticket. */
+    void comment(String remoteId, String text);
+
+    /**
+     * Closes the ticket: as completed, or as not planned where the tracker tells the two apart. A ticket closed
+     * already is no error. Answers the ticket's state after.
+     */
+    RemoteTicket close(String remoteId, boolean completed);
 
     /** What Debrief asks a tracker to open. */
     record NewTicket(String title, String body, String marker) {

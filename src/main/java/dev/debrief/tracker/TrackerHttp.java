@@ -34,13 +34,16 @@ class TrackerHttp {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    JsonNode get(TrackerKind kind, URI uri, Map<String, String> headers) {
-        return call(kind, HttpRequest.newBuilder(uri).GET(), headers);
-    }
-
-    JsonNode post(TrackerKind kind, URI uri, Map<String, String> headers, Object body) {
-        return call(kind, HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(write(body))), headers);
+    /** Sends {@code method} to {@code uri}, with {@code body} as JSON when it is not null; the answer's JSON. */
+    JsonNode send(TrackerKind kind, String method, URI uri, Map<String, String> headers, Object body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+        if (body == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(write(body)));
+        }
+        return call(kind, builder, headers);
     }
 
     static String query(Map<String, String> parameters) {

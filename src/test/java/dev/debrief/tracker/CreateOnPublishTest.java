@@ -10,17 +10,12 @@ import static dev.debrief.support.Api.asViewer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.debrief.support.MutableClock;
 import dev.debrief.support.Scenarios;
-import dev.debrief.support.TestData;
-import dev.debrief.support.TrackerFake;
 import dev.debrief.support.TrackerProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,28 +24,10 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(TrackerProfile.class)
-class CreateOnPublishTest {
-
-    @TrackerFake
-    WireMockServer fake;
+class CreateOnPublishTest extends TrackerTestBase {
 
     @Inject
-    TestData data;
-
-    @Inject
-    MutableClock clock;
-
-    @Inject
-    TicketCreator creator;
-
-    private GitHubFake github;
-
-    @BeforeEach
-    void reset() {
-        data.reset();
-        fake.resetAll();
-        github = new GitHubFake(fake);
-    }
+    TrackerJobs jobs;
 
     @Test
     void publishingOpensATicketForEachItemThroughTheJob() {
@@ -58,12 +35,12 @@ class CreateOnPublishTest {
         Scenarios.Ranked pm = Scenarios.published();
         fake.verify(0, anyRequestedFor(anyUrl()));
 
-        assertThat(creator.run()).isEqualTo(new TicketCreator.Outcome(3, 0));
+        assertThat(jobs.openTickets()).isEqualTo(new TrackerJobs.Outcome(3, 0));
 
         fake.verify(3, postRequestedFor(urlPathEqualTo(GitHubFake.ISSUES)));
         asEditor().post("/api/postmortems/{id}/action-items/{item}/ticket", pm.postmortem(), pm.third())
                 .then().statusCode(200).body("key", equalTo("acme/web#12"));
-        assertThat(creator.run()).as("nothing left to open").isEqualTo(new TicketCreator.Outcome(0, 0));
+        assertThat(jobs.openTickets()).as("nothing left to open").isEqualTo(new TrackerJobs.Outcome(0, 0));
     }
 
     @Test
@@ -72,15 +49,15 @@ class CreateOnPublishTest {
         Scenarios.Ranked pm = Scenarios.published();
         asViewer().get("/api/postmortems/{id}", pm.postmortem()).then().body("status", equalTo("PUBLISHED"));
 
-        assertThat(creator.run()).isEqualTo(new TicketCreator.Outcome(0, 3));
+        assertThat(jobs.openTickets()).isEqualTo(new TrackerJobs.Outcome(0, 3));
         clock.set(clock.instant().plus(Duration.ofSeconds(30)));
-        assertThat(creator.run()).as("within the first wait").isEqualTo(new TicketCreator.Outcome(0, 0));
+        assertThat(jobs.openTickets()).as("within the first wait").isEqualTo(new TrackerJobs.Outcome(0, 0));
 
         fake.resetAll();
         github.lists();
         github.creates(12);
         clock.set(clock.instant().plus(Duration.ofMinutes(1)));
-        assertThat(creator.run()).isEqualTo(new TicketCreator.Outcome(3, 0));
+        assertThat(jobs.openTickets()).isEqualTo(new TrackerJobs.Outcome(3, 0));
         fake.verify(3, getRequestedFor(urlPathEqualTo(GitHubFake.ISSUES)));
         fake.verify(3, postRequestedFor(urlPathEqualTo(GitHubFake.ISSUES)));
     }

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -55,19 +54,19 @@ final class GitHubFake {
 
     /** Creating an issue answers 201 with issue {@code number}. */
     void creates(int number) {
-        server.stubFor(post(urlPathEqualTo(ISSUES)).willReturn(created(issue(number, false, null,
+        server.stubFor(post(urlPathEqualTo(ISSUES)).willReturn(TrackerTestBase.created(issue(number, false, null,
                 "2026-03-10T12:00:00Z", "the body"))));
     }
 
     /** Creating an issue answers 201 after {@code delay}. */
     void createsAfter(int number, Duration delay) {
-        server.stubFor(post(urlPathEqualTo(ISSUES)).willReturn(created(issue(number, false, null,
+        server.stubFor(post(urlPathEqualTo(ISSUES)).willReturn(TrackerTestBase.created(issue(number, false, null,
                 "2026-03-10T12:00:00Z", "the body")).withFixedDelay((int) delay.toMillis())));
     }
 
     /** Creating an issue takes longer than Debrief waits, and (as GitHub may) creates it all the same. */
     void createsSlowly(int number) {
-        server.stubFor(post(urlPathEqualTo(ISSUES)).willReturn(created(issue(number, false, null,
+        server.stubFor(post(urlPathEqualTo(ISSUES)).willReturn(TrackerTestBase.created(issue(number, false, null,
                 "2026-03-10T12:00:00Z", "the body")).withFixedDelay(2_500)));
     }
 
@@ -111,9 +110,5 @@ final class GitHubFake {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static ResponseDefinitionBuilder created(ObjectNode issue) {
-        return aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(issue.toString());
     }
 }

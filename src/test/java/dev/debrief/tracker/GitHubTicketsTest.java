@@ -1,5 +1,7 @@
 package dev.debrief.tracker;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -15,12 +17,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import dev.debrief.support.MutableClock;
 import dev.debrief.support.Scenarios;
-import dev.debrief.support.TestData;
-import dev.debrief.support.TrackerFake;
 import dev.debrief.support.TrackerProfile;
 import dev.debrief.support.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,47 +26,30 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Action items and GitHub Issues, against a fake of GitHub's REST API and webhooks, on the fixed test clock. */
 @QuarkusTest
 @TestProfile(TrackerProfile.class)
-class GitHubTicketsTest {
+class GitHubTicketsTest extends TrackerTestBase {
 
     private static final String CLOSED_AT = "2026-03-11T09:30:00Z";
-
-    @TrackerFake
-    WireMockServer fake;
-
-    @Inject
-    TestData data;
-
-    @Inject
-    MutableClock clock;
 
     @Inject
     Reconciler reconciler;
 
-    private GitHubFake github;
-
-    @BeforeEach
-    void reset() {
-        data.reset();
-        fake.resetAll();
-        github = new GitHubFake(fake);
-    }
+    @Inject
+    TrackerJobs jobs;
 
     @Test
     void openingATicketCreatesOneLabelledIssueThatLinksBack() {
         Scenarios.Ranked pm = Scenarios.readyToPublish();
         github.creates(12);
 
-        open(pm, pm.first()).statusCode(201)
+        openTicket(pm, pm.first(), null).statusCode(201)
                 .body("tracker", equalTo("github")).body("key", equalTo("acme/web#12"))
                 .body("url", equalTo("https://github.com/acme/web/issues/12")).body("state", equalTo("open"));
 
@@ -89,9 +70,9 @@ class GitHubTicketsTest {
     void askingAgainAnswersTheExistingTicketWithoutASecondIssue() {
         Scenarios.Ranked pm = Scenarios.readyToPublish();
         github.creates(12);
-        open(pm, pm.first()).statusCode(201);
+        openTicket(pm, pm.first(), null).statusCode(201);
 
-        open(pm, pm.first()).statusCode(200).body("key", equalTo("acme/web#12"));
+        openTicket(pm, pm.first(), null).statusCode(200).body("key", equalTo("acme/web#12"));
 
         fake.verify(1, postRequestedFor(urlPathEqualTo(GitHubFake.ISSUES)));
     }
@@ -101,13 +82,13 @@ class GitHubTicketsTest {
         Scenarios.Ranked pm = Scenarios.readyToPublish();
         github.createsSlowly(12);
 
-        open(pm, pm.first()).statusCode(502).contentType("application/problem+json")
+        openTicket(pm, pm.first(), null).statusCode(502).contentType("application/problem+json")
                 .body("detail", containsString("GitHub did not answer within 1 s"));
 
         github.lists(GitHubFake.issue(13, false, null, "2026-03-10T12:00:00Z", "another item's ticket"),
                 GitHubFake.issue(12, false, null, "2026-03-10T12:00:00Z",
                         "...\n\nDebrief reference: debrief-action-item-" + pm.first() + "\n"));
-        open(pm, pm.first()).statusCode(201).body("key", equalTo("acme/web#12"));
+        openTicket(pm, pm.first(), null).statusCode(201).body("key", equalTo("acme/web#12"));
 
         fake.verify(1, postRequestedFor(urlPathEqualTo(GitHubFake.ISSUES)));
         fake.verify(1, getRequestedFor(urlPathEqualTo(GitHubFake.ISSUES)));
@@ -119,7 +100,7 @@ class GitHubTicketsTest {
         long version = version(pm, pm.first());
         github.down();
 
-        open(pm, pm.first()).statusCode(502).contentType("application/problem+json")
+        openTicket(pm, pm.first(), null).statusCode(502).contentType("application/problem+json")
                 .body("title", equalTo("Issue tracker failed"))
                 .body("detail", containsString("GitHub answered HTTP 500"))
                 .body(not(containsString(TrackerProfile.GITHUB_TOKEN)));
@@ -132,12 +113,12 @@ class GitHubTicketsTest {
     void afterAFailureWithNoIssueMadeTheRetryLooksThenCreates() {
         Scenarios.Ranked pm = Scenarios.readyToPublish();
         github.down();
-        open(pm, pm.first()).statusCode(502);
+        openTicket(pm, pm.first(), null).statusCode(502);
 
         fake.resetAll();
         github.lists();
         github.creates(14);
-        open(pm, pm.first()).statusCode(201).body("key", equalTo("acme/web#14"));
+        openTicket(pm, pm.first(), null).statusCode(201).body("key", equalTo("acme/web#14"));
 
         fake.verify(1, getRequestedFor(urlPathEqualTo(GitHubFake.ISSUES)));
         fake.verify(1, postRequestedFor(urlPathEqualTo(GitHubFake.ISSUES)));
@@ -150,7 +131,7 @@ class GitHubTicketsTest {
         CyclicBarrier start = new CyclicBarrier(2);
         List<CompletableFuture<Integer>> answers = List.of(1, 2).stream().map(i -> CompletableFuture.supplyAsync(() -> {
             await(start);
-            return open(pm, pm.first()).extract().statusCode();
+            return openTicket(pm, pm.first(), null).extract().statusCode();
         })).toList();
 
         List<Integer> statuses = answers.stream().map(CompletableFuture::join).toList();
@@ -175,7 +156,7 @@ class GitHubTicketsTest {
     void theBoardRowsCarryTheTicketOrNull() {
         Scenarios.Ranked pm = Scenarios.published();
         github.creates(12);
-        open(pm, pm.first()).statusCode(201);
+        openTicket(pm, pm.first(), null).statusCode(201);
 
         ValidatableResponse board = asViewer().get("/api/board?asOf=2026-03-10").then().statusCode(200);
 
@@ -258,6 +239,17 @@ class GitHubTicketsTest {
     }
 
     @Test
+    void aReviewsDoneSendsNothingToTheTrackerWhileClosingIsOff() {
+        Scenarios.Ranked pm = linked(12);
+
+        decide(pm.first(), "DONE", null);
+
+        item(pm, pm.first()).body("status", equalTo("DONE"));
+        assertThat(jobs.closeTickets()).isEqualTo(new TrackerJobs.Outcome(0, 0));
+        fake.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
     void theReconcileJobCatchesACloseWhoseWebhookWasMissed() {
         Scenarios.Ranked pm = linked(12);
         github.reads(GitHubFake.issue(12, true, CLOSED_AT, CLOSED_AT, "b"));
@@ -298,16 +290,11 @@ class GitHubTicketsTest {
 
     /** A draft with three items, its first linked to GitHub issue {@code number}; the clock a day later. */
     private Scenarios.Ranked linked(int number) {
-        Scenarios.Ranked pm = Scenarios.readyToPublish();
-        github.creates(number);
-        open(pm, pm.first()).statusCode(201);
-        fake.resetAll();
-        clock.set(Instant.parse("2026-03-11T12:00:00Z"));
-        return pm;
+        return linked(null, () -> github.creates(number));
     }
 
     private String ticketState(Scenarios.Ranked pm, long item) {
-        return open(pm, item).statusCode(200).extract().jsonPath().getString("state");
+        return openTicket(pm, item, null).statusCode(200).extract().jsonPath().getString("state");
     }
 
     private static ValidatableResponse deliver(String action, ObjectNode issue)
@@ -317,20 +304,6 @@ class GitHubTicketsTest {
                 .header("X-GitHub-Delivery", "72d3162e-cc78-11e3-81ab-4c9367dc0958")
                 .header("X-Hub-Signature-256", GitHubFake.signature(TrackerProfile.GITHUB_SECRET, body)).body(body)
                 .post("/api/hooks/github").then();
-    }
-
-    private static ValidatableResponse open(Scenarios.Ranked pm, long item) {
-        return asEditor().post("/api/postmortems/{id}/action-items/{item}/ticket", pm.postmortem(), item).then();
-    }
-
-    private static ValidatableResponse item(Scenarios.Ranked pm, long item) {
-        return asViewer().get("/api/postmortems/{id}", pm.postmortem()).then().statusCode(200).rootPath(
-                "actionItems.find { it.id == " + item + " }");
-    }
-
-    private static long version(Scenarios.Ranked pm, long item) {
-        return asViewer().get("/api/postmortems/{id}", pm.postmortem()).then().statusCode(200).extract().jsonPath()
-                .getLong("actionItems.find { it.id == " + item + " }.version");
     }
 
     private static void await(CyclicBarrier barrier) {

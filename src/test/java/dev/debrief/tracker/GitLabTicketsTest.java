@@ -10,8 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.debrief.support.Api.anonymous;
-import static dev.debrief.support.Api.asEditor;
-import static dev.debrief.support.Api.asViewer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -19,56 +17,35 @@ import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import dev.debrief.support.MutableClock;
 import dev.debrief.support.Scenarios;
-import dev.debrief.support.TestData;
-import dev.debrief.support.TrackerFake;
 import dev.debrief.support.TrackerProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Action items and GitLab issues, against a fake of GitLab's REST API v4 and its issue events. */
 @QuarkusTest
 @TestProfile(TrackerProfile.class)
-class GitLabTicketsTest {
+class GitLabTicketsTest extends TrackerTestBase {
 
     /** The project {@code acme/ops}, URL-encoded as GitLab's API takes it. */
     private static final String ISSUES = "/gitlab/api/v4/projects/acme%2Fops/issues";
     private static final String CLOSED_AT = "2026-03-11T09:30:00.000Z";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TrackerFake
-    WireMockServer fake;
-
-    @Inject
-    TestData data;
-
-    @Inject
-    MutableClock clock;
-
     @Inject
     Reconciler reconciler;
-
-    @BeforeEach
-    void reset() {
-        data.reset();
-        fake.resetAll();
-    }
 
     @Test
     void openingATicketCreatesOneLabelledGitLabIssue() {
         Scenarios.Ranked pm = Scenarios.readyToPublish();
         creates(7);
 
-        open(pm).statusCode(201).body("tracker", equalTo("gitlab")).body("key", equalTo("acme/ops#7"))
+        openTicket(pm, pm.first(), "gitlab").statusCode(201).body("tracker", equalTo("gitlab"))
+                .body("key", equalTo("acme/ops#7"))
                 .body("url", equalTo("https://gitlab.example.test/acme/ops/-/issues/7"))
                 .body("state", equalTo("open"));
 
@@ -76,7 +53,7 @@ class GitLabTicketsTest {
                 .withHeader("PRIVATE-TOKEN", WireMock.equalTo(TrackerProfile.GITLAB_TOKEN))
                 .withRequestBody(matchingJsonPath("$.labels", WireMock.equalTo("postmortem-action-item")))
                 .withRequestBody(matchingJsonPath("$.description", containing("debrief-action-item-" + pm.first()))));
-        open(pm).statusCode(200).body("key", equalTo("acme/ops#7"));
+        openTicket(pm, pm.first(), "gitlab").statusCode(200).body("key", equalTo("acme/ops#7"));
         fake.verify(1, postRequestedFor(urlPathEqualTo(ISSUES)));
     }
 
@@ -84,12 +61,12 @@ class GitLabTicketsTest {
     void aRetryAfterATimeoutFindsTheIssueByItsMarker() {
         Scenarios.Ranked pm = Scenarios.readyToPublish();
         fake.stubFor(post(urlPathEqualTo(ISSUES)).willReturn(created(issue(7, false, null)).withFixedDelay(2_500)));
-        open(pm).statusCode(502).body("detail", containsString("GitLab did not answer"));
+        openTicket(pm, pm.first(), "gitlab").statusCode(502).body("detail", containsString("GitLab did not answer"));
 
         ObjectNode found = issue(7, false, null);
         found.put("description", "Debrief reference: debrief-action-item-" + pm.first());
         fake.stubFor(get(urlPathEqualTo(ISSUES)).willReturn(okJson(JSON.createArrayNode().add(found).toString())));
-        open(pm).statusCode(201).body("key", equalTo("acme/ops#7"));
+        openTicket(pm, pm.first(), "gitlab").statusCode(201).body("key", equalTo("acme/ops#7"));
 
         fake.verify(1, postRequestedFor(urlPathEqualTo(ISSUES)));
         fake.verify(1, getRequestedFor(urlPathEqualTo(ISSUES))
@@ -104,16 +81,16 @@ class GitLabTicketsTest {
         anonymous().contentType("application/json").header("X-Gitlab-Event", "Issue Hook")
                 .header("X-Gitlab-Token", "not-the-token").body(event).post("/api/hooks/gitlab")
                 .then().statusCode(401);
-        item(pm).body("status", equalTo("OPEN"));
+        item(pm, pm.first()).body("status", equalTo("OPEN"));
 
         deliver(event).statusCode(200).body("changed", equalTo(true));
-        item(pm).body("status", equalTo("DONE")).body("completedAt", equalTo("2026-03-11T09:30:00Z"));
+        item(pm, pm.first()).body("status", equalTo("DONE")).body("completedAt", equalTo("2026-03-11T09:30:00Z"));
         deliver(event).statusCode(200).body("changed", equalTo(false));
 
         ObjectNode reopened = issue(7, false, null);
         reopened.put("updated_at", "2026-03-11T10:00:00Z");
         deliver(event("reopen", reopened)).statusCode(200).body("changed", equalTo(true));
-        item(pm).body("status", equalTo("OPEN"));
+        item(pm, pm.first()).body("status", equalTo("OPEN"));
     }
 
     @Test
@@ -122,7 +99,7 @@ class GitLabTicketsTest {
 
         deliver(event("close", issue(99, true, CLOSED_AT))).statusCode(202);
 
-        item(pm).body("status", equalTo("OPEN"));
+        item(pm, pm.first()).body("status", equalTo("OPEN"));
     }
 
     @Test
@@ -132,7 +109,7 @@ class GitLabTicketsTest {
 
         assertThat(reconciler.run().changed()).isEqualTo(1);
 
-        item(pm).body("status", equalTo("DONE"));
+        item(pm, pm.first()).body("status", equalTo("DONE"));
     }
 
     @Test
@@ -140,17 +117,12 @@ class GitLabTicketsTest {
         Scenarios.Ranked pm = Scenarios.readyToPublish();
         fake.stubFor(post(urlPathEqualTo(ISSUES)).willReturn(aResponse().withStatus(503)));
 
-        open(pm).statusCode(502).body("detail", containsString("GitLab answered HTTP 503"))
+        openTicket(pm, pm.first(), "gitlab").statusCode(502).body("detail", containsString("GitLab answered HTTP 503"))
                 .body(not(containsString(TrackerProfile.GITLAB_TOKEN)));
     }
 
     private Scenarios.Ranked linked() {
-        Scenarios.Ranked pm = Scenarios.readyToPublish();
-        creates(7);
-        open(pm).statusCode(201);
-        fake.resetAll();
-        clock.set(Instant.parse("2026-03-11T12:00:00Z"));
-        return pm;
+        return linked("gitlab", () -> creates(7));
     }
 
     private void creates(int iid) {
@@ -191,19 +163,5 @@ class GitLabTicketsTest {
     private static ValidatableResponse deliver(String event) {
         return anonymous().contentType("application/json").header("X-Gitlab-Event", "Issue Hook")
                 .header("X-Gitlab-Token", TrackerProfile.GITLAB_SECRET).body(event).post("/api/hooks/gitlab").then();
-    }
-
-    private static ResponseDefinitionBuilder created(ObjectNode issue) {
-        return aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(issue.toString());
-    }
-
-    private static ValidatableResponse open(Scenarios.Ranked pm) {
-        return asEditor().post("/api/postmortems/{id}/action-items/{item}/ticket?tracker=gitlab", pm.postmortem(),
-                pm.first()).then();
-    }
-
-    private static ValidatableResponse item(Scenarios.Ranked pm) {
-        return asViewer().get("/api/postmortems/{id}", pm.postmortem()).then().statusCode(200)
-                .rootPath("actionItems.find { it.id == " + pm.first() + " }");
     }
 }

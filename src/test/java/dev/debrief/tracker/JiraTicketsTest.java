@@ -1,6 +1,5 @@
 package dev.debrief.tracker;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -9,29 +8,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.debrief.support.Api.anonymous;
-import static dev.debrief.support.Api.asEditor;
-import static dev.debrief.support.Api.asViewer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import dev.debrief.support.MutableClock;
 import dev.debrief.support.Scenarios;
-import dev.debrief.support.TestData;
-import dev.debrief.support.TrackerFake;
 import dev.debrief.support.TrackerProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Base64;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,37 +31,23 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(TrackerProfile.class)
-class JiraTicketsTest {
+class JiraTicketsTest extends TrackerTestBase {
 
     private static final String ISSUE = "/jira/rest/api/2/issue";
     private static final String SEARCH = "/jira/rest/api/2/search";
     private static final String RESOLVED = "2026-03-11T09:30:00.000+0000";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TrackerFake
-    WireMockServer fake;
-
-    @Inject
-    TestData data;
-
-    @Inject
-    MutableClock clock;
-
     @Inject
     Reconciler reconciler;
-
-    @BeforeEach
-    void reset() {
-        data.reset();
-        fake.resetAll();
-    }
 
     @Test
     void openingATicketCreatesOneJiraIssueWithBasicAuthentication() {
         Scenarios.Ranked pm = Scenarios.readyToPublish();
         creates("OPS-7");
 
-        open(pm).statusCode(201).body("tracker", equalTo("jira")).body("key", equalTo("OPS-7"))
+        openTicket(pm, pm.first(), "jira").statusCode(201).body("tracker", equalTo("jira"))
+                .body("key", equalTo("OPS-7"))
                 .body("url", containsString("/jira/browse/OPS-7")).body("state", equalTo("open"));
 
         String basic = Base64.getEncoder().encodeToString(("bot@acme.test:" + TrackerProfile.JIRA_TOKEN)
@@ -82,16 +59,16 @@ class JiraTicketsTest {
                 .withRequestBody(matchingJsonPath("$.fields.labels[0]", WireMock.equalTo("postmortem-action-item")))
                 .withRequestBody(matchingJsonPath("$.fields.description",
                         WireMock.containing("debrief-action-item-" + pm.first()))));
-        open(pm).statusCode(200);
+        openTicket(pm, pm.first(), "jira").statusCode(200);
         fake.verify(1, postRequestedFor(urlPathEqualTo(ISSUE)));
     }
 
     @Test
     void aRetryAfterATimeoutFindsTheIssueByJqlOnItsMarker() {
         Scenarios.Ranked pm = Scenarios.readyToPublish();
-        fake.stubFor(post(urlPathEqualTo(ISSUE)).willReturn(aResponse().withStatus(201).withFixedDelay(2_500)
-                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"10007\",\"key\":\"OPS-7\"}")));
-        open(pm).statusCode(502).body("detail", containsString("Jira did not answer"));
+        fake.stubFor(post(urlPathEqualTo(ISSUE)).willReturn(created("{\"id\":\"10007\",\"key\":\"OPS-7\"}")
+                .withFixedDelay(2_500)));
+        openTicket(pm, pm.first(), "jira").statusCode(502).body("detail", containsString("Jira did not answer"));
 
         ObjectNode found = issue("OPS-7", "indeterminate", "In Progress", null, "2026-03-10T12:00:00.000+0000");
         ((ObjectNode) found.get("fields")).put("description", "Debrief reference: debrief-action-item-" + pm.first());
@@ -99,7 +76,7 @@ class JiraTicketsTest {
         results.put("total", 1);
         results.putArray("issues").add(found);
         fake.stubFor(get(urlPathEqualTo(SEARCH)).willReturn(okJson(results.toString())));
-        open(pm).statusCode(201).body("key", equalTo("OPS-7")).body("state", equalTo("open"));
+        openTicket(pm, pm.first(), "jira").statusCode(201).body("key", equalTo("OPS-7")).body("state", equalTo("open"));
 
         fake.verify(1, postRequestedFor(urlPathEqualTo(ISSUE)));
         fake.verify(1, getRequestedFor(urlPathEqualTo(SEARCH))
@@ -113,16 +90,16 @@ class JiraTicketsTest {
 
         anonymous().contentType("application/json").body(done).post("/api/hooks/jira?secret=wrong")
                 .then().statusCode(401);
-        item(pm).body("status", equalTo("OPEN"));
+        item(pm, pm.first()).body("status", equalTo("OPEN"));
 
         deliver(done).statusCode(200).body("changed", equalTo(true));
-        item(pm).body("status", equalTo("DONE")).body("completedAt", equalTo("2026-03-11T09:30:00Z"));
+        item(pm, pm.first()).body("status", equalTo("DONE")).body("completedAt", equalTo("2026-03-11T09:30:00Z"));
         deliver(done).statusCode(200).body("changed", equalTo(false));
 
         anonymous().contentType("application/json").header("X-Debrief-Secret", TrackerProfile.JIRA_SECRET)
                 .body(event(issue("OPS-7", "new", "To Do", null, "2026-03-11T10:00:00.000+0000")))
                 .post("/api/hooks/jira").then().statusCode(200).body("changed", equalTo(true));
-        item(pm).body("status", equalTo("OPEN"));
+        item(pm, pm.first()).body("status", equalTo("OPEN"));
     }
 
     @Test
@@ -140,22 +117,16 @@ class JiraTicketsTest {
 
         assertThat(reconciler.run().changed()).isEqualTo(1);
 
-        item(pm).body("status", equalTo("DONE"));
+        item(pm, pm.first()).body("status", equalTo("DONE"));
     }
 
     private Scenarios.Ranked linked() {
-        Scenarios.Ranked pm = Scenarios.readyToPublish();
-        creates("OPS-7");
-        open(pm).statusCode(201);
-        fake.resetAll();
-        clock.set(Instant.parse("2026-03-11T12:00:00Z"));
-        return pm;
+        return linked("jira", () -> creates("OPS-7"));
     }
 
     private void creates(String key) {
-        fake.stubFor(post(urlPathEqualTo(ISSUE)).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"id\":\"10007\",\"key\":\"" + key + "\",\"self\":\"http://jira/rest/api/2/issue/10007\"}")));
+        fake.stubFor(post(urlPathEqualTo(ISSUE)).willReturn(
+                created("{\"id\":\"10007\",\"key\":\"" + key + "\",\"self\":\"http://jira/rest/api/2/issue/10007\"}")));
     }
 
     /** An issue as Jira's API answers it, with its status and the status's category. */
@@ -185,15 +156,5 @@ class JiraTicketsTest {
     private static ValidatableResponse deliver(String event) {
         return anonymous().contentType("application/json").body(event)
                 .post("/api/hooks/jira?secret=" + TrackerProfile.JIRA_SECRET).then();
-    }
-
-    private static ValidatableResponse open(Scenarios.Ranked pm) {
-        return asEditor().post("/api/postmortems/{id}/action-items/{item}/ticket?tracker=jira", pm.postmortem(),
-                pm.first()).then();
-    }
-
-    private static ValidatableResponse item(Scenarios.Ranked pm) {
-        return asViewer().get("/api/postmortems/{id}", pm.postmortem()).then().statusCode(200)
-                .rootPath("actionItems.find { it.id == " + pm.first() + " }");
     }
 }

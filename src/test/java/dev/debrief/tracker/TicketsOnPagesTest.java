@@ -7,47 +7,27 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.debrief.support.Api.asEditor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.debrief.support.AxeCore;
 import dev.debrief.support.BrowserSession;
 import dev.debrief.support.Scenarios;
-import dev.debrief.support.TestData;
-import dev.debrief.support.TrackerFake;
 import dev.debrief.support.TrackerProfile;
 import dev.debrief.support.WebSession;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.Map;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The post-mortem page and the board show each item's ticket; editors open one with a button. */
 @QuarkusTest
 @TestProfile(TrackerProfile.class)
-class TicketsOnPagesTest {
+class TicketsOnPagesTest extends TrackerTestBase {
 
     @TestHTTPResource("/")
     URL base;
-
-    @TrackerFake
-    WireMockServer fake;
-
-    @Inject
-    TestData data;
-
-    private GitHubFake github;
-
-    @BeforeEach
-    void reset() {
-        data.reset();
-        fake.resetAll();
-        github = new GitHubFake(fake);
-    }
 
     @Test
     void theButtonOpensTheTicketAndThePageThenLinksIt() {

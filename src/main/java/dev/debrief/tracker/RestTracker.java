@@ -1,0 +1,61 @@
+package dev.debrief.tracker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.debrief.common.DebriefConfig;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * What the three trackers share: JSON over HTTP (through {@link TrackerHttp}) to paths under the tracker's API
+ * address, with the tracker's credentials in the headers. Each tracker says where its API is, how it authenticates
+ * and how its issues read.
+ */
+abstract class RestTracker implements Tracker {
+
+    @Inject
+    DebriefConfig config;
+
+    @Inject
+    TrackerHttp http;
+
+    /** The API's address without a trailing slash ({@code https://api.github.com}). */
+    abstract String apiBase();
+
+    /** The headers of every call: the credentials and what the API asks for. */
+    abstract Map<String, String> headers();
+
+    JsonNode get(String path) {
+        return http.send(kind(), "GET", uri(path), headers(), null);
+    }
+
+    JsonNode post(String path, Object body) {
+        return http.send(kind(), "POST", uri(path), headers(), body);
+    }
+
+    JsonNode put(String path, Object body) {
+        return http.send(kind(), "PUT", uri(path), headers(), body);
+    }
+
+    JsonNode patch(String path, Object body) {
+        return http.send(kind(), "PATCH", uri(path), headers(), body);
+    }
+
+    /** {@code path} and, when given, its query ({@code path?a=b}), encoded. */
+    static String withQuery(String path, Map<String, String> parameters) {
+        return path + "?" + TrackerHttp.query(parameters);
+    }
+
+    /**
+     * The ticket of a GitHub or GitLab issue (or a GitLab event's attributes): closed when its {@code state} is
+     * {@code closed}, with its {@code closed_at} and {@code updated_at}.
+     */
+    static RemoteTicket issueTicket(String id, String key, String url, JsonNode issue) {
+        return new RemoteTicket(id, key, url, "closed".equals(issue.path("state").asText()),
+                TrackerTimes.of(issue.get("closed_at")), TrackerTimes.of(issue.get("updated_at")));
+    }
+
+    private URI uri(String path) {
+        return URI.create(apiBase().replaceAll("/+$", "") + path);
+    }
+}

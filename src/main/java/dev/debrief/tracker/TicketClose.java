@@ -1,0 +1,156 @@
+package dev.debrief.tracker;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * Debrief's close of a ticket, owed since the review decided on its item: a row of the outbox, written in the
+ * transaction of the decision, with the comment as it was then. It is pending until the tracker has the comment and
+ * the ticket is closed, or the attempts run out (failed); the comment is posted once ({@link #getCommentedAt()}).
+ */
+@Entity
+@Table(name = "tracker_close")
+class TicketClose extends PanacheEntityBase {
+
+    static final int TEXT_LENGTH = 4000;
+
+    enum Outcome {
+        DONE, DROPPED
+    }
+
+    enum Status {
+        PENDING, CLOSED, FAILED
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "tracker_close_seq")
+    @SequenceGenerator(name = "tracker_close_seq", sequenceName = "tracker_close_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(nullable = false)
+    private Long ticketId;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false, length = 10)
+    private Outcome outcome;
+
+    @Column(nullable = false, length = TEXT_LENGTH)
+    private String commentText;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false, length = 10)
+    private Status status;
+
+    @Column(nullable = false)
+    private Instant createdAt;
+
+    private Instant nextAttemptAt;
+
+    private Instant claimedAt;
+
+    @Column(length = 36)
+    private String claimToken;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    private Instant commentedAt;
+
+    private Instant closedAt;
+
+    @Column(length = 200)
+    private String lastError;
+
+    protected TicketClose() {
+    }
+
+    /** A close due at once of the ticket {@code ticketId}, with {@code text} as its comment. */
+    TicketClose(long ticketId, Outcome outcome, String text, Instant now) {
+        this.ticketId = ticketId;
+        this.outcome = outcome;
+        this.commentText = text.length() > TEXT_LENGTH - 100 ? text.substring(0, TEXT_LENGTH - 100) : text;
+        this.status = Status.PENDING;
+        this.createdAt = now;
+        this.nextAttemptAt = now;
+    }
+
+    /** The text the comment carries so that a retry finds it, after a call that timed out: unique per close. */
+    String marker() {
+        return "debrief-close-" + id;
+    }
+
+    /** The comment as posted: the text, then the marker. */
+    String comment() {
+        return commentText + "\n\nDebrief reference: " + marker();
+    }
+
+    /** The comment is on the ticket: a retry only closes. */
+    void commented(Instant now) {
+        commentedAt = now;
+    }
+
+    /** The ticket is closed: nothing is left to do. */
+    void closed(Instant now) {
+        status = Status.CLOSED;
+        closedAt = now;
+        nextAttemptAt = null;
+        lastError = null;
+        release();
+    }
+
+    /** An attempt failed: the close waits by the policy, or is given up after the last attempt; the claim ends. */
+    void failed(String error, Instant now, RetryWaits waits) {
+        lastError = error.length() > 200 ? error.substring(0, 200) : error;
+        nextAttemptAt = waits.next(attempts, now).orElse(null);
+        if (nextAttemptAt == null) {
+            status = Status.FAILED;
+        }
+        release();
+    }
+
+    void release() {
+        claimedAt = null;
+        claimToken = null;
+    }
+
+    boolean isClaimedBy(String token) {
+        return token != null && token.equals(claimToken);
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    long getTicketId() {
+        return ticketId;
+    }
+
+    Outcome getOutcome() {
+        return outcome;
+    }
+
+    Status getStatus() {
+        return status;
+    }
+
+    int getAttempts() {
+        return attempts;
+    }
+
+    Instant getCommentedAt() {
+        return commentedAt;
+    }
+}
