@@ -105,7 +105,7 @@ class AccessibilityInTheBrowserTest {
         String week = Api.asViewer().get("/api/reviews").jsonPath().getString("[0].week");
         Map<String, List<String>> violations = new LinkedHashMap<>();
         for (String path : List.of("/", "/postmortems", "/board", "/reports/monthly", "/reviews/" + week, "/admin",
-                "/admin/audit")) {
+                "/admin/audit", "/admin/lists")) {
             session.open(path);
             violations.put(path, AxeCore.violations(session.driver()));
         }
