@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * page's post-mortems. Without words to search for the list is newest incident first; with them, the most relevant
  * first (ties newest first). PostgreSQL finds and ranks them by its full-text search: the stored vector of
  * {@link SearchText} under a GIN index, and {@code ts_rank}, the title's words weighing ten times the others'. H2
- * has no such search, so there each word is found with {@code like} in the two stored texts, and the rank counts
+ * has no such search, so there each word is found with {@code locate} in the two stored texts (a scan: see
+ * docs/performance.md), and the rank counts
  * ten for each word in the title and one for each time a word appears in the rest: the same order as
  * PostgreSQL's in what the tests compare. Every value is bound; the words searched for hold only letters, marks
  * and digits ({@link SearchTerms}).
@@ -111,8 +112,8 @@ class SearchQuery {
         }
         List<String> each = new ArrayList<>();
         for (int i = 0; i < terms.terms().size(); i++) {
-            params.put("like" + i, terms.terms().get(i).like());
-            each.add("(p.search_title like :like" + i + " or p.search_text like :like" + i + ")");
+            params.put("word" + i, terms.terms().get(i).occurrence());
+            each.add("(locate(:word" + i + ", p.search_title) > 0 or locate(:word" + i + ", p.search_text) > 0)");
         }
         return String.join(" and ", each);
     }
@@ -123,12 +124,10 @@ class SearchQuery {
         }
         List<String> each = new ArrayList<>();
         for (int i = 0; i < terms.terms().size(); i++) {
-            SearchTerms.Term term = terms.terms().get(i);
-            params.put("seen" + i, term.occurrence());
             // Its length is the program's number, not the user's text: how long one occurrence of the term is.
-            each.add("case when p.search_title like :like" + i + " then " + TITLE_WEIGHT + " else 0 end"
-                    + " + (length(p.search_text) - length(replace(p.search_text, :seen" + i + ", ''))) / "
-                    + term.occurrence().length());
+            each.add("case when locate(:word" + i + ", p.search_title) > 0 then " + TITLE_WEIGHT + " else 0 end"
+                    + " + (length(p.search_text) - length(replace(p.search_text, :word" + i + ", ''))) / "
+                    + terms.terms().get(i).occurrence().length());
         }
         return String.join(" + ", each);
     }

@@ -46,11 +46,6 @@ public record SearchTerms(List<Term> terms) {
             return word + (prefix ? ":*" : "");
         }
 
-        /** The pattern that finds the term in a {@link SearchText}; the word holds no {@code like} wildcard. */
-        String like() {
-            return "% " + word + (prefix ? "%" : " %");
-        }
-
         /** What stands before a word in a {@link SearchText}, and after it unless the term is a prefix. */
         String occurrence() {
             return " " + word + (prefix ? "" : " ");
