@@ -38,6 +38,9 @@ public class V21__search_text extends BaseJavaMigration {
         backfill(connection);
         execute(connection, "alter table postmortem alter column search_title set not null");
         execute(connection, "alter table postmortem alter column search_text set not null");
+        // A row written by SQL rather than by Debrief (a seed, a test's fixture) has no words until Debrief writes it.
+        execute(connection, "alter table postmortem alter column search_title set default ' '");
+        execute(connection, "alter table postmortem alter column search_text set default ' '");
         if (connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
             execute(connection, "alter table postmortem add column search_vector tsvector generated always as "
                     + "(setweight(to_tsvector('simple', search_title), 'A') || to_tsvector('simple', search_text)) "

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.OptimisticLock;
 import org.hibernate.type.SqlTypes;
 
 /**
@@ -58,10 +59,15 @@ public class PostMortem extends StoredDocument {
 
     private Instant publishedAt;
 
-    /** The words of the title, and of the action items' titles and the sections: what a search finds it by (V21). */
+    /**
+     * The words of the title, and of the action items' titles and the sections: what a search finds it by (V21).
+     * Derived, so rewriting them is no change of the post-mortem: an item's edit leaves its version as it was.
+     */
+    @OptimisticLock(excluded = true)
     @Column(nullable = false, length = SearchText.MAX_TITLE_LENGTH)
     private String searchTitle = " ";
 
+    @OptimisticLock(excluded = true)
     @Column(nullable = false, length = SearchText.MAX_BODY_LENGTH)
     private String searchText = " ";
 

@@ -100,6 +100,7 @@ class SearchTest {
         item.put("title", "Rotate the certificates");
         long itemId = Scenarios.addItem(id, item);
         assertThat(titlesFound("certificates")).containsExactly("Checkout errors");
+        asViewer().get("/api/postmortems/{id}", id).then().header("ETag", "\"0\"");
         item.put("title", "Renew the keys");
         item.put("version", 0);
         asEditor().body(item).put("/api/postmortems/{id}/action-items/{item}", id, itemId).then().statusCode(200);
