@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.IntConsumer;
 import org.jboss.logging.Logger;
@@ -70,6 +71,12 @@ final class InstanceTables {
             new Table("webhook_event", List.of("webhook_id", "event")),
             new Table("webhook_delivery", List.of("id")),
             new Table("webhook_attempt", List.of("delivery_id", "position")));
+
+    /**
+     * Columns the database computes from others (PostgreSQL's search vector, V21): neither exported nor imported,
+     * so an export moves between H2 and PostgreSQL.
+     */
+    private static final Set<String> COMPUTED = Set.of("search_vector");
 
     /** Sequences and the tables whose ids they give, moved past the imported ids after an import. */
     private static final Map<String, String> SEQUENCES = Map.ofEntries(Map.entry("webhook_seq", "webhook"),
@@ -124,7 +131,10 @@ final class InstanceTables {
             while (rs.next()) {
                 Map<String, Object> row = new TreeMap<>();
                 for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    row.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), value(rs, meta, i));
+                    String name = meta.getColumnLabel(i).toLowerCase(Locale.ROOT);
+                    if (!COMPUTED.contains(name)) {
+                        row.put(name, value(rs, meta, i));
+                    }
                 }
                 rows.add(row);
             }
@@ -182,8 +192,10 @@ final class InstanceTables {
             ResultSetMetaData meta = rs.getMetaData();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
                 String name = meta.getColumnLabel(i).toLowerCase(Locale.ROOT);
-                columns.put(name, meta.getColumnType(i));
-                timestamps.put(name, isTimestamp(meta, i));
+                if (!COMPUTED.contains(name)) {
+                    columns.put(name, meta.getColumnType(i));
+                    timestamps.put(name, isTimestamp(meta, i));
+                }
             }
         }
         List<String> names = new ArrayList<>(columns.keySet());

@@ -22,11 +22,13 @@ import java.time.Duration;
 import java.time.Instant;
 import dev.debrief.common.NotFoundException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.OptimisticLock;
 import org.hibernate.type.SqlTypes;
 
 /**
@@ -56,6 +58,18 @@ public class PostMortem extends StoredDocument {
     private PostMortemStatus status;
 
     private Instant publishedAt;
+
+    /**
+     * The words of the title, and of the action items' titles and the sections: what a search finds it by (V21).
+     * Derived, so rewriting them is no change of the post-mortem: an item's edit leaves its version as it was.
+     */
+    @OptimisticLock(excluded = true)
+    @Column(nullable = false, length = SearchText.MAX_TITLE_LENGTH)
+    private String searchTitle = " ";
+
+    @OptimisticLock(excluded = true)
+    @Column(nullable = false, length = SearchText.MAX_BODY_LENGTH)
+    private String searchText = " ";
 
     @OneToMany(mappedBy = "postMortem", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("priority")
@@ -109,6 +123,20 @@ public class PostMortem extends StoredDocument {
         items().requireCompletedSince(document.startedAt());
         store(document);
         changed(now);
+        indexForSearch();
+    }
+
+    /** Writes again the words a search finds this post-mortem by; every change of a text it reads calls it. */
+    private void indexForSearch() {
+        searchTitle = SearchText.of(Stream.of(getTitle()), SearchText.MAX_TITLE_LENGTH);
+        searchText = SearchText.of(Stream.concat(actionItems.stream().map(ActionItem::getTitle),
+                Arrays.stream(Section.values()).map(sections()::get)), SearchText.MAX_BODY_LENGTH);
+    }
+
+    /** Where the words searched for appear in the sections or the action items, as a line of the list shows it. */
+    String excerpt(SearchTerms terms) {
+        return terms.excerpt(Stream.concat(Arrays.stream(Section.values()).map(sections()::get),
+                actionItems.stream().map(ActionItem::getTitle)));
     }
 
     @Override
@@ -133,16 +161,21 @@ public class PostMortem extends StoredDocument {
 
     /** Rule 1: at most three items, each rank 1–3 once. */
     public ActionItem addActionItem(ActionItemDraft draft, Instant now) {
-        return items().add(draft, now);
+        ActionItem added = items().add(draft, now);
+        indexForSearch();
+        return added;
     }
 
     public ActionItem reviseActionItem(long itemId, ActionItemDraft draft, long sentVersion, Instant now) {
-        return items().revise(itemId, draft, sentVersion, now);
+        ActionItem revised = items().revise(itemId, draft, sentVersion, now);
+        indexForSearch();
+        return revised;
     }
 
     /** Rule 5: a published post-mortem keeps its items; they end DONE or DROPPED instead. */
     public void removeActionItem(long itemId) {
         items().remove(itemId);
+        indexForSearch();
     }
 
     /** Rule 2: gives ranks 1, 2, 3 to the items in the order listed, all at once. */

@@ -3,6 +3,7 @@ package dev.debrief.postmortem;
 import dev.debrief.audit.AuditEntry;
 import dev.debrief.common.ConflictException;
 import dev.debrief.common.CurrentUser;
+import dev.debrief.common.DebriefConfig;
 import dev.debrief.common.Display;
 import dev.debrief.common.FieldError;
 import dev.debrief.common.InvalidFieldsException;
@@ -64,6 +65,9 @@ public class PostMortemPages {
     CurrentUser currentUser;
 
     @Inject
+    DebriefConfig config;
+
+    @Inject
     TeamService teams;
 
     @Inject
@@ -81,12 +85,6 @@ public class PostMortemPages {
 
     /** Home: counts, then the write-ups due, most urgent first, then the latest published. */
     public record Home(List<Row> due, List<Row> published, long overdue, long dueSoon, long unresolved) {
-    }
-
-    /** The list page with its filters and paging. */
-    public record ListPage(List<Row> rows, long total, int page, int size, String status, String severity,
-            String service, String team, String tag, String q, boolean hasPrevious, boolean hasNext,
-            List<String> teams, List<String> tags) {
     }
 
     /** The post-mortem page. */
@@ -150,18 +148,27 @@ public class PostMortemPages {
     @Path("postmortems")
     public TemplateInstance list(@QueryParam("status") String status, @QueryParam("severity") String severity,
             @QueryParam("service") String serviceName, @QueryParam("team") String team, @QueryParam("tag") String tag,
+            @QueryParam("factor") String factor, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("q") String q, @QueryParam("page") String page) {
         int pageIndex = QueryParams.intValue("page", page, 0, 0, 1_000_000);
-        ResultPage<PostMortemSummary> result = service.search(new PostMortemSearch(
-                QueryParams.enumValue("status", status, PostMortemStatus.class),
-                QueryParams.enumValue("severity", severity, Severity.class), QueryParams.text("service", serviceName),
-                QueryParams.text("team", team), QueryParams.text("tag", tag), QueryParams.text("q", q), pageIndex,
-                PostMortemSearch.DEFAULT_SIZE));
+        PostMortemSearch.Params typed = new PostMortemSearch.Params(orEmpty(status), orEmpty(severity),
+                orEmpty(serviceName), orEmpty(team), orEmpty(tag), orEmpty(factor), orEmpty(from), orEmpty(to),
+                orEmpty(q));
+        PostMortemSearch search = PostMortemSearch.of(typed, pageIndex, PostMortemSearch.DEFAULT_SIZE,
+                config.timeZone());
+        ResultPage<FoundPostMortem> result = service.search(search);
         Instant now = service.currentTime();
-        List<Row> rows = result.items().stream().map(pm -> row(pm, now)).toList();
-        return Templates.list(new ListPage(rows, result.total(), pageIndex, result.size(), orEmpty(status),
-                orEmpty(severity), orEmpty(serviceName), orEmpty(team), orEmpty(tag), orEmpty(q), pageIndex > 0,
-                (long) (pageIndex + 1) * result.size() < result.total(), teams.names(), tagNames()), user());
+        List<ListPage.Found> rows = result.items().stream().map(found -> {
+            PostMortemSummary pm = found.summary();
+            Row row = row(pm, now);
+            return search.terms() == null
+                    ? new ListPage.Found(pm, row.clock(), List.of(new SearchTerms.Part(pm.title(), false)), List.of())
+                    : new ListPage.Found(pm, row.clock(), search.terms().highlight(pm.title()),
+                            found.snippet() == null ? List.of() : search.terms().highlight(found.snippet()));
+        }).toList();
+        return Templates.list(new ListPage(rows, result.total(), pageIndex, result.size(), typed, pageIndex > 0,
+                (long) (pageIndex + 1) * result.size() < result.total(), teams.names(), tagNames(),
+                factors.names()), user());
     }
 
     @GET

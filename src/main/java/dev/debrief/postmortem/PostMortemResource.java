@@ -2,6 +2,7 @@ package dev.debrief.postmortem;
 
 import dev.debrief.audit.AuditEntry;
 import dev.debrief.common.CurrentUser;
+import dev.debrief.common.DebriefConfig;
 import dev.debrief.common.ETags;
 import dev.debrief.common.QueryParams;
 import dev.debrief.common.ResultPage;
@@ -41,6 +42,9 @@ public class PostMortemResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    DebriefConfig config;
+
     @POST
     public Response create(@Valid @NotNull PostMortemRequest body) {
         PostMortemView created = service.create(body);
@@ -50,15 +54,14 @@ public class PostMortemResource {
     @GET
     public Response list(@QueryParam("status") String status, @QueryParam("severity") String severity,
             @QueryParam("service") String serviceName, @QueryParam("team") String team,
-            @QueryParam("tag") String tag, @QueryParam("q") String text,
+            @QueryParam("tag") String tag, @QueryParam("factor") String factor, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("q") String text,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        ResultPage<PostMortemSummary> result = service.search(new PostMortemSearch(
-                QueryParams.enumValue("status", status, PostMortemStatus.class),
-                QueryParams.enumValue("severity", severity, Severity.class),
-                QueryParams.text("service", serviceName), QueryParams.text("team", team),
-                QueryParams.text("tag", tag), QueryParams.text("q", text),
+        ResultPage<FoundPostMortem> result = service.search(PostMortemSearch.of(
+                new PostMortemSearch.Params(status, severity, serviceName, team, tag, factor, from, to, text),
                 QueryParams.intValue("page", page, 0, 0, Integer.MAX_VALUE / PostMortemSearch.MAX_SIZE),
-                QueryParams.intValue("size", size, PostMortemSearch.DEFAULT_SIZE, 1, PostMortemSearch.MAX_SIZE)));
+                QueryParams.intValue("size", size, PostMortemSearch.DEFAULT_SIZE, 1, PostMortemSearch.MAX_SIZE),
+                config.timeZone()));
         return Response.ok(result).header("X-Total-Count", result.total()).build();
     }
 

@@ -8,9 +8,6 @@ import dev.debrief.common.FieldError;
 import dev.debrief.common.InvalidFieldsException;
 import dev.debrief.common.NotFoundException;
 import dev.debrief.common.ResultPage;
-import dev.debrief.common.Where;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -20,23 +17,14 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** Use cases of the post-mortem aggregate, one transaction each; the rules live in {@link PostMortem}. */
 @ApplicationScoped
 @Transactional
 public class PostMortemService {
-
-    /** The free-text search: the title or any written section contains the text. */
-    private static final String TEXT_SEARCH = Stream.concat(Stream.of("title"),
-                    Arrays.stream(Section.values()).map(WrittenSections::path))
-            .map(path -> "lower(" + path + ") like :text escape '\\'")
-            .collect(Collectors.joining(" or ", "(", ")"));
 
     @Inject
     Clock clock;
@@ -49,6 +37,9 @@ public class PostMortemService {
 
     @Inject
     PostMortemAudit audit;
+
+    @Inject
+    SearchQuery searchQuery;
 
     @Inject
     AuditTrail trail;
@@ -205,25 +196,10 @@ public class PostMortemService {
                 .toList();
     }
 
+    /** A page of the list: {@code search}'s filters, by relevance when it has words to search for. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public ResultPage<PostMortemSummary> search(PostMortemSearch search) {
-        Where where = new Where()
-                .filter("status = :status", "status", search.status())
-                .filter("severity = :severity", "severity", search.severity())
-                .filterText(":service member of services", "service", search.service())
-                .filterText("team.nameKey = :team", "team", search.team(), Team::keyOf)
-                .filterText(":tag member of tags", "tag", search.tag(), IncidentDocument::tag)
-                .filterText(TEXT_SEARCH, "text", search.text(),
-                        text -> "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%");
-        PanacheQuery<PostMortem> found = PostMortem.find(where.conditions(),
-                Sort.descending("startedAt").and("id", Sort.Direction.Descending), where.params());
-        Instant now = now();
-        return ResultPage.of(found, search.page(), search.size(),
-                pm -> pm.summary(now, config.writeUpWindow()));
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    public ResultPage<FoundPostMortem> search(PostMortemSearch search) {
+        return searchQuery.page(search, now(), config.writeUpWindow());
     }
 
     private PostMortem find(long id) {

@@ -70,6 +70,7 @@ class AccessibilityInTheBrowserTest {
         for (String path : List.of("/", "/postmortems", "/postmortems/new", "/postmortems/" + published,
                 "/postmortems/" + draft, "/postmortems/" + draft + "/edit", "/board", "/reports/monthly",
                 "/board?team=Search&tag=index", "/postmortems?team=Search&tag=index",
+                "/postmortems?q=index+config*&factor=Dependency&from=2026-03-01",
                 "/reports/monthly?team=Search&tag=index",
                 "/postmortems/987654321", "/account/password", "/account/tokens")) {
             session.open(path);
