@@ -36,5 +36,15 @@ public record ListPage(List<Found> rows, long total, int page, int size, PostMor
     /** A row of the list: the title and the excerpt cut into parts, the words searched for marked. */
     public record Found(PostMortemSummary pm, WriteUpClock clock, List<SearchTerms.Part> title,
             List<SearchTerms.Part> snippet) {
+
+        /** The row of {@code found}, its words of {@code terms} marked; without terms, nothing is. */
+        static Found of(FoundPostMortem found, SearchTerms terms, WriteUpClock clock) {
+            PostMortemSummary pm = found.summary();
+            if (terms == null) {
+                return new Found(pm, clock, List.of(new SearchTerms.Part(pm.title(), false)), List.of());
+            }
+            return new Found(pm, clock, terms.highlight(pm.title()),
+                    found.snippet() == null ? List.of() : terms.highlight(found.snippet()));
+        }
     }
 }

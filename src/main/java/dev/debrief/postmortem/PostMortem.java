@@ -3,6 +3,7 @@ package dev.debrief.postmortem;
 import dev.debrief.common.ConflictException;
 import dev.debrief.common.FieldError;
 import dev.debrief.common.InvalidFieldsException;
+import dev.debrief.common.NotFoundException;
 import dev.debrief.common.StaleVersionException;
 import dev.debrief.common.UnprocessableException;
 import jakarta.persistence.CascadeType;
@@ -20,7 +21,6 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
-import dev.debrief.common.NotFoundException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -59,17 +59,10 @@ public class PostMortem extends StoredDocument {
 
     private Instant publishedAt;
 
-    /**
-     * The words of the title, and of the action items' titles and the sections: what a search finds it by (V21).
-     * Derived, so rewriting them is no change of the post-mortem: an item's edit leaves its version as it was.
-     */
+    /** Derived from the document, so rewriting them is no change of the post-mortem: its version stays. */
     @OptimisticLock(excluded = true)
-    @Column(nullable = false, length = SearchText.MAX_TITLE_LENGTH)
-    private String searchTitle = " ";
-
-    @OptimisticLock(excluded = true)
-    @Column(nullable = false, length = SearchText.MAX_BODY_LENGTH)
-    private String searchText = " ";
+    @Embedded
+    private SearchWords searchWords = new SearchWords();
 
     @OneToMany(mappedBy = "postMortem", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("priority")
@@ -87,11 +80,6 @@ public class PostMortem extends StoredDocument {
     }
 
     /** Starts a draft from what the team knows so far. */
-    /** The post-mortem {@code id}; an unknown id is a 404. */
-    static PostMortem known(long id) {
-        return PostMortem.<PostMortem>findByIdOptional(id).orElseThrow(() -> new NotFoundException("post-mortem", id));
-    }
-
     public static PostMortem draft(IncidentDocument document, Instant now, Duration tolerance) {
         PostMortem postMortem = new PostMortem();
         postMortem.status = PostMortemStatus.DRAFT;
@@ -128,9 +116,8 @@ public class PostMortem extends StoredDocument {
 
     /** Writes again the words a search finds this post-mortem by; every change of a text it reads calls it. */
     private void indexForSearch() {
-        searchTitle = SearchText.of(Stream.of(getTitle()), SearchText.MAX_TITLE_LENGTH);
-        searchText = SearchText.of(Stream.concat(actionItems.stream().map(ActionItem::getTitle),
-                Arrays.stream(Section.values()).map(sections()::get)), SearchText.MAX_BODY_LENGTH);
+        searchWords.index(getTitle(), Stream.concat(actionItems.stream().map(ActionItem::getTitle),
+                Arrays.stream(Section.values()).map(sections()::get)));
     }
 
     /** Where the words searched for appear in the sections or the action items, as a line of the list shows it. */
@@ -301,9 +288,8 @@ public class PostMortem extends StoredDocument {
     /** The post-mortem as its row in a list shows it: the facts and the clock, without the document's text. */
     PostMortemSummary summary(Instant now, Duration window) {
         return new PostMortemSummary(id, getTitle(), getSeverity(), getTeamName(), getServices(), getTags(),
-                getStartedAt(), getDetectedAt(),
-                getResolvedAt(), getDetectionSource(), status, publishedAt, getUpdatedAt(), getVersion(),
-                Timing.of(this, now, window), actionItems.size());
+                getStartedAt(), getDetectedAt(), getResolvedAt(), getDetectionSource(), status, publishedAt,
+                getUpdatedAt(), getVersion(), Timing.of(this, now, window), actionItems.size());
     }
 
     public Long getId() {

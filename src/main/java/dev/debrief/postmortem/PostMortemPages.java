@@ -158,14 +158,8 @@ public class PostMortemPages {
                 config.timeZone());
         ResultPage<FoundPostMortem> result = service.search(search);
         Instant now = service.currentTime();
-        List<ListPage.Found> rows = result.items().stream().map(found -> {
-            PostMortemSummary pm = found.summary();
-            Row row = row(pm, now);
-            return search.terms() == null
-                    ? new ListPage.Found(pm, row.clock(), List.of(new SearchTerms.Part(pm.title(), false)), List.of())
-                    : new ListPage.Found(pm, row.clock(), search.terms().highlight(pm.title()),
-                            found.snippet() == null ? List.of() : search.terms().highlight(found.snippet()));
-        }).toList();
+        List<ListPage.Found> rows = result.items().stream()
+                .map(found -> ListPage.Found.of(found, search.terms(), row(found.summary(), now).clock())).toList();
         return Templates.list(new ListPage(rows, result.total(), pageIndex, result.size(), typed, pageIndex > 0,
                 (long) (pageIndex + 1) * result.size() < result.total(), teams.names(), tagNames(),
                 factors.names()), user());

@@ -203,7 +203,7 @@ public class PostMortemService {
     }
 
     private PostMortem find(long id) {
-        return PostMortem.known(id);
+        return PostMortem.<PostMortem>findByIdOptional(id).orElseThrow(() -> new NotFoundException("post-mortem", id));
     }
 
     /**

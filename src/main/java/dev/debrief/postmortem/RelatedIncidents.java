@@ -58,7 +58,7 @@ public class RelatedIncidents {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Suggestion> suggestions(long id) {
-        PostMortem pm = PostMortem.known(id);
+        PostMortem pm = find(id);
         Set<Long> excluded = new HashSet<>();
         excluded.add(id);
         pm.linked().forEach(other -> excluded.add(other.getId()));
@@ -145,7 +145,7 @@ public class RelatedIncidents {
      */
     private PostMortem[] lockPair(long id, Long otherId, boolean otherInBody) {
         if (otherId == null || otherId == id) {
-            PostMortem.known(id);
+            find(id);
             throw InvalidFieldsException.of("postmortemId", "must be another post-mortem than this one");
         }
         long low = Math.min(id, otherId);
@@ -162,5 +162,9 @@ public class RelatedIncidents {
                     : new NotFoundException("post-mortem", otherId);
         }
         return new PostMortem[] {pm, other};
+    }
+
+    private static PostMortem find(long id) {
+        return PostMortem.<PostMortem>findByIdOptional(id).orElseThrow(() -> new NotFoundException("post-mortem", id));
     }
 }
