@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * With {@code debrief.tracker.create-on-publish}, publishing records the intent to open a ticket for each open item
- * without one, in the transaction of the publication; {@link TicketCreator} carries the intents out. With
+ * without one, in the transaction of the publication; {@link TrackerJobs} carries the intents out. With
  * {@code debrief.tracker.close-on-done}, the review's DONE or DROP of an item with an open ticket, or an edit that
  * makes it done or dropped, owes the tracker a comment and a close, in the transaction of the change;
  * {@link TicketCloser} sends them. The observers only write rows: a tracker is never called while the post-mortem is
