@@ -10,6 +10,7 @@ import dev.debrief.postmortem.ActionItemView;
 import dev.debrief.postmortem.OpenWork;
 import dev.debrief.postmortem.PostMortem;
 import dev.debrief.postmortem.PostMortemAudit;
+import dev.debrief.postmortem.PostMortemEvents;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -56,6 +57,9 @@ public class ReviewService {
     @Inject
     Event<ReviewEvents.Finished> finished;
 
+    @Inject
+    Event<PostMortemEvents.ActionItemCompleted> completed;
+
     /** The review of the week, and whether this call created it. */
     public record Started(ReviewViews.ReviewView review, boolean created) {
     }
@@ -101,6 +105,9 @@ public class ReviewService {
             case DROP -> "dropped";
         }, before, after);
         decided.fire(new ReviewEvents.ItemDecided(request.decision(), after, user));
+        if (request.decision() == Decision.DONE) {
+            completed.fire(new PostMortemEvents.ActionItemCompleted(after));
+        }
         return new ReviewViews.Decided(decision.view(), after);
     }
 

@@ -50,6 +50,9 @@ public class PostMortemService {
     @Inject
     Event<PostMortemEvents.ActionItemAdded> itemAdded;
 
+    @Inject
+    Event<PostMortemEvents.ActionItemClosedByEdit> closedByEdit;
+
     public PostMortemView create(PostMortemRequest request) {
         Instant now = now();
         PostMortem pm = PostMortem.draft(request.toDocument(), now, config.futureTolerance());
@@ -153,6 +156,9 @@ public class PostMortemService {
         em.flush();
         ActionItemView after = ActionItemView.of(item);
         audit.itemRevised(before, after);
+        if (after.draft().status() != before.draft().status() && !after.draft().status().isOpen()) {
+            closedByEdit.fire(new PostMortemEvents.ActionItemClosedByEdit(after));
+        }
         return after;
     }
 

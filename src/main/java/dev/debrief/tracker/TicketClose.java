@@ -1,6 +1,5 @@
 package dev.debrief.tracker;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -21,7 +20,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "tracker_close")
-class TicketClose extends PanacheEntityBase {
+class TicketClose extends ClaimedRow {
 
     static final int TEXT_LENGTH = 4000;
 
@@ -57,22 +56,9 @@ class TicketClose extends PanacheEntityBase {
     @Column(nullable = false)
     private Instant createdAt;
 
-    private Instant nextAttemptAt;
-
-    private Instant claimedAt;
-
-    @Column(length = 36)
-    private String claimToken;
-
-    @Column(nullable = false)
-    private int attempts;
-
     private Instant commentedAt;
 
     private Instant closedAt;
-
-    @Column(length = 200)
-    private String lastError;
 
     protected TicketClose() {
     }
@@ -84,7 +70,7 @@ class TicketClose extends PanacheEntityBase {
         this.commentText = text.length() > TEXT_LENGTH - 100 ? text.substring(0, TEXT_LENGTH - 100) : text;
         this.status = Status.PENDING;
         this.createdAt = now;
-        this.nextAttemptAt = now;
+        dueAt(now);
     }
 
     /** The text the comment carries so that a retry finds it, after a call that timed out: unique per close. */
@@ -106,28 +92,16 @@ class TicketClose extends PanacheEntityBase {
     void closed(Instant now) {
         status = Status.CLOSED;
         closedAt = now;
-        nextAttemptAt = null;
-        lastError = null;
-        release();
+        succeeded();
     }
 
     /** An attempt failed: the close waits by the policy, or is given up after the last attempt; the claim ends. */
     void failed(String error, Instant now, RetryWaits waits) {
-        lastError = error.length() > 200 ? error.substring(0, 200) : error;
-        nextAttemptAt = waits.next(attempts, now).orElse(null);
-        if (nextAttemptAt == null) {
+        dueAt(waits.next(getAttempts(), now).orElse(null));
+        if (getNextAttemptAt() == null) {
             status = Status.FAILED;
         }
-        release();
-    }
-
-    void release() {
-        claimedAt = null;
-        claimToken = null;
-    }
-
-    boolean isClaimedBy(String token) {
-        return token != null && token.equals(claimToken);
+        attemptFailed(error);
     }
 
     Long getId() {
@@ -144,10 +118,6 @@ class TicketClose extends PanacheEntityBase {
 
     Status getStatus() {
         return status;
-    }
-
-    int getAttempts() {
-        return attempts;
     }
 
     Instant getCommentedAt() {

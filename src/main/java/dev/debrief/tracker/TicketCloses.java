@@ -45,24 +45,27 @@ class TicketCloses {
     }
 
     /**
-     * Owes the tracker a comment and a close of the item's ticket, if it has one open in a configured tracker; the
-     * comment says what {@code where} decided, by whom, and links back. A ticket the tracker closed already is left
-     * alone: its close came from the tracker.
+     * Owes the tracker a comment and a close of the item's ticket, if it has one open in a configured tracker and no
+     * close of it is pending already; the comment says what {@code where} did to the item, and {@code who} (such as
+     * "decided by erin", or empty), and links back. A ticket the tracker closed already is left alone: its close came
+     * from the tracker.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    void owe(ActionItemView item, String by, String where) {
+    void owe(ActionItemView item, String where, String who) {
         Optional<TrackerTicket> ticket = TrackerTicket.<TrackerTicket>find("actionItemId", item.id())
                 .firstResultOptional();
         if (ticket.isEmpty() || ticket.get().getState() != TrackerTicket.State.OPEN
-                || trackers.of(ticket.get().getTracker()).isEmpty()) {
+                || trackers.of(ticket.get().getTracker()).isEmpty()
+                || TicketClose.count("ticketId = ?1 and status = ?2", ticket.get().getId(),
+                        TicketClose.Status.PENDING) > 0) {
             return;
         }
         boolean done = item.draft().status() == ActionItemStatus.DONE;
-        String who = by == null || by.isBlank() ? "" : ", decided by " + by;
+        String by = who == null || who.isBlank() ? "" : ", " + who;
         String link = config.publicUrl().toString().replaceAll("/+$", "") + "/postmortems/" + item.postmortemId();
         String text = done
-                ? "Done in Debrief: " + where + " marked this action item done" + who + "."
-                : "Dropped in Debrief: " + where + " dropped this action item" + who + ".\n\nReason: "
+                ? "Done in Debrief: " + where + " marked this action item done" + by + "."
+                : "Dropped in Debrief: " + where + " dropped this action item" + by + ".\n\nReason: "
                         + item.draft().dropReason();
         new TicketClose(ticket.get().getId(), done ? TicketClose.Outcome.DONE : TicketClose.Outcome.DROPPED,
                 text + "\n\nPost-mortem: " + link, now()).persist();

@@ -4,7 +4,9 @@ import dev.debrief.postmortem.ActionItem;
 import dev.debrief.postmortem.ActionItemStatus;
 import dev.debrief.postmortem.ActionItemView;
 import dev.debrief.postmortem.PostMortemAudit;
+import dev.debrief.postmortem.PostMortemEvents;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -17,9 +19,10 @@ import java.util.Optional;
 /**
  * Applies a ticket's state, from a webhook or the reconcile job, to its action item through the item's own
  * operations: a ticket closed completes the open item at the ticket's close time, one reopened opens the done item
- * again; each change goes to the audit trail and the item's history. Only a change of the ticket's state newer than
- * the last one applied counts, so a replayed or late delivery changes nothing, and an item the review completed or
- * dropped is not undone by an unrelated edit of its ticket.
+ * again; each change goes to the audit trail and the item's history, and a completion is announced as the review's
+ * DONE is ({@link PostMortemEvents.ActionItemCompleted}, which subscribers get as {@code action_item.completed}).
+ * Only a change of the ticket's state newer than the last one applied counts, so a replayed or late delivery changes
+ * nothing, and an item the review completed or dropped is not undone by an unrelated edit of its ticket.
  */
 @ApplicationScoped
 class TicketStates {
@@ -32,6 +35,9 @@ class TicketStates {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<PostMortemEvents.ActionItemCompleted> completed;
 
     /** The linked ticket with this id in this tracker, if Debrief knows it. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -72,8 +78,10 @@ class TicketStates {
             Instant at = closeTime(remote.closedAt(), item, now);
             item.complete(at);
             em.flush();
-            audit.itemSynced("closed", before, ActionItemView.of(item));
+            ActionItemView after = ActionItemView.of(item);
+            audit.itemSynced("closed", before, after);
             new TrackerHistory(item.getId(), at, "closed in " + where).persist();
+            completed.fire(new PostMortemEvents.ActionItemCompleted(after));
             return true;
         }
         if (!remote.closed() && item.getStatus() == ActionItemStatus.DONE) {

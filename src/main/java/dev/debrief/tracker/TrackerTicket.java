@@ -1,7 +1,6 @@
 package dev.debrief.tracker;
 
 import dev.debrief.postmortem.ActionItemTickets;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -26,7 +25,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "tracker_ticket")
-class TrackerTicket extends PanacheEntityBase {
+class TrackerTicket extends ClaimedRow {
 
     enum State {
         PENDING, OPEN, CLOSED
@@ -68,19 +67,6 @@ class TrackerTicket extends PanacheEntityBase {
     @Column(nullable = false)
     private Instant createdAt;
 
-    private Instant claimedAt;
-
-    @Column(length = 36)
-    private String claimToken;
-
-    @Column(nullable = false)
-    private int attempts;
-
-    private Instant nextAttemptAt;
-
-    @Column(length = 200)
-    private String lastError;
-
     protected TrackerTicket() {
     }
 
@@ -91,10 +77,10 @@ class TrackerTicket extends PanacheEntityBase {
         this.marker = markerOf(actionItemId);
         this.state = State.PENDING;
         this.createdAt = now;
-        this.claimedAt = token == null ? null : now;
-        this.claimToken = token;
-        this.attempts = token == null ? 0 : 1;
-        this.nextAttemptAt = retried ? now : null;
+        if (token != null) {
+            claimedBy(token, now);
+        }
+        dueAt(retried ? now : null);
     }
 
     /** The text a ticket's body carries so that Debrief can find it again: unique per item. */
@@ -110,9 +96,7 @@ class TrackerTicket extends PanacheEntityBase {
         this.state = remote.closed() ? State.CLOSED : State.OPEN;
         this.closedAt = remote.closed() ? remote.closedAt() : null;
         this.lastEventAt = remote.updatedAt();
-        this.nextAttemptAt = null;
-        this.lastError = null;
-        release();
+        succeeded();
     }
 
     /**
@@ -120,11 +104,10 @@ class TrackerTicket extends PanacheEntityBase {
      * last attempt (an editor may still open the ticket by hand).
      */
     void failed(String error, Instant now, RetryWaits waits) {
-        lastError = error.length() > 200 ? error.substring(0, 200) : error;
-        if (nextAttemptAt != null) {
-            nextAttemptAt = waits.next(attempts, now).orElse(null);
+        if (getNextAttemptAt() != null) {
+            dueAt(waits.next(getAttempts(), now).orElse(null));
         }
-        release();
+        attemptFailed(error);
     }
 
     /**
@@ -147,22 +130,8 @@ class TrackerTicket extends PanacheEntityBase {
         }
     }
 
-    void release() {
-        claimedAt = null;
-        claimToken = null;
-    }
-
-    boolean isClaimedBy(String token) {
-        return token != null && token.equals(claimToken);
-    }
-
     boolean isLinked() {
         return state != State.PENDING;
-    }
-
-    /** Attempts begun at opening the ticket: after one, the ticket may exist without Debrief having heard so. */
-    int getAttempts() {
-        return attempts;
     }
 
     ActionItemTickets.Ticket view() {

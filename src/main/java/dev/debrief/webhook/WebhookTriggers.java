@@ -24,12 +24,17 @@ class WebhookTriggers {
         outbox.enqueue(WebhookEvent.ACTION_ITEM_CREATED, event.actionItem());
     }
 
+    /** The review's DONE and a ticket closed in an issue tracker alike. */
+    void completed(@Observes PostMortemEvents.ActionItemCompleted event) {
+        outbox.enqueue(WebhookEvent.ACTION_ITEM_COMPLETED, event.actionItem());
+    }
+
     void decided(@Observes ReviewEvents.ItemDecided event) {
         switch (event.decision()) {
-            case DONE -> outbox.enqueue(WebhookEvent.ACTION_ITEM_COMPLETED, event.actionItem());
             case REDATE -> outbox.enqueue(WebhookEvent.ACTION_ITEM_REDATED, event.actionItem());
-            case KEEP, DROP -> {
-                // No event: keeping changes nothing, and dropping is not one subscribers can ask for.
+            case KEEP, DONE, DROP -> {
+                // No event here: keeping changes nothing, DONE is announced as ActionItemCompleted, and dropping is
+                // not one subscribers can ask for.
             }
         }
     }

@@ -27,6 +27,7 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import org.junit.jupiter.api.Test;
@@ -245,6 +246,16 @@ class GitHubTicketsTest extends TrackerTestBase {
         decide(pm.first(), "DONE", null);
 
         item(pm, pm.first()).body("status", equalTo("DONE"));
+        assertThat(jobs.closeTickets()).isEqualTo(new TrackerJobs.Outcome(0, 0));
+        fake.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void anEditToDoneSendsNothingToTheTrackerWhileClosingIsOff() {
+        Scenarios.Ranked pm = linked(12);
+
+        edit(pm, pm.first(), Map.of("status", "DONE"));
+
         assertThat(jobs.closeTickets()).isEqualTo(new TrackerJobs.Outcome(0, 0));
         fake.verify(0, anyRequestedFor(anyUrl()));
     }

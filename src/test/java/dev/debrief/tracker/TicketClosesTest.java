@@ -29,6 +29,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -197,6 +199,65 @@ class TicketClosesTest extends TrackerTestBase {
 
         fake.verify(1, postRequestedFor(urlPathEqualTo(GITHUB_ISSUE + "/comments")));
         fake.verify(1, patchRequestedFor(urlPathEqualTo(GITHUB_ISSUE)));
+    }
+
+    @Test
+    void anEditToDoneClosesTheTicketAsTheReviewsDoneWould() {
+        Scenarios.Ranked pm = linkedInGitHub();
+        gitHubCloses();
+
+        edit(pm, pm.first(), Map.of("status", "DONE"));
+        fake.verify(0, anyRequestedFor(anyUrl()));
+        assertThat(jobs.closeTickets()).isEqualTo(new TrackerJobs.Outcome(1, 0));
+
+        fake.verify(1, postRequestedFor(urlPathEqualTo(GITHUB_ISSUE + "/comments"))
+                .withRequestBody(matchingJsonPath("$.body",
+                        containing("Done in Debrief: an edit of the action item marked this action item done")))
+                .withRequestBody(matchingJsonPath("$.body", containing("made by " + Api.EDITOR))));
+        fake.verify(1, patchRequestedFor(urlPathEqualTo(GITHUB_ISSUE))
+                .withRequestBody(matchingJsonPath("$.state_reason", WireMock.equalTo("completed"))));
+        assertThat(openTicket(pm, pm.first(), null).statusCode(200).extract().jsonPath().getString("state"))
+                .isEqualTo("closed");
+    }
+
+    @Test
+    void anEditToDroppedClosesTheTicketAsNotPlannedWithTheReason() {
+        Scenarios.Ranked pm = linkedInGitHub();
+        gitHubCloses();
+
+        edit(pm, pm.first(), Map.of("status", "DROPPED", "dropReason", "the service is retired"));
+        assertThat(jobs.closeTickets()).isEqualTo(new TrackerJobs.Outcome(1, 0));
+
+        fake.verify(1, postRequestedFor(urlPathEqualTo(GITHUB_ISSUE + "/comments"))
+                .withRequestBody(matchingJsonPath("$.body", containing("Dropped in Debrief")))
+                .withRequestBody(matchingJsonPath("$.body", containing("Reason: the service is retired"))));
+        fake.verify(1, patchRequestedFor(urlPathEqualTo(GITHUB_ISSUE))
+                .withRequestBody(matchingJsonPath("$.state_reason", WireMock.equalTo("not_planned"))));
+    }
+
+    @Test
+    void anEditThatLeavesTheItemOpenOwesNothing() {
+        Scenarios.Ranked pm = linkedInGitHub();
+
+        edit(pm, pm.first(), Map.of("title", "Alert on error-budget burn", "status", "IN_PROGRESS"));
+
+        assertThat(jobs.closeTickets()).isEqualTo(new TrackerJobs.Outcome(0, 0));
+        fake.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aDoneEditedOpenAndDoneAgainBeforeTheJobRunsClosesOnce() {
+        Scenarios.Ranked pm = linkedInGitHub();
+        gitHubCloses();
+
+        edit(pm, pm.first(), Map.of("status", "DONE"));
+        Map<String, Object> open = new HashMap<>(Map.of("status", "OPEN"));
+        open.put("completedAt", null);
+        edit(pm, pm.first(), open);
+        edit(pm, pm.first(), Map.of("status", "DONE"));
+
+        assertThat(jobs.closeTickets()).isEqualTo(new TrackerJobs.Outcome(1, 0));
+        fake.verify(1, postRequestedFor(urlPathEqualTo(GITHUB_ISSUE + "/comments")));
     }
 
     @Test

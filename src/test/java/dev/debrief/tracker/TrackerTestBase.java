@@ -16,6 +16,7 @@ import dev.debrief.support.TrackerFake;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -85,6 +86,15 @@ abstract class TrackerTestBase {
 
     static ResponseDefinitionBuilder created(String json) {
         return aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(json);
+    }
+
+    /** Edits the item through the API as the editor, as the post-mortem's JSON shows it with {@code changes}. */
+    static void edit(Scenarios.Ranked pm, long item, Map<String, Object> changes) {
+        Map<String, Object> body = new HashMap<>(asViewer().get("/api/postmortems/{id}", pm.postmortem()).then()
+                .statusCode(200).extract().jsonPath().getMap("actionItems.find { it.id == " + item + " }"));
+        body.putAll(changes);
+        asEditor().body(body).put("/api/postmortems/{id}/action-items/{item}", pm.postmortem(), item).then()
+                .statusCode(200);
     }
 
     /** The review of the week of {@link #A_DAY_LATER} (started if need be) decides on the item, as the editor. */
