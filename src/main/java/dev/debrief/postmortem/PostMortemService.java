@@ -53,6 +53,9 @@ public class PostMortemService {
     @Inject
     Event<PostMortemEvents.ActionItemClosedByEdit> closedByEdit;
 
+    @Inject
+    Event<PostMortemEvents.ActionItemCompleted> completed;
+
     public PostMortemView create(PostMortemRequest request) {
         Instant now = now();
         PostMortem pm = PostMortem.draft(request.toDocument(), now, config.futureTolerance());
@@ -158,6 +161,9 @@ public class PostMortemService {
         audit.itemRevised(before, after);
         if (after.draft().status() != before.draft().status() && !after.draft().status().isOpen()) {
             closedByEdit.fire(new PostMortemEvents.ActionItemClosedByEdit(after));
+            if (after.draft().status() == ActionItemStatus.DONE) {
+                completed.fire(new PostMortemEvents.ActionItemCompleted(after));
+            }
         }
         return after;
     }

@@ -196,6 +196,29 @@ class WebhookTest {
     }
 
     @Test
+    void anItemEditedToDoneIsAnnouncedAsCompletedAsTheReviewsDoneIs() {
+        subscribe(receiver.url(), "action_item.completed");
+        Scenarios.Ranked pm = Scenarios.published();
+        Map<String, Object> item = new java.util.HashMap<>(asViewer().get("/api/postmortems/{id}", pm.postmortem())
+                .jsonPath().getMap("actionItems.find { it.id == " + pm.first() + " }"));
+        item.put("status", "IN_PROGRESS");
+        asEditor().body(item).put("/api/postmortems/{id}/action-items/{item}", pm.postmortem(), pm.first()).then()
+                .statusCode(200);
+        item.put("status", "DONE");
+        item.put("version", ((Number) item.get("version")).longValue() + 1);
+        asEditor().body(item).put("/api/postmortems/{id}/action-items/{item}", pm.postmortem(), pm.first()).then()
+                .statusCode(200);
+
+        sender.run();
+
+        assertThat(receiver.received()).hasSize(1);
+        JsonPath body = JsonPath.from(receiver.received().get(0).text());
+        assertThat(body.getString("event")).isEqualTo("action_item.completed");
+        assertThat(body.getLong("data.id")).isEqualTo(pm.first());
+        assertThat(body.getString("data.status")).isEqualTo("DONE");
+    }
+
+    @Test
     void aRedatedItemIsAnnounced() {
         subscribe(receiver.url(), "action_item.redated");
         Scenarios.Ranked pm = Scenarios.published();
