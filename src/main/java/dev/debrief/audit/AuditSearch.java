@@ -4,9 +4,7 @@ import dev.debrief.common.InvalidFieldsException;
 import dev.debrief.common.QueryParams;
 import dev.debrief.common.Where;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +16,6 @@ public record AuditSearch(Instant from, Instant to, String actor, String action,
 
     static final int DEFAULT_SIZE = 50;
     static final int MAX_SIZE = 200;
-    private static final String WHEN = "must be a date (2026-11-30) or an instant (2026-11-30T09:00:00Z)";
     private static final Pattern ACTION = Pattern.compile("[a-z-]{1,40}(\\.[a-z-]{1,40})?");
 
     public AuditSearch {
@@ -40,8 +37,8 @@ public record AuditSearch(Instant from, Instant to, String actor, String action,
     static AuditSearch of(String from, String to, String actor, String action, String page, String size,
             ZoneId zone) {
         return new AuditSearch(
-                QueryParams.parsed("from", from, null, when(zone, false), WHEN),
-                QueryParams.parsed("to", to, null, when(zone, true), WHEN),
+                QueryParams.from("from", from, zone),
+                QueryParams.until("to", to, zone),
                 QueryParams.text("actor", actor), QueryParams.text("action", action),
                 QueryParams.intValue("page", page, 0, 0, Integer.MAX_VALUE / MAX_SIZE),
                 QueryParams.intValue("size", size, DEFAULT_SIZE, 1, MAX_SIZE));
@@ -55,15 +52,5 @@ public record AuditSearch(Instant from, Instant to, String actor, String action,
                 .filter("at < :to", "to", to)
                 .filterText("actor = :actor", "actor", actor)
                 .filterText("(action = :action or action like concat(:action, '.%'))", "action", action);
-    }
-
-    private static Function<String, Instant> when(ZoneId zone, boolean endOfDay) {
-        return text -> {
-            if (text.contains("T")) {
-                return Instant.parse(text);
-            }
-            LocalDate day = LocalDate.parse(text);
-            return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
-        };
     }
 }

@@ -1,6 +1,9 @@
 package dev.debrief.common;
 
 import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
@@ -11,6 +14,8 @@ import java.util.stream.Collectors;
  * 404; a bad filter is the client's mistake and deserves a 400 that names the parameter.
  */
 public final class QueryParams {
+
+    private static final String MOMENT = "must be a date (2026-11-30) or an instant (2026-11-30T09:00:00Z)";
 
     private QueryParams() {
     }
@@ -67,5 +72,29 @@ public final class QueryParams {
         } catch (IllegalArgumentException | DateTimeException e) {
             throw InvalidFieldsException.of(name, expected);
         }
+    }
+
+    /**
+     * The start of a period from a query parameter: an instant ({@code 2026-11-30T09:00:00Z}), or a day in the
+     * team's {@code zone}, from its first moment; none when absent, a 400 naming it when it is neither.
+     */
+    public static Instant from(String name, String value, ZoneId zone) {
+        return parsed(name, value, null, moment(zone, false), MOMENT);
+    }
+
+    /** The end of a period the same way: an instant, or a day in {@code zone}, up to its last moment. */
+    public static Instant until(String name, String value, ZoneId zone) {
+        return parsed(name, value, null, moment(zone, true), MOMENT);
+    }
+
+
+    private static Function<String, Instant> moment(ZoneId zone, boolean endOfDay) {
+        return text -> {
+            if (text.contains("T")) {
+                return Instant.parse(text);
+            }
+            LocalDate day = LocalDate.parse(text);
+            return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
+        };
     }
 }

@@ -3,9 +3,7 @@ package dev.debrief.postmortem;
 import dev.debrief.common.InvalidFieldsException;
 import dev.debrief.common.QueryParams;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.function.Function;
 
 /**
  * Filters of the post-mortem list; null means "any". {@code terms} are the words searched for ({@code q}), which
@@ -17,7 +15,6 @@ public record PostMortemSearch(PostMortemStatus status, Severity severity, Strin
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 200;
-    private static final String WHEN = "must be a date (2026-11-30) or an instant (2026-11-30T09:00:00Z)";
 
     public PostMortemSearch {
         service = blankToNull(service);
@@ -45,19 +42,9 @@ public record PostMortemSearch(PostMortemStatus status, Severity severity, Strin
                 QueryParams.enumValue("severity", params.severity(), Severity.class),
                 QueryParams.text("service", params.service()), QueryParams.text("team", params.team()),
                 QueryParams.text("tag", params.tag()), QueryParams.text("factor", params.factor()),
-                QueryParams.parsed("from", params.from(), null, when(zone, false), WHEN),
-                QueryParams.parsed("to", params.to(), null, when(zone, true), WHEN),
+                QueryParams.from("from", params.from(), zone),
+                QueryParams.until("to", params.to(), zone),
                 q == null || q.isBlank() ? null : SearchTerms.parse(q.strip()), page, size);
-    }
-
-    private static Function<String, Instant> when(ZoneId zone, boolean endOfDay) {
-        return text -> {
-            if (text.contains("T")) {
-                return Instant.parse(text);
-            }
-            LocalDate day = LocalDate.parse(text);
-            return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
-        };
     }
 
     private static String blankToNull(String text) {
