@@ -72,12 +72,22 @@ public class PostMortem extends StoredDocument {
     protected PostMortem() {
     }
 
-    /** Starts a draft from what the team knows so far. */
     /** The post-mortem {@code id}; an unknown id is a 404. */
     static PostMortem known(long id) {
         return PostMortem.<PostMortem>findByIdOptional(id).orElseThrow(() -> new NotFoundException("post-mortem", id));
     }
 
+    /**
+     * The post-mortem {@code id} as a read shows it, with its team and its items with theirs in one statement rather
+     * than three or four (docs/performance.md); an unknown id is a 404.
+     */
+    static PostMortem shown(long id) {
+        return PostMortem.<PostMortem>find("from PostMortem p left join fetch p.team left join fetch p.actionItems i "
+                + "left join fetch i.team where p.id = ?1", id).singleResultOptional()
+                .orElseThrow(() -> new NotFoundException("post-mortem", id));
+    }
+
+    /** Starts a draft from what the team knows so far. */
     public static PostMortem draft(IncidentDocument document, Instant now, Duration tolerance) {
         PostMortem postMortem = new PostMortem();
         postMortem.status = PostMortemStatus.DRAFT;

@@ -71,7 +71,7 @@ public class PostMortemService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PostMortemView get(long id) {
-        return view(find(id));
+        return view(PostMortem.shown(id));
     }
 
     public PostMortemView update(long id, PostMortemRequest request, String ifMatch) {
