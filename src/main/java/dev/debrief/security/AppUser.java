@@ -8,6 +8,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
+import org.hibernate.SessionFactory;
+import org.hibernate.StatelessSession;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -106,6 +109,16 @@ public class AppUser extends PanacheEntityBase {
         passwordHash = newHash;
         credentialVersion++;
         passwordGenerated = false;
+    }
+
+    /**
+     * The user {@code username} as stored now, for the check of a request's credentials: one read by primary key,
+     * outside any transaction, since it runs at every request and writes nothing (docs/performance.md).
+     */
+    static Optional<AppUser> stored(SessionFactory sessions, String username) {
+        try (StatelessSession session = sessions.openStatelessSession()) {
+            return Optional.ofNullable(session.get(AppUser.class, username));
+        }
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.debrief.security;
 
 import dev.debrief.audit.AuditTrail;
 import io.quarkus.elytron.security.common.BcryptUtil;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -15,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.SessionFactory;
 
 /**
  * Checks user name and password against the {@code app_user} table. A credential verified once is
@@ -43,6 +43,9 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
 
     @Inject
     SingleSignOn singleSignOn;
+
+    @Inject
+    SessionFactory sessions;
 
     @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check")
     String formPostLocation;
@@ -84,8 +87,7 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
             return Uni.createFrom().item(cached.get().role().identityOf(cached.get().principalName()));
         }
         return context.runBlocking(() -> {
-            Optional<AppUser> user = QuarkusTransaction.requiringNew()
-                    .call(() -> AppUser.<AppUser>findByIdOptional(username));
+            Optional<AppUser> user = AppUser.stored(sessions, username);
             String given = new String(password);
             if (user.isEmpty()) {
                 cache.forget(username);

@@ -1,7 +1,6 @@
 package dev.debrief.security;
 
 import dev.debrief.common.CurrentUser;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -9,6 +8,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.hibernate.SessionFactory;
 
 /**
  * Turns the session cookie of a signed-in person (whose password form authentication checked once) back into
@@ -18,6 +19,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
+
+    @Inject
+    SessionFactory sessions;
 
     @Override
     public Class<TrustedAuthenticationRequest> getRequestType() {
@@ -30,8 +34,7 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
         return context.runBlocking(() -> {
             String principal = request.getPrincipal();
             String username = CurrentUser.userNameOf(principal);
-            AppUser user = QuarkusTransaction.requiringNew()
-                    .call(() -> AppUser.<AppUser>findByIdOptional(username))
+            AppUser user = AppUser.stored(sessions, username)
                     .filter(found -> found.isCurrent(principal))
                     .orElseThrow(AuthenticationFailedException::new);
             return user.getRole().identityOf(user.principalName(), user.isPasswordGenerated());
