@@ -19,9 +19,9 @@ import org.hibernate.SessionFactory;
 /**
  * Checks user name and password against the {@code app_user} table. A credential verified once is
  * answered from {@link CredentialCache} until it expires, so bcrypt runs once per user and TTL rather
- * than once per request. Every few seconds a cached credential is compared with the stored password hash (one
- * read by primary key), so a user deleted or given a new password through another instance is refused here
- * within seconds. {@link SignInThrottle} decides before each bcrypt check whether it may run at all.
+ * than once per request. At every request (or every {@code debrief.security.credential-recheck}, when an operator
+ * sets one) a cached credential is compared with the stored password hash (one read by primary key, outside any
+ * transaction), so a user deleted or given a new password through another instance is refused at once. {@link SignInThrottle} decides before each bcrypt check whether it may run at all.
  */
 @ApplicationScoped
 public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
