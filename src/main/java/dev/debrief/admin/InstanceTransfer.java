@@ -7,6 +7,7 @@ import dev.debrief.common.ConflictException;
 import dev.debrief.common.DebriefException;
 import dev.debrief.common.InvalidFieldsException;
 import dev.debrief.common.UnprocessableException;
+import dev.debrief.postmortem.SearchIndex;
 import dev.debrief.security.CredentialCache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
@@ -53,6 +54,9 @@ public class InstanceTransfer {
 
     @Inject
     TransferProgress progress;
+
+    @Inject
+    SearchIndex searchIndex;
 
     private final ExecutorService background = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "debrief-import");
@@ -205,6 +209,7 @@ public class InstanceTransfer {
             }
         }));
         credentials.clear();
+        searchIndex.forgetAll();
         // Outside the import's transaction: on H2 a sequence change commits whatever is open.
         QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(
                 InstanceTables::restartSequences));

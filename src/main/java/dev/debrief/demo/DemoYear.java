@@ -5,6 +5,7 @@ import dev.debrief.common.Database;
 import dev.debrief.common.DebriefConfig;
 import dev.debrief.common.NotFoundException;
 import dev.debrief.postmortem.PostMortem;
+import dev.debrief.postmortem.SearchIndex;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +46,9 @@ public class DemoYear {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    SearchIndex searchIndex;
 
     @Inject
     Clock clock;
@@ -120,6 +124,7 @@ public class DemoYear {
                     .executeUpdate();
             return new Removed(pmCount, itemCount, reviewCount);
         });
+        searchIndex.forgetAll();
         LOG.infof("Removed the demo year: %d post-mortems, %d action items, %d weekly reviews.",
                 removed.postmortems(), removed.actionItems(), removed.reviews());
         return removed;

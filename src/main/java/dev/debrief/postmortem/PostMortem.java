@@ -9,6 +9,7 @@ import dev.debrief.common.UnprocessableException;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -38,6 +39,7 @@ import org.hibernate.type.SqlTypes;
  * rules with constraints. How the written document is stored is {@link StoredDocument}'s concern.
  */
 @Entity
+@EntityListeners(SearchIndexListener.class)
 @Table(name = "postmortem")
 public class PostMortem extends StoredDocument {
 

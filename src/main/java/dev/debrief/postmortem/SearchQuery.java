@@ -10,28 +10,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The post-mortem list as one SQL statement: the ids of a page in the list's order with the number found, then the
- * page's post-mortems. Without words to search for the list is newest incident first; with them, the most relevant
+ * The post-mortem list: the ids of a page in the list's order with the number found, then the page's post-mortems.
+ * Without words to search for the list is newest incident first, one SQL statement; with them, the most relevant
  * first (ties newest first). PostgreSQL finds and ranks them by its full-text search: the stored vector of
  * {@link SearchText} under a GIN index, and {@code ts_rank}, the title's words weighing ten times the others'. H2
- * has no such search, so there each word is found with {@code locate} in the two stored texts (a scan: see
- * docs/performance.md), and the rank counts
- * ten for each word in the title and one for each time a word appears in the rest: the same order as
- * PostgreSQL's in what the tests compare. Every value is bound; the words searched for hold only letters, marks
- * and digits ({@link SearchTerms}).
+ * has no such search, so there the application's {@link SearchIndex} finds and ranks them (ten for a word in the
+ * title, one for each time it appears in the rest: the same order as PostgreSQL's in what the tests compare), among
+ * the ids that the other filters leave, which SQL reads. Every value is bound; the words searched for hold only
+ * letters, marks and digits ({@link SearchTerms}).
  */
 @ApplicationScoped
 class SearchQuery {
-
-    /** How much more a word in the title counts on H2 (PostgreSQL's weights A and D differ as much). */
-    private static final int TITLE_WEIGHT = 10;
 
     @Inject
     EntityManager em;
@@ -39,26 +37,67 @@ class SearchQuery {
     @Inject
     Database database;
 
+    @Inject
+    SearchIndex index;
+
     ResultPage<FoundPostMortem> page(PostMortemSearch search, Instant now, Duration window) {
+        boolean indexed = search.terms() != null && index.inUse();
+        SearchIndex.Found found = indexed ? fromIndex(search) : fromDatabase(search);
+        Map<Long, PostMortem> shown = load(found.ids());
+        if (indexed && shown.size() < found.ids().size()) {
+            // A post-mortem was deleted by a way that did not tell the index: read it again, once.
+            index.forgetAll();
+            found = fromIndex(search);
+            shown = load(found.ids());
+        }
+        List<FoundPostMortem> items = found.ids().stream().map(shown::get).map(pm -> new FoundPostMortem(
+                pm.summary(now, window), search.terms() == null ? null : pm.excerpt(search.terms()))).toList();
+        return new ResultPage<>(items, found.total(), search.page(), search.size());
+    }
+
+    private Map<Long, PostMortem> load(List<Long> ids) {
+        return ids.isEmpty() ? Map.of()
+                : em.createQuery("select p from PostMortem p left join fetch p.team where p.id in :ids",
+                        PostMortem.class).setParameter("ids", ids).getResultStream()
+                        .collect(Collectors.toMap(PostMortem::getId, Function.identity()));
+    }
+
+    /** H2 with words to search for: the index ranks, among the ids the other filters leave (all when none is set). */
+    private SearchIndex.Found fromIndex(PostMortemSearch search) {
         Map<String, Object> params = new HashMap<>();
-        String where = conditions(search, params);
-        Map<String, Object> rankParams = new HashMap<>(params);
-        String rank = search.terms() == null ? "0" : rank(search.terms(), rankParams);
-        Query ids = em.createNativeQuery("select p.id, " + rank + " as score, count(*) over () as found"
-                + " from postmortem p where " + where + " order by score desc, p.started_at desc, p.id desc");
-        rankParams.forEach(ids::setParameter);
+        String where = conditions(search, params, false);
+        Set<Long> allowed = null;
+        if (!params.isEmpty()) {
+            Query ids = em.createNativeQuery("select p.id from postmortem p where " + where);
+            params.forEach(ids::setParameter);
+            allowed = new HashSet<>();
+            for (Object id : ids.getResultList()) {
+                allowed.add(((Number) id).longValue());
+            }
+        }
+        Set<Long> within = allowed;
+        return index.search(search.terms(), within == null ? null : within::contains, search.page() * search.size(),
+                search.size());
+    }
+
+    /** One statement: a page of ids in order, with the number found (PostgreSQL's full-text search ranks). */
+    private SearchIndex.Found fromDatabase(PostMortemSearch search) {
+        Map<String, Object> params = new HashMap<>();
+        String where = conditions(search, params, true);
+        // The rank is computed below the count ("offset 0" keeps the planner from moving it above), so the count
+        // does not hold every match's vector (docs/performance.md).
+        String from = search.terms() == null ? "postmortem p where " + where
+                : "(select p.id, p.started_at, ts_rank(p.search_vector, to_tsquery('simple', :query)) as score"
+                        + " from postmortem p where " + where + " offset 0) p";
+        Query ids = em.createNativeQuery("select p.id, " + (search.terms() == null ? "0" : "p.score")
+                + " as score, count(*) over () as found from " + from
+                + " order by score desc, p.started_at desc, p.id desc");
+        params.forEach(ids::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = ids.setFirstResult(search.page() * search.size()).setMaxResults(search.size())
                 .getResultList();
         long total = rows.isEmpty() ? countBeyondTheEnd(search, where, params) : ((Number) rows.get(0)[2]).longValue();
-        List<Long> order = rows.stream().map(row -> ((Number) row[0]).longValue()).toList();
-        Map<Long, PostMortem> found = order.isEmpty() ? Map.of()
-                : em.createQuery("select p from PostMortem p left join fetch p.team where p.id in :ids",
-                        PostMortem.class).setParameter("ids", order).getResultStream()
-                        .collect(Collectors.toMap(PostMortem::getId, Function.identity()));
-        List<FoundPostMortem> items = order.stream().map(found::get).map(pm -> new FoundPostMortem(
-                pm.summary(now, window), search.terms() == null ? null : pm.excerpt(search.terms()))).toList();
-        return new ResultPage<>(items, total, search.page(), search.size());
+        return new SearchIndex.Found(rows.stream().map(row -> ((Number) row[0]).longValue()).toList(), total);
     }
 
     /** A page past the last has no row to carry the count; only then is it counted on its own. */
@@ -71,7 +110,7 @@ class SearchQuery {
         return ((Number) count.getSingleResult()).longValue();
     }
 
-    private String conditions(PostMortemSearch search, Map<String, Object> params) {
+    private String conditions(PostMortemSearch search, Map<String, Object> params, boolean withTerms) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> given = new LinkedHashMap<>();
         given.put("status", search.status() == null ? null : search.status().name());
@@ -99,36 +138,10 @@ class SearchQuery {
                 params.put(name, value);
             }
         });
-        if (search.terms() != null) {
-            conditions.add(matches(search.terms(), params));
+        if (withTerms && search.terms() != null) {
+            params.put("query", search.terms().tsquery());
+            conditions.add("p.search_vector @@ to_tsquery('simple', :query)");
         }
         return conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
-    }
-
-    private String matches(SearchTerms terms, Map<String, Object> params) {
-        if (database.isPostgres()) {
-            params.put("query", terms.tsquery());
-            return "p.search_vector @@ to_tsquery('simple', :query)";
-        }
-        List<String> each = new ArrayList<>();
-        for (int i = 0; i < terms.terms().size(); i++) {
-            params.put("word" + i, terms.terms().get(i).occurrence());
-            each.add("(locate(:word" + i + ", p.search_title) > 0 or locate(:word" + i + ", p.search_text) > 0)");
-        }
-        return String.join(" and ", each);
-    }
-
-    private String rank(SearchTerms terms, Map<String, Object> params) {
-        if (database.isPostgres()) {
-            return "ts_rank(p.search_vector, to_tsquery('simple', :query))";
-        }
-        List<String> each = new ArrayList<>();
-        for (int i = 0; i < terms.terms().size(); i++) {
-            // Its length is the program's number, not the user's text: how long one occurrence of the term is.
-            each.add("case when locate(:word" + i + ", p.search_title) > 0 then " + TITLE_WEIGHT + " else 0 end"
-                    + " + (length(p.search_text) - length(replace(p.search_text, :word" + i + ", ''))) / "
-                    + terms.terms().get(i).occurrence().length());
-        }
-        return String.join(" + ", each);
     }
 }

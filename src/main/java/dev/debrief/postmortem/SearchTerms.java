@@ -45,11 +45,6 @@ public record SearchTerms(List<Term> terms) {
         String tsquery() {
             return word + (prefix ? ":*" : "");
         }
-
-        /** What stands before a word in a {@link SearchText}, and after it unless the term is a prefix. */
-        String occurrence() {
-            return " " + word + (prefix ? "" : " ");
-        }
     }
 
     /** A run of text as the list shows it: marked when it is a word found. */

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
  * The text a post-mortem is found by, as the search stores it: its words (letters, marks and digits), lower case,
  * each after a space and the last followed by one ({@code " disk 100 full "}). Punctuation is not kept, so neither
  * database sees a character of the document it could read as syntax; on PostgreSQL the {@code simple} text-search
- * configuration reads this text into the same words, and on H2 a word is found by locating {@code " word "}.
+ * configuration reads this text into the same words, and on H2 {@link SearchIndex} reads it word by word.
  * The application writes it on every change of the post-mortem (V21 wrote it for the rows before).
  */
 public final class SearchText {

@@ -5,6 +5,7 @@ import static dev.debrief.support.Api.asEditor;
 import static dev.debrief.support.Api.asViewer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 
 import dev.debrief.demo.DemoYear;
 import dev.debrief.support.PostMortemJson;
@@ -41,8 +42,11 @@ class InstanceTransferTest {
                 .contentType("application/json").extract().asByteArray();
 
         emptyTheInstance();
+        asAdmin().queryParam("q", "written after").get("/api/postmortems").then().body("total", equalTo(0));
         JsonPath imported = asAdmin().contentType("application/json").body(exported).post("/api/admin/import")
                 .then().statusCode(200).extract().jsonPath();
+        asAdmin().queryParam("q", "written after").get("/api/postmortems").then()
+                .body("items.id", contains((int) mine));
 
         assertThat(imported.getInt("rows.postmortem")).isGreaterThan(90);
         assertThat(asAdmin().get("/api/admin/export").asByteArray()).isEqualTo(exported);

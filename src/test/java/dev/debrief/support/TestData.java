@@ -1,5 +1,6 @@
 package dev.debrief.support;
 
+import dev.debrief.postmortem.SearchIndex;
 import dev.debrief.security.Role;
 import dev.debrief.security.UserService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -23,6 +24,9 @@ public class TestData {
 
     @Inject
     MutableClock clock;
+
+    @Inject
+    SearchIndex searchIndex;
 
     /** Seeded rows take ids from here on, far above what the sequences hand out in a test run. */
     private static final long SEEDED_IDS = 1_000_000_000L;
@@ -54,6 +58,7 @@ public class TestData {
             // The seeded contributing factors stay; those a test added go.
             em.createNativeQuery("delete from factor where id > 8").executeUpdate();
         });
+        searchIndex.forgetAll();
         ensureUser(Api.EDITOR, Role.EDITOR);
         ensureUser(Api.VIEWER, Role.VIEWER);
         // After the users, whose creation is audited too: each test starts with an empty trail.
@@ -108,6 +113,7 @@ public class TestData {
     /** Runs one SQL statement in a transaction of its own, for tests that stand in for a migration. */
     public void sql(String statement) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(statement).executeUpdate());
+        searchIndex.forgetAll();
     }
 
     private void ensureUser(String username, Role role) {
