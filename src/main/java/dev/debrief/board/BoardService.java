@@ -3,7 +3,6 @@ package dev.debrief.board;
 import dev.debrief.common.InvalidFieldsException;
 import dev.debrief.common.QueryParams;
 import dev.debrief.common.TeamCalendar;
-import dev.debrief.postmortem.ActionItem;
 import dev.debrief.postmortem.ActionItemTickets;
 import dev.debrief.postmortem.OpenWork;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -121,21 +120,21 @@ public class BoardService {
             ids.put(section, ids(day, section, filter, 0, rows.of(section)));
         }
         List<Long> shown = ids.values().stream().flatMap(List::stream).toList();
-        Map<Long, ActionItem> items = work.withPostMortems(shown);
         History history = history(shown);
-        Map<BoardSection, List<Board.ItemRow>> sections = new EnumMap<>(BoardSection.class);
-        ids.forEach((section, inOrder) -> sections.put(section, rows(day, section, inOrder, items, history)));
-        List<OpenWork.Load> loads = work.openLoads(day.week(), filter);
+        OpenWork.Loads both = work.openLoads(day.week(), filter);
+        List<OpenWork.Load> loads = both.owners();
         long done = work.countCompletedBetween(day.doneCutoff(), day.moment(), filter);
-
         List<Board.WriteUpRow> writeUps = work.overdueWriteUps(day.moment(), filter).stream()
                 .map(w -> new Board.WriteUpRow(w.postmortemId(), w.title(), w.dueAt(),
                         Duration.between(w.dueAt(), day.moment()).toHours()))
                 .toList();
+        Map<Long, OpenWork.Shown> items = work.shown(shown);
+        Map<BoardSection, List<Board.ItemRow>> sections = new EnumMap<>(BoardSection.class);
+        ids.forEach((section, inOrder) -> sections.put(section, rows(day, section, inOrder, items, history)));
         List<Board.OwnerLoad> owners = heaviestFirst(loads).stream()
                 .map(l -> new Board.OwnerLoad(l.holder(), Math.toIntExact(l.overdue()), Math.toIntExact(l.open())))
                 .toList();
-        List<Board.TeamLoad> teams = heaviestFirst(work.openTeamLoads(day.week(), filter)).stream()
+        List<Board.TeamLoad> teams = heaviestFirst(both.teams()).stream()
                 .map(l -> new Board.TeamLoad(l.holder(), Math.toIntExact(l.overdue()), Math.toIntExact(l.open())))
                 .toList();
         Board.Counts counts = new Board.Counts(sum(loads, OpenWork.Load::overdue),
@@ -157,13 +156,14 @@ public class BoardService {
         Day day = day(asOf, calendar.zone(), calendar.weekStart());
         List<Long> shown = ids(day, section, filter, offset, limit);
         long total = section.due() == null ? work.countCompletedBetween(day.doneCutoff(), day.moment(), filter)
-                : work.openLoads(day.week(), filter).stream().mapToLong(l -> switch (section.due()) {
+                : work.openLoads(day.week(), filter).owners().stream().mapToLong(l -> switch (section.due()) {
                     case OVERDUE -> l.overdue();
                     case THIS_WEEK -> l.dueThisWeek();
                     case LATER -> l.later();
                 }).sum();
+        History history = history(shown);
         return new Board.SectionRows(section.key(), asOf, offset, limit, Math.toIntExact(total),
-                rows(day, section, shown, work.withPostMortems(shown), history(shown)));
+                rows(day, section, shown, work.shown(shown), history));
     }
 
     private Day day(LocalDate asOf, ZoneId zone, DayOfWeek firstDay) {
@@ -188,8 +188,8 @@ public class BoardService {
     }
 
     /** The rows in the order of {@code ids}; an item deleted since its id was read is left out. */
-    private static List<Board.ItemRow> rows(Day day, BoardSection section, List<Long> ids, Map<Long, ActionItem> items,
-            History history) {
+    private static List<Board.ItemRow> rows(Day day, BoardSection section, List<Long> ids,
+            Map<Long, OpenWork.Shown> items, History history) {
         // Only the open items carry the mark of the last review: a done item needs no more discussion.
         Set<Long> notDiscussed = section.due() == null ? Set.of() : day.notDiscussed();
         return ids.stream().map(items::get).filter(Objects::nonNull)
@@ -233,13 +233,12 @@ public class BoardService {
         return Math.toIntExact(loads.stream().mapToLong(count).sum());
     }
 
-    private static Board.ItemRow row(ActionItem item, LocalDate asOf, History history, Set<Long> notDiscussed) {
-        Object[] reviewed = history.reviewed().get(item.getId());
-        return new Board.ItemRow(item.getId(), item.getPostMortem().getId(), item.getPostMortem().getTitle(),
-                item.getPriority(), item.getTitle(), item.getOwner(), item.getTeamName(), item.getDueDate(),
-                item.getStatus(),
-                item.getKind(), item.daysOverdue(asOf), reviewed == null ? 0 : ((Number) reviewed[1]).longValue(),
-                reviewed == null ? null : (Instant) reviewed[2], history.lastDecision().get(item.getId()),
-                notDiscussed.contains(item.getId()), history.tickets().get(item.getId()));
+    private static Board.ItemRow row(OpenWork.Shown item, LocalDate asOf, History history, Set<Long> notDiscussed) {
+        Object[] reviewed = history.reviewed().get(item.id());
+        return new Board.ItemRow(item.id(), item.postMortemId(), item.postMortemTitle(), item.priority(),
+                item.title(), item.owner(), item.teamName(), item.dueDate(), item.status(), item.kind(),
+                item.daysOverdue(asOf), reviewed == null ? 0 : ((Number) reviewed[1]).longValue(),
+                reviewed == null ? null : (Instant) reviewed[2], history.lastDecision().get(item.id()),
+                notDiscussed.contains(item.id()), history.tickets().get(item.id()));
     }
 }

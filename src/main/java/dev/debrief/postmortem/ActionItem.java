@@ -19,7 +19,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -139,14 +138,14 @@ public class ActionItem extends Tracked {
         changed(now);
     }
 
-    /** Overdue: still open, and due before {@code today} (an item due today is not overdue yet). */
+    /** Overdue: still open, and due before {@code today} ({@link ActionItemStatus#isOverdue}). */
     public boolean isOverdue(LocalDate today) {
-        return status.isOpen() && dueDate != null && dueDate.isBefore(today);
+        return status.isOverdue(dueDate, today);
     }
 
     /** Whole days past the due date, 0 for an item that is not overdue. */
     public long daysOverdue(LocalDate today) {
-        return isOverdue(today) ? ChronoUnit.DAYS.between(dueDate, today) : 0;
+        return status.daysOverdue(dueDate, today);
     }
 
     /** A review decision: the item stays as it is. Only open items get review decisions. */

@@ -1,5 +1,7 @@
 package dev.debrief.postmortem;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
@@ -13,5 +15,15 @@ public enum ActionItemStatus {
 
     public boolean isOpen() {
         return OPEN_STATUSES.contains(this);
+    }
+
+    /** Overdue: still open, and due before {@code today} (an item due today is not overdue yet). */
+    public boolean isOverdue(LocalDate dueDate, LocalDate today) {
+        return isOpen() && dueDate != null && dueDate.isBefore(today);
+    }
+
+    /** Whole days past the due date, 0 for an item that is not overdue. */
+    public long daysOverdue(LocalDate dueDate, LocalDate today) {
+        return isOverdue(dueDate, today) ? ChronoUnit.DAYS.between(dueDate, today) : 0;
     }
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.hibernate.jpa.HibernateHints;
 
 /**
  * The queries for follow-up work still to do, in one place for the board, its review, calendar feed and gauges:
@@ -116,47 +115,43 @@ public class OpenWork {
 
     /**
      * The ids of the open items that stand {@code due} on the week's day, in the board's order: the {@code limit} of
-     * them after the first {@code offset}. Ids first, the rows after ({@link #withPostMortems}): the database then
+     * them after the first {@code offset}. Ids first, the rows after ({@link #shown}): the database then
      * orders and cuts the section from an index, without reading every item and its post-mortem.
      */
     public List<Long> openIds(Due due, Week week, Filter filter, int offset, int limit) {
         return ids("i.status in :open and " + due.condition, due.params(week), filter, due.order, offset, limit);
     }
 
-    /**
-     * The open items per owner (no owner as ""), each split as {@link Due} on the week's day, in one statement;
-     * in no particular order. Their sums are the sizes of the three sections.
-     */
-    public List<Load> openLoads(Week week, Filter filter) {
-        return loads("i.owner", week, filter);
+    /** The open items per owner and per owning team: {@link #openLoads}. */
+    public record Loads(List<Load> owners, List<Load> teams) {
     }
 
     /**
-     * The same per owning team (an item's own team, else its post-mortem's; no team as ""), in one statement: the
-     * board's per-team table.
+     * The open items per owner (no owner as "") and per owning team (an item's own team, else its post-mortem's;
+     * no team as ""), each split as {@link Due} on the week's day, in one statement that reads each open item once;
+     * in no particular order. The owners' sums are the sizes of the three sections.
      */
-    public List<Load> openTeamLoads(Week week, Filter filter) {
-        return loads("coalesce(it.name, pt.name)", week, filter);
-    }
-
-    private List<Load> loads(String groupBy, Week week, Filter filter) {
+    public Loads openLoads(Week week, Filter filter) {
         Where where = narrow(new Where("i.status in :open", Map.of("open", ActionItemStatus.OPEN_STATUSES,
                 "day", week.day(), "weekEnd", week.end())), filter, true);
-        TypedQuery<Object[]> query = em.createQuery("select " + groupBy + ","
+        TypedQuery<Object[]> query = em.createQuery("select i.owner, coalesce(it.name, pt.name),"
                 + " sum(case when " + Due.OVERDUE.condition + " then 1 else 0 end),"
                 + " sum(case when " + Due.THIS_WEEK.condition + " then 1 else 0 end), count(i)"
-                + " " + ITEMS + " where " + where.conditions() + " group by " + groupBy,
+                + " " + ITEMS + " where " + where.conditions() + " group by i.owner, coalesce(it.name, pt.name)",
                 Object[].class);
         where.params().forEach(query::setParameter);
-        Map<String, Load> loads = new HashMap<>();
+        Map<String, Load> owners = new HashMap<>();
+        Map<String, Load> teams = new HashMap<>();
         for (Object[] row : query.getResultList()) {
-            String holder = row[0] == null ? "" : (String) row[0];
-            long overdue = ((Number) row[1]).longValue();
-            long thisWeek = ((Number) row[2]).longValue();
-            long later = ((Number) row[3]).longValue() - overdue - thisWeek;
-            loads.merge(holder, new Load(holder, overdue, thisWeek, later), Load::plus);
+            long overdue = ((Number) row[2]).longValue();
+            long thisWeek = ((Number) row[3]).longValue();
+            long later = ((Number) row[4]).longValue() - overdue - thisWeek;
+            String owner = row[0] == null ? "" : (String) row[0];
+            String team = row[1] == null ? "" : (String) row[1];
+            owners.merge(owner, new Load(owner, overdue, thisWeek, later), Load::plus);
+            teams.merge(team, new Load(team, overdue, thisWeek, later), Load::plus);
         }
-        return List.copyOf(loads.values());
+        return new Loads(List.copyOf(owners.values()), List.copyOf(teams.values()));
     }
 
     /**
@@ -168,17 +163,29 @@ public class OpenWork {
     }
 
     /**
-     * The items with these ids, with their post-mortems, by id: one statement per {@value #IDS_AT_ONCE} ids. They are
-     * read-only, since the callers show them, so the end of the transaction need not check them for changes.
+     * An item as a list of items shows it (the board's rows): its own fields, its owning team (its own, else its
+     * post-mortem's) and its post-mortem's id and title, read as values rather than entities.
      */
-    public Map<Long, ActionItem> withPostMortems(List<Long> ids) {
-        Map<Long, ActionItem> items = new HashMap<>();
+    public record Shown(long id, long postMortemId, String postMortemTitle, Integer priority, String title,
+            String owner, String teamName, LocalDate dueDate, ActionItemStatus status, ActionItemKind kind) {
+
+        public long daysOverdue(LocalDate today) {
+            return status.daysOverdue(dueDate, today);
+        }
+    }
+
+    /**
+     * The items with these ids as {@link Shown}, by id: one statement per {@value #IDS_AT_ONCE} ids. Values, not
+     * entities, since the callers only show them: nothing to hydrate beyond what a row shows (a post-mortem's
+     * sections and words stay unread), and nothing the session must check for changes before later queries.
+     */
+    public Map<Long, Shown> shown(List<Long> ids) {
+        Map<Long, Shown> items = new HashMap<>();
         for (int from = 0; from < ids.size(); from += IDS_AT_ONCE) {
-            em.createQuery("select i from ActionItem i join fetch i.postMortem p left join fetch i.team"
-                            + " left join fetch p.team where i.id in :ids", ActionItem.class)
+            em.createQuery("select i.id, p.id, p.title, i.priority, i.title, i.owner, coalesce(it.name, pt.name),"
+                            + " i.dueDate, i.status, i.kind " + ITEMS + " where i.id in :ids", Shown.class)
                     .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + IDS_AT_ONCE)))
-                    .setHint(HibernateHints.HINT_READ_ONLY, true)
-                    .getResultList().forEach(item -> items.put(item.getId(), item));
+                    .getResultList().forEach(item -> items.put(item.id(), item));
         }
         return items;
     }
