@@ -125,6 +125,8 @@ public class PostMortemService {
         return pm.isPublished() ? List.of() : pm.missingForPublication();
     }
 
+    /** The service's clock, as its writes read it; no transaction (a page asks it on every view). */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Instant currentTime() {
         return now();
     }
@@ -237,6 +239,11 @@ public class PostMortemService {
                 .orElseThrow(() -> new NotFoundException("post-mortem", id));
     }
 
+    /**
+     * Not the class's REQUIRED: ArC intercepts calls from within the class too, so a read ({@link #get}) would begin
+     * a transaction here; a write's view joins the write's.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
     PostMortemView view(PostMortem pm) {
         return pm.view(now(), config.writeUpWindow());
     }
