@@ -18,8 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongPredicate;
 import org.jboss.logging.Logger;
@@ -60,18 +60,14 @@ public class SearchIndex {
 
     private volatile boolean built;
 
+    /** Counts {@link #forgetAll} calls, so that a read of everything that one overtook does not count as built. */
+    private final AtomicLong forgotten = new AtomicLong();
+
     /** Every word seen, by its number; guarded by {@link #lock}. */
-    private final TreeMap<String, Integer> words = new TreeMap<>();
+    private final SearchDictionary words = new SearchDictionary();
 
     /** Each post-mortem's words with their counts; guarded by {@link #lock}. */
-    private final Map<Long, Document> documents = new HashMap<>();
-
-    /**
-     * One post-mortem in the index: its words' numbers in ascending order and, for each, twice the times it
-     * appears outside the title plus one when it is in the title.
-     */
-    private record Document(long id, long startedAt, int[] words, int[] counts) {
-    }
+    private final Map<Long, SearchDictionary.Document> documents = new HashMap<>();
 
     /** What a search found: the ids of the page asked for, in order, and how many there are in all. */
     record Found(List<Long> ids, long total) {
@@ -107,6 +103,7 @@ public class SearchIndex {
 
     /** Something wrote post-mortems without the aggregate: read them all again at the next search. */
     public void forgetAll() {
+        forgotten.incrementAndGet();
         built = false;
     }
 
@@ -126,20 +123,14 @@ public class SearchIndex {
     private Found find(SearchTerms terms, LongPredicate allowed, int offset, int limit) {
         List<BitSet> wanted = new ArrayList<>();
         for (SearchTerms.Term term : terms.terms()) {
-            BitSet numbers = new BitSet();
-            if (term.prefix()) {
-                words.subMap(term.word(), true, term.word() + Character.MAX_VALUE, false).values()
-                        .forEach(numbers::set);
-            } else if (words.containsKey(term.word())) {
-                numbers.set(words.get(term.word()));
-            }
+            BitSet numbers = words.numbers(term);
             if (numbers.isEmpty()) {
                 return new Found(List.of(), 0);
             }
             wanted.add(numbers);
         }
         List<Match> matches = new ArrayList<>();
-        for (Document document : documents.values()) {
+        for (SearchDictionary.Document document : documents.values()) {
             int score = score(document, wanted);
             if (score > 0 && (allowed == null || allowed.test(document.id()))) {
                 matches.add(new Match(document.id(), document.startedAt(), score));
@@ -158,7 +149,7 @@ public class SearchIndex {
      * The document's rank for all the terms, each given as the numbers of the words it finds; 0 when a term finds
      * none of its words. A term of one word is looked up; a prefix's words are counted together.
      */
-    private static int score(Document document, List<BitSet> wanted) {
+    private static int score(SearchDictionary.Document document, List<BitSet> wanted) {
         int total = 0;
         for (BitSet term : wanted) {
             boolean inTitle = false;
@@ -196,11 +187,12 @@ public class SearchIndex {
         try {
             if (!built) {
                 long start = System.nanoTime();
+                long forgets = forgotten.get();
                 changed.clear();
                 words.clear();
                 documents.clear();
                 read("select id, started_at, search_title, search_text from postmortem", Map.of());
-                built = true;
+                built = forgotten.get() == forgets;
                 LOG.infof("Search index: read the words of %d post-mortems (%d distinct) in %d ms",
                         documents.size(), words.size(), (System.nanoTime() - start) / 1_000_000);
                 return;
@@ -226,29 +218,8 @@ public class SearchIndex {
         query.getResultStream().forEach(row -> {
             Object[] columns = (Object[]) row;
             long id = ((Number) columns[0]).longValue();
-            documents.put(id, document(id, micros(columns[1]), (String) columns[2], (String) columns[3]));
+            documents.put(id, words.document(id, micros(columns[1]), (String) columns[2], (String) columns[3]));
         });
-    }
-
-    private Document document(long id, long startedAt, String title, String text) {
-        TreeMap<Integer, Integer> counts = new TreeMap<>();
-        for (String word : title.split(" ")) {
-            if (!word.isEmpty()) {
-                counts.merge(number(word), 1, (a, b) -> a | b);
-            }
-        }
-        for (String word : text.split(" ")) {
-            if (!word.isEmpty()) {
-                counts.merge(number(word), 2, Integer::sum);
-            }
-        }
-        int[] ids = counts.keySet().stream().mapToInt(Integer::intValue).toArray();
-        int[] values = counts.values().stream().mapToInt(Integer::intValue).toArray();
-        return new Document(id, startedAt, ids, values);
-    }
-
-    private int number(String word) {
-        return words.computeIfAbsent(word, w -> words.size());
     }
 
     private static long micros(Object startedAt) {
