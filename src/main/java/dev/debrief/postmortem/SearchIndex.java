@@ -129,9 +129,11 @@ public class SearchIndex {
             }
             wanted.add(numbers);
         }
+        // A term that finds one word is looked up by that word's number, found once here rather than per document.
+        int[] only = wanted.stream().mapToInt(term -> term.cardinality() == 1 ? term.nextSetBit(0) : -1).toArray();
         List<Match> matches = new ArrayList<>();
         for (SearchDictionary.Document document : documents.values()) {
-            int score = score(document, wanted);
+            int score = score(document, wanted, only);
             if (score > 0 && (allowed == null || allowed.test(document.id()))) {
                 matches.add(new Match(document.id(), document.startedAt(), score));
             }
@@ -149,14 +151,15 @@ public class SearchIndex {
      * The document's rank for all the terms, each given as the numbers of the words it finds; 0 when a term finds
      * none of its words. A term of one word is looked up; a prefix's words are counted together.
      */
-    private static int score(SearchDictionary.Document document, List<BitSet> wanted) {
+    private static int score(SearchDictionary.Document document, List<BitSet> wanted, int[] only) {
         int total = 0;
-        for (BitSet term : wanted) {
+        for (int t = 0; t < only.length; t++) {
+            BitSet term = wanted.get(t);
             boolean inTitle = false;
             int times = 0;
             boolean found = false;
-            if (term.cardinality() == 1) {
-                int at = Arrays.binarySearch(document.words(), term.nextSetBit(0));
+            if (only[t] >= 0) {
+                int at = Arrays.binarySearch(document.words(), only[t]);
                 if (at >= 0) {
                     found = true;
                     inTitle = (document.counts()[at] & 1) == 1;
