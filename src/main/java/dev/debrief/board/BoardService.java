@@ -1,5 +1,6 @@
 package dev.debrief.board;
 
+import dev.debrief.common.InList;
 import dev.debrief.common.InvalidFieldsException;
 import dev.debrief.common.QueryParams;
 import dev.debrief.common.TeamCalendar;
@@ -204,18 +205,21 @@ public class BoardService {
         Map<Long, Object[]> reviewed = new HashMap<>();
         Map<Long, Decision> lastDecision = new HashMap<>();
         for (int from = 0; from < ids.size(); from += OpenWork.IDS_AT_ONCE) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + OpenWork.IDS_AT_ONCE));
-            for (Object[] row : em.createQuery("select d.actionItemId, sum(case when d.decision = :redate then 1 else 0"
-                            + " end), max(d.decidedAt) from ReviewDecision d where d.actionItemId in :ids"
-                            + " group by d.actionItemId", Object[].class)
-                    .setParameter("redate", Decision.REDATE).setParameter("ids", chunk).getResultList()) {
+            InList chunk = new InList("ids", ids.subList(from, Math.min(ids.size(), from + OpenWork.IDS_AT_ONCE)));
+            // REDATE is a literal: a parameter in the select list is inlined on H2, and Hibernate then translates
+            // the query anew at every call.
+            for (Object[] row : chunk.bind(em.createQuery("select d.actionItemId, sum(case when d.decision = "
+                            + Decision.class.getName() + "." + Decision.REDATE.name() + " then 1 else 0 end),"
+                            + " max(d.decidedAt) from ReviewDecision d where d.actionItemId in " + chunk.hql()
+                            + " group by d.actionItemId", Object[].class))
+                    .getResultList()) {
                 reviewed.put((Long) row[0], row);
             }
-            for (Object[] row : em.createQuery("select d.actionItemId, d.decision from ReviewDecision d"
-                            + " where d.actionItemId in :ids and d.decidedAt = (select max(d2.decidedAt)"
+            for (Object[] row : chunk.bind(em.createQuery("select d.actionItemId, d.decision from ReviewDecision d"
+                            + " where d.actionItemId in " + chunk.hql() + " and d.decidedAt = (select max(d2.decidedAt)"
                             + " from ReviewDecision d2 where d2.actionItemId = d.actionItemId) order by d.id",
-                            Object[].class)
-                    .setParameter("ids", chunk).getResultList()) {
+                            Object[].class))
+                    .getResultList()) {
                 lastDecision.put((Long) row[0], (Decision) row[1]);
             }
         }

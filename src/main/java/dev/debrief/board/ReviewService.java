@@ -3,6 +3,7 @@ package dev.debrief.board;
 import dev.debrief.audit.AuditTrail;
 import dev.debrief.audit.Change;
 import dev.debrief.audit.Subject;
+import dev.debrief.common.InList;
 import dev.debrief.common.NotFoundException;
 import dev.debrief.common.TeamCalendar;
 import dev.debrief.postmortem.ActionItem;
@@ -143,9 +144,10 @@ public class ReviewService {
         if (itemIds.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select d from ReviewDecision d join fetch d.review where d.actionItemId in :ids"
-                        + " order by d.decidedAt, d.id", ReviewDecision.class)
-                .setParameter("ids", itemIds).getResultList().stream().map(ReviewDecision::view).toList();
+        InList ids = new InList("ids", itemIds);
+        return ids.bind(em.createQuery("select d from ReviewDecision d join fetch d.review where d.actionItemId in "
+                        + ids.hql() + " order by d.decidedAt, d.id", ReviewDecision.class))
+                .getResultList().stream().map(ReviewDecision::view).toList();
     }
 
     private Review find(String week) {

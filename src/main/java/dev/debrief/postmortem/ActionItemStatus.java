@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Where an action item stands. DONE and DROPPED are the ends a published post-mortem's items reach. */
 public enum ActionItemStatus {
@@ -12,6 +13,15 @@ public enum ActionItemStatus {
 
     /** The statuses of an item still to be done: the one definition of "open" that queries bind as well. */
     public static final Set<ActionItemStatus> OPEN_STATUSES = Collections.unmodifiableSet(EnumSet.of(OPEN, IN_PROGRESS));
+
+    /**
+     * The same statuses as an HQL list of literals, {@code (dev.debrief.postmortem.ActionItemStatus.OPEN, ...)}, for
+     * {@code i.status in ...}: bound as a list parameter instead, a query would be translated anew at every call
+     * (common/InList).
+     */
+    public static final String OPEN_IN_HQL = OPEN_STATUSES.stream()
+            .map(status -> ActionItemStatus.class.getName() + "." + status.name())
+            .collect(Collectors.joining(", ", "(", ")"));
 
     public boolean isOpen() {
         return OPEN_STATUSES.contains(this);

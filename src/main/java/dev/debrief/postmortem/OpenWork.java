@@ -1,6 +1,7 @@
 package dev.debrief.postmortem;
 
 import dev.debrief.common.DebriefConfig;
+import dev.debrief.common.InList;
 import dev.debrief.common.Where;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,6 +27,9 @@ public class OpenWork {
 
     /** Items with their post-mortem and both teams, for the filters' conditions ({@link #narrow}). */
     private static final String ITEMS = "from ActionItem i join i.postMortem p left join i.team it left join p.team pt";
+
+    /** An open item ({@link ActionItemStatus#OPEN_STATUSES}) in the queries' terms. */
+    private static final String OPEN = "i.status in " + ActionItemStatus.OPEN_IN_HQL;
 
     /** {@link PostMortem#isWriteUpOverdue} as a condition: a draft resolved longer than the window ago. */
     static final String WRITE_UP_OVERDUE = "p.status = :draft and p.resolvedAt < :threshold";
@@ -81,7 +85,7 @@ public class OpenWork {
 
         /** The parameters this condition binds: Hibernate refuses a parameter that the query does not name. */
         private Map<String, Object> params(Week week) {
-            Map<String, Object> params = new HashMap<>(Map.of("open", ActionItemStatus.OPEN_STATUSES));
+            Map<String, Object> params = new HashMap<>();
             if (condition.contains(":day")) {
                 params.put("day", week.day());
             }
@@ -109,8 +113,7 @@ public class OpenWork {
 
     /** The open items, with their post-mortems, earliest due first (then by id). */
     public List<ActionItem> openItems(Filter filter) {
-        return items("i.status in :open", Map.of("open", ActionItemStatus.OPEN_STATUSES), filter,
-                " order by i.dueDate, i.id");
+        return items(OPEN, Map.of(), filter, " order by i.dueDate, i.id");
     }
 
     /**
@@ -119,7 +122,7 @@ public class OpenWork {
      * orders and cuts the section from an index, without reading every item and its post-mortem.
      */
     public List<Long> openIds(Due due, Week week, Filter filter, int offset, int limit) {
-        return ids("i.status in :open and " + due.condition, due.params(week), filter, due.order, offset, limit);
+        return ids(OPEN + " and " + due.condition, due.params(week), filter, due.order, offset, limit);
     }
 
     /** The open items per owner and per owning team: {@link #openLoads}. */
@@ -132,8 +135,7 @@ public class OpenWork {
      * in no particular order. The owners' sums are the sizes of the three sections.
      */
     public Loads openLoads(Week week, Filter filter) {
-        Where where = narrow(new Where("i.status in :open", Map.of("open", ActionItemStatus.OPEN_STATUSES,
-                "day", week.day(), "weekEnd", week.end())), filter, true);
+        Where where = narrow(new Where(OPEN, Map.of("day", week.day(), "weekEnd", week.end())), filter, true);
         TypedQuery<Object[]> query = em.createQuery("select i.owner, coalesce(it.name, pt.name),"
                 + " sum(case when " + Due.OVERDUE.condition + " then 1 else 0 end),"
                 + " sum(case when " + Due.THIS_WEEK.condition + " then 1 else 0 end), count(i)"
@@ -182,9 +184,10 @@ public class OpenWork {
     public Map<Long, Shown> shown(List<Long> ids) {
         Map<Long, Shown> items = new HashMap<>();
         for (int from = 0; from < ids.size(); from += IDS_AT_ONCE) {
-            em.createQuery("select i.id, p.id, p.title, i.priority, i.title, i.owner, coalesce(it.name, pt.name),"
-                            + " i.dueDate, i.status, i.kind " + ITEMS + " where i.id in :ids", Shown.class)
-                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + IDS_AT_ONCE)))
+            InList chunk = new InList("ids", ids.subList(from, Math.min(ids.size(), from + IDS_AT_ONCE)));
+            chunk.bind(em.createQuery("select i.id, p.id, p.title, i.priority, i.title, i.owner,"
+                            + " coalesce(it.name, pt.name), i.dueDate, i.status, i.kind " + ITEMS + " where i.id in "
+                            + chunk.hql(), Shown.class))
                     .getResultList().forEach(item -> items.put(item.id(), item));
         }
         return items;
@@ -207,14 +210,14 @@ public class OpenWork {
      * their post-mortems, earliest due first.
      */
     public List<ActionItem> overdueItems(LocalDate day) {
-        return items("i.status in :open and i.dueDate < :day and p.status = :published",
-                Map.of("open", ActionItemStatus.OPEN_STATUSES, "day", day, "published", PostMortemStatus.PUBLISHED),
+        return items(OPEN + " and i.dueDate < :day and p.status = :published",
+                Map.of("day", day, "published", PostMortemStatus.PUBLISHED),
                 Filter.NONE, " order by i.dueDate, i.id");
     }
 
     public Set<Long> openItemIds() {
-        return new HashSet<>(em.createQuery("select i.id from ActionItem i where i.status in :open", Long.class)
-                .setParameter("open", ActionItemStatus.OPEN_STATUSES).getResultList());
+        return new HashSet<>(em.createQuery("select i.id from ActionItem i where " + OPEN, Long.class)
+                .getResultList());
     }
 
     /** The write-ups overdue at {@code moment}, the longest overdue first. */

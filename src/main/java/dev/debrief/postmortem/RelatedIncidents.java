@@ -1,5 +1,6 @@
 package dev.debrief.postmortem;
 
+import dev.debrief.common.InList;
 import dev.debrief.common.InvalidFieldsException;
 import dev.debrief.common.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,17 +67,19 @@ public class RelatedIncidents {
         Instant to = pm.getStartedAt().plus(SUGGESTION_WINDOW);
         Map<PostMortem, List<String>> reasons = new LinkedHashMap<>();
         if (!pm.getServices().isEmpty()) {
-            em.createQuery("select p, s from PostMortem p join p.services s where s in :services"
-                            + " and p.startedAt >= :from and p.startedAt <= :to", Object[].class)
-                    .setParameter("services", pm.getServices()).setParameter("from", from).setParameter("to", to)
+            InList services = new InList("services", pm.getServices());
+            services.bind(em.createQuery("select p, s from PostMortem p join p.services s where s in "
+                            + services.hql() + " and p.startedAt >= :from and p.startedAt <= :to", Object[].class))
+                    .setParameter("from", from).setParameter("to", to)
                     .getResultList().forEach(row -> reasons.computeIfAbsent((PostMortem) row[0], p -> new ArrayList<>())
                             .add("same service: " + row[1]));
         }
         List<Long> factorIds = pm.document().factors().stream().map(IncidentDocument.Factor::factorId).toList();
         if (!factorIds.isEmpty()) {
-            em.createQuery("select p, f.factor.name from PostMortem p join p.factors f where f.factor.id in :factors"
-                            + " and p.startedAt >= :from and p.startedAt <= :to", Object[].class)
-                    .setParameter("factors", factorIds).setParameter("from", from).setParameter("to", to)
+            InList factors = new InList("factors", factorIds);
+            factors.bind(em.createQuery("select p, f.factor.name from PostMortem p join p.factors f where f.factor.id in "
+                            + factors.hql() + " and p.startedAt >= :from and p.startedAt <= :to", Object[].class))
+                    .setParameter("from", from).setParameter("to", to)
                     .getResultList().forEach(row -> reasons.computeIfAbsent((PostMortem) row[0], p -> new ArrayList<>())
                             .add("same contributing factor: " + row[1]));
         }

@@ -1,6 +1,7 @@
 package dev.debrief.postmortem;
 
 import dev.debrief.common.Database;
+import dev.debrief.common.InList;
 import dev.debrief.common.ResultPage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,10 +57,13 @@ class SearchQuery {
     }
 
     private Map<Long, PostMortem> load(List<Long> ids) {
-        return ids.isEmpty() ? Map.of()
-                : em.createQuery("select p from PostMortem p left join fetch p.team where p.id in :ids",
-                        PostMortem.class).setParameter("ids", ids).getResultStream()
-                        .collect(Collectors.toMap(PostMortem::getId, Function.identity()));
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        InList in = new InList("ids", ids);
+        return in.bind(em.createQuery("select p from PostMortem p left join fetch p.team where p.id in " + in.hql(),
+                        PostMortem.class)).getResultStream()
+                .collect(Collectors.toMap(PostMortem::getId, Function.identity()));
     }
 
     /** H2 with words to search for: the index ranks, among the ids the other filters leave (all when none is set). */

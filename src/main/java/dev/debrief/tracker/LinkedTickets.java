@@ -1,5 +1,6 @@
 package dev.debrief.tracker;
 
+import dev.debrief.common.InList;
 import dev.debrief.postmortem.ActionItemHistory;
 import dev.debrief.postmortem.ActionItemTickets;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,9 +29,10 @@ public class LinkedTickets implements ActionItemTickets, ActionItemHistory {
         if (actionItemIds.isEmpty()) {
             return tickets;
         }
-        em.createQuery("select t from TrackerTicket t where t.actionItemId in :ids and t.state <> :pending",
-                        TrackerTicket.class)
-                .setParameter("ids", actionItemIds).setParameter("pending", TrackerTicket.State.PENDING)
+        InList ids = new InList("ids", actionItemIds);
+        ids.bind(em.createQuery("select t from TrackerTicket t where t.actionItemId in " + ids.hql()
+                        + " and t.state <> :pending", TrackerTicket.class))
+                .setParameter("pending", TrackerTicket.State.PENDING)
                 .getResultList().forEach(t -> tickets.put(t.getActionItemId(), t.view()));
         return tickets;
     }
@@ -45,9 +47,10 @@ public class LinkedTickets implements ActionItemTickets, ActionItemHistory {
         if (actionItemIds.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select h from TrackerHistory h where h.actionItemId in :ids order by h.at, h.id",
-                        TrackerHistory.class)
-                .setParameter("ids", actionItemIds).getResultList().stream()
+        InList ids = new InList("ids", actionItemIds);
+        return ids.bind(em.createQuery("select h from TrackerHistory h where h.actionItemId in " + ids.hql()
+                        + " order by h.at, h.id", TrackerHistory.class))
+                .getResultList().stream()
                 .map(h -> new Entry(h.getActionItemId(), h.getAt(), "issue tracker", h.getWhat(), null)).toList();
     }
 }

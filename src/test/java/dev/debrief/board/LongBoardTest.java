@@ -19,6 +19,7 @@ import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -191,6 +192,24 @@ class LongBoardTest {
 
         assertThat(board("").getInt("counts.later")).isEqualTo(95 + 2);
         assertThat(statements()).isEqualTo(five);
+    }
+
+    @Test
+    void aBoardShownAgainTranslatesNoneOfItsQueriesAgain() {
+        seed(150, ALICE_AND_BOB, OVERDUE);
+        seed(120, ALICE_AND_BOB, THIS_WEEK);
+        statements();
+
+        Statistics statistics = sessions.getStatistics();
+        statistics.clear();
+        boards.board(LocalDate.parse("2026-03-10"), OpenWork.Filter.NONE);
+
+        // Hibernate counts two hits for a query it reuses whole (the text's meaning, then its SQL), and only the
+        // first for one whose SQL it translates anew, as it does for every query that binds a list parameter. (The
+        // statistics are the whole application's: a scheduled job's query may add hits of its own.)
+        assertThat(statistics.getQueryExecutionCount()).isPositive();
+        assertThat(statistics.getQueryPlanCacheMissCount()).isZero();
+        assertThat(statistics.getQueryPlanCacheHitCount()).isGreaterThanOrEqualTo(2 * statistics.getQueryExecutionCount());
     }
 
     @Test
