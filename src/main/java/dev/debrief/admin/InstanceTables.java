@@ -54,6 +54,8 @@ final class InstanceTables {
             new Table("timeline_entry", List.of("postmortem_id", "position")),
             new Table("considered_idea", List.of("postmortem_id", "position")),
             new Table("imported_source", List.of("postmortem_id")),
+            new Table("import_batch", List.of("id")),
+            new Table("import_batch_file", List.of("batch_id", "position")),
             new Table("action_item", List.of("id")),
             new Table("tracker_ticket", List.of("id")),
             new Table("tracker_history", List.of("id")),
@@ -72,6 +74,11 @@ final class InstanceTables {
             new Table("webhook_delivery", List.of("id")),
             new Table("webhook_attempt", List.of("delivery_id", "position")));
 
+    /** The tables an export leaves out, and why: each instance makes its own. */
+    static final Map<String, String> NOT_EXPORTED = Map.of(
+            "flyway_schema_history", "the migrations applied, which Flyway writes as it migrates the new instance",
+            "tracker_lease", "which running instance polls the issue trackers now (V17 seeds it)");
+
     /**
      * Columns the database computes from others (PostgreSQL's search vector, V21): neither exported nor imported,
      * so an export moves between H2 and PostgreSQL.
@@ -86,7 +93,7 @@ final class InstanceTables {
             Map.entry("api_token_seq", "api_token"), Map.entry("team_seq", "team"),
             Map.entry("factor_seq", "factor"), Map.entry("postmortem_link_seq", "postmortem_link"),
             Map.entry("tracker_ticket_seq", "tracker_ticket"), Map.entry("tracker_history_seq", "tracker_history"),
-            Map.entry("tracker_close_seq", "tracker_close"));
+            Map.entry("tracker_close_seq", "tracker_close"), Map.entry("import_batch_seq", "import_batch"));
 
     private InstanceTables() {
     }

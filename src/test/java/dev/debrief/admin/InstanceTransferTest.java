@@ -11,9 +11,13 @@ import dev.debrief.demo.DemoYear;
 import dev.debrief.support.PostMortemJson;
 import dev.debrief.support.Scenarios;
 import dev.debrief.support.TestData;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +31,9 @@ class InstanceTransferTest {
     @Inject
     DemoYear demo;
 
+    @Inject
+    EntityManager em;
+
     @BeforeEach
     void reset() {
         data.reset();
@@ -36,6 +43,10 @@ class InstanceTransferTest {
     void anExportImportedIntoAnEmptyInstanceExportsIdenticallyAndReportsTheSame() {
         demo.load();
         long mine = Scenarios.create(PostMortemJson.complete().with("title", "Written after the demo"));
+        data.sql("insert into import_batch (id, archive, started_at, started_by) values (7, 'history.zip',"
+                + " timestamp with time zone '2026-11-02 09:00:00+00', 'admin')");
+        data.sql("insert into import_batch_file (batch_id, position, file, outcome, postmortem_id) values"
+                + " (7, 0, 'history/checkout.md', 'CREATED', " + mine + ")");
         String report = asViewer().get("/api/reports/monthly").asString();
         String board = asViewer().get("/api/board").asString();
         byte[] exported = asAdmin().get("/api/admin/export").then().statusCode(200)
@@ -53,6 +64,8 @@ class InstanceTransferTest {
         assertThat(asViewer().get("/api/reports/monthly").asString()).isEqualTo(report);
         assertThat(asViewer().get("/api/board").asString()).isEqualTo(board);
         asViewer().get("/api/postmortems/" + mine).then().statusCode(200);
+        asAdmin().get("/api/imports/7").then().statusCode(200).body("archive", equalTo("history.zip"))
+                .body("created", contains((int) mine));
         long next = Scenarios.create(PostMortemJson.complete().with("title", "Written after the import"));
         assertThat(next).as("new ids continue after the imported ones").isGreaterThan(mine);
         asAdmin().delete("/api/demo").then().statusCode(204);
@@ -95,6 +108,17 @@ class InstanceTransferTest {
                 + "\"tables\": {\"postmortem\": [{\"nope\": 1}]}}")
                 .post("/api/admin/import").then().statusCode(400)
                 .body("errors.field", contains("tables.postmortem[0].nope"));
+    }
+
+    @Test
+    void everyTableOfTheSchemaIsExportedOrSaysWhyNot() {
+        List<String> inSchema = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select lower(table_name) from information_schema.tables where lower(table_schema) ="
+                        + " lower(current_schema) and table_type = 'BASE TABLE'", String.class).getResultList());
+        List<String> accounted = new ArrayList<>(InstanceTables.NOT_EXPORTED.keySet());
+        InstanceTables.TABLES.forEach(table -> accounted.add(table.name()));
+
+        assertThat(inSchema).containsExactlyInAnyOrderElementsOf(accounted);
     }
 
     @Test
