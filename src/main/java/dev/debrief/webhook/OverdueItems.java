@@ -1,6 +1,7 @@
 package dev.debrief.webhook;
 
 import dev.debrief.common.Database;
+import dev.debrief.common.InList;
 import dev.debrief.common.TeamCalendar;
 import dev.debrief.postmortem.ActionItem;
 import dev.debrief.postmortem.ActionItemView;
@@ -59,10 +60,13 @@ class OverdueItems {
         }
         List<String> keys = overdue.stream().map(OverdueItems::key).toList();
         Set<String> added = new HashSet<>();
-        em.createQuery("select d.webhookId, d.eventKey from WebhookDelivery d where d.event = :event"
-                        + " and d.eventKey in :keys", Object[].class)
-                .setParameter("event", WebhookEvent.ACTION_ITEM_OVERDUE.wireName()).setParameter("keys", keys)
-                .getResultList().forEach(row -> added.add(row[0] + " " + row[1]));
+        for (int from = 0; from < keys.size(); from += OpenWork.IDS_AT_ONCE) {
+            InList chunk = new InList("keys", keys.subList(from, Math.min(keys.size(), from + OpenWork.IDS_AT_ONCE)));
+            chunk.bind(em.createQuery("select d.webhookId, d.eventKey from WebhookDelivery d where d.event = :event"
+                            + " and d.eventKey in " + chunk.hql(), Object[].class))
+                    .setParameter("event", WebhookEvent.ACTION_ITEM_OVERDUE.wireName())
+                    .getResultList().forEach(row -> added.add(row[0] + " " + row[1]));
+        }
         Instant now = outbox.now();
         int count = 0;
         for (ActionItem item : overdue) {
