@@ -27,7 +27,9 @@ class StartCommandIT {
             String log = app.log();
             assertThat(log).doesNotContain("Unable to use shared archive");
             long loaded = log.lines().filter(line -> line.contains("[class,load] ")).count();
-            long shared = log.lines().filter(line -> line.contains("[class,load] ") && line.contains("source: shared objects file")).count();
+            long shared = log.lines()
+                    .filter(line -> line.contains("[class,load] ") && line.contains("source: shared objects file"))
+                    .count();
             assertThat(shared).as("classes from the archive, of %d loaded", loaded).isGreaterThan(loaded * 8 / 10);
         }
     }

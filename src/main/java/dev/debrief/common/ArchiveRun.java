@@ -74,7 +74,8 @@ class ArchiveRun {
         try {
             Class.forName(name, false, loader).getDeclaredMethods();
             return true;
-        } catch (ClassNotFoundException | LinkageError e) { // a class whose optional dependency is absent stays unlinked, as it would anyway
+        } catch (ClassNotFoundException | LinkageError e) {
+            // a class whose optional dependency is absent stays unlinked, as it would at any start
             return false;
         }
     }

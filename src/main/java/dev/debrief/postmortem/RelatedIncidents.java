@@ -77,8 +77,9 @@ public class RelatedIncidents {
         List<Long> factorIds = pm.document().factors().stream().map(IncidentDocument.Factor::factorId).toList();
         if (!factorIds.isEmpty()) {
             InList factors = new InList("factors", factorIds);
-            factors.bind(em.createQuery("select p, f.factor.name from PostMortem p join p.factors f where f.factor.id in "
-                            + factors.hql() + " and p.startedAt >= :from and p.startedAt <= :to", Object[].class))
+            factors.bind(em.createQuery("select p, f.factor.name from PostMortem p join p.factors f"
+                            + " where f.factor.id in " + factors.hql() + " and p.startedAt >= :from"
+                            + " and p.startedAt <= :to", Object[].class))
                     .setParameter("from", from).setParameter("to", to)
                     .getResultList().forEach(row -> reasons.computeIfAbsent((PostMortem) row[0], p -> new ArrayList<>())
                             .add("same contributing factor: " + row[1]));

@@ -44,7 +44,8 @@ public class TeamFigures {
     public List<TeamCount> countOverdueItemsByTeam(LocalDate day) {
         return teamCounts(em.createQuery("select coalesce(it.name, pt.name), count(i) from ActionItem i"
                         + " join i.postMortem p left join i.team it left join p.team pt"
-                        + " where i.status in " + ActionItemStatus.OPEN_IN_HQL + " and i.dueDate < :day group by coalesce(it.name, pt.name)",
+                        + " where i.status in " + ActionItemStatus.OPEN_IN_HQL + " and i.dueDate < :day"
+                        + " group by coalesce(it.name, pt.name)",
                         Object[].class)
                 .setParameter("day", day));
     }

@@ -209,7 +209,8 @@ class LongBoardTest {
         // statistics are the whole application's: a scheduled job's query may add hits of its own.)
         assertThat(statistics.getQueryExecutionCount()).isPositive();
         assertThat(statistics.getQueryPlanCacheMissCount()).isZero();
-        assertThat(statistics.getQueryPlanCacheHitCount()).isGreaterThanOrEqualTo(2 * statistics.getQueryExecutionCount());
+        assertThat(statistics.getQueryPlanCacheHitCount())
+                .isGreaterThanOrEqualTo(2 * statistics.getQueryExecutionCount());
     }
 
     @Test
