@@ -24,6 +24,8 @@ enum Fact {
     SEVERITY("severity", "sev", "incident severity", "severity level"),
     SERVICES("services", "service", "affected services", "services affected", "systems affected"),
     ATTENDEES("attendees", "participants", "people involved"),
+    TEAM("team", "owning team", "responsible team"),
+    TAGS("tags", "labels"),
     STATUS("status");
 
     private static final Pattern LINE = Pattern.compile(

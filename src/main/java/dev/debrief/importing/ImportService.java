@@ -8,6 +8,7 @@ import dev.debrief.common.UnprocessableException;
 import dev.debrief.postmortem.ActionItemRequest;
 import dev.debrief.postmortem.PostMortemService;
 import dev.debrief.postmortem.PostMortemView;
+import dev.debrief.postmortem.TeamService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -33,6 +34,9 @@ public class ImportService {
     PostMortemService postmortems;
 
     @Inject
+    TeamService teams;
+
+    @Inject
     Validator validator;
 
     @Inject
@@ -44,7 +48,7 @@ public class ImportService {
     /** What the document would become, storing nothing. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ImportDraft preview(String markdown) {
-        ImportDraft draft = MarkdownImporter.read(markdown, clock.instant());
+        ImportDraft draft = MarkdownImporter.read(markdown, clock.instant(), teams::has);
         return ImportedSource.importedAs(sha256(markdown)).map(earlier -> draft.withWarning("This document was "
                 + "imported before, as post-mortem " + earlier + "; importing it again is refused (409).")).orElse(draft);
     }
@@ -58,7 +62,7 @@ public class ImportService {
         ImportedSource.importedAs(hash).ifPresent(earlier -> {
             throw new AlreadyImported(earlier);
         });
-        ImportDraft draft = MarkdownImporter.read(markdown, clock.instant());
+        ImportDraft draft = MarkdownImporter.read(markdown, clock.instant(), teams::has);
         List<FieldError> errors = new ArrayList<>(draft.refusals());
         validator.validate(draft.postmortem()).forEach(violation -> errors.add(
                 new FieldError("postmortem." + violation.getPropertyPath(), violation.getMessage())));

@@ -19,6 +19,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,10 +56,18 @@ final class MarkdownImporter {
     }
 
     static ImportDraft read(String markdown, Instant now) {
-        return new MarkdownImporter(now).readAll(markdown);
+        return read(markdown, now, team -> false);
     }
 
-    private ImportDraft readAll(String markdown) {
+    /**
+     * {@code knownTeam} says whether Debrief has a team of a name: a document's team that it does not know is left
+     * out with a warning (the stored original keeps it), since an admin adds teams.
+     */
+    static ImportDraft read(String markdown, Instant now, Predicate<String> knownTeam) {
+        return new MarkdownImporter(now).readAll(markdown, knownTeam);
+    }
+
+    private ImportDraft readAll(String markdown, Predicate<String> knownTeam) {
         MarkdownOutline outline = MarkdownOutline.of(markdown);
         if (outline.hadComments()) {
             warnings.add("HTML comments are left out of the sections; the stored original keeps them.");
@@ -89,7 +98,7 @@ final class MarkdownImporter {
                 fill(current, part);
             }
         }
-        return finish();
+        return finish(knownTeam);
     }
 
     /** The lines under the title: facts, and a first paragraph that is the summary. */
@@ -165,7 +174,7 @@ final class MarkdownImporter {
         }
     }
 
-    private ImportDraft finish() {
+    private ImportDraft finish(Predicate<String> knownTeam) {
         if (title == null || title.isBlank()) {
             refuse("title", "is missing: the document has no heading and no text");
         } else if (title.length() > 200) {
@@ -189,7 +198,9 @@ final class MarkdownImporter {
         warnings.addAll(ranked.warnings());
         considered.addAll(ranked.beyondThree());
         IncidentDocument document = IncidentDocument.builder().title(title).severity(severity())
-                .services(services).attendees(attendees).startedAt(times.startedAt())
+                .team(TeamAndTags.team(facts.get(Fact.TEAM), knownTeam, warnings))
+                .tags(TeamAndTags.tags(facts.get(Fact.TAGS), warnings)).services(services).attendees(attendees)
+                .startedAt(times.startedAt())
                 .detectedAt(times.detectedAt()).resolvedAt(times.resolvedAt()).detectionSource(source())
                 .sections(SectionTexts.of(section -> texts.containsKey(section)
                         ? String.join("\n\n", texts.get(section)) : null))
@@ -228,7 +239,7 @@ final class MarkdownImporter {
         }
     }
 
-    private static void splitInto(List<String> names, String listed) {
+    static void splitInto(List<String> names, String listed) {
         if (listed != null) {
             for (String name : listed.split(",")) {
                 if (!name.isBlank()) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Everything a team writes in a post-mortem: the incident facts and the written {@link Section}s. It is
@@ -27,6 +28,8 @@ public record IncidentDocument(
         SectionTexts sections,
         List<Timeline> timeline,
         List<String> considered) {
+
+    private static final Pattern TAG = Pattern.compile(StoredDocument.TAG_PATTERN);
 
     /**
      * A contributing factor of the incident: the factor's id (what a request gives), its name (what a view shows;
@@ -61,6 +64,11 @@ public record IncidentDocument(
     /** A tag as it is stored and compared: trimmed, in lower case. */
     public static String tag(String text) {
         return text == null ? null : text.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether {@code text} may be sent as a tag ({@link Tag}: the same length and pattern). */
+    public static boolean isTag(String text) {
+        return text != null && text.length() <= StoredDocument.MAX_TAG_LENGTH && TAG.matcher(text).matches();
     }
 
     /** The text of one section, or null when it is not written. */

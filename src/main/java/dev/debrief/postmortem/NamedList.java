@@ -64,6 +64,12 @@ public abstract class NamedList<E extends NamedEntry> {
         return list().stream().map(NamedView::name).toList();
     }
 
+    /** Whether an entry of this name exists, whatever its case. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean has(String name) {
+        return NamedEntry.keyOf(name) != null && findByName(name) != null;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public NamedView get(long id) {
         return find(id, LockModeType.NONE).view();

@@ -33,6 +33,9 @@ public abstract class StoredDocument extends Tracked {
     /** The longest tag (V16 stores tags in a column this wide). */
     public static final int MAX_TAG_LENGTH = 40;
 
+    /** What a tag may be, as sent: letters, digits, spaces and {@code . _ / : + # -}, from a letter or a digit. */
+    public static final String TAG_PATTERN = "\\s*[\\p{L}\\p{N}][\\p{L}\\p{N} ._/:+#-]*\\s*";
+
     /** The most tags a post-mortem has. */
     public static final int MAX_TAGS = 20;
 

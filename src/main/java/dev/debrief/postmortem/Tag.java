@@ -19,7 +19,7 @@ import java.lang.annotation.Target;
 @Documented
 @Constraint(validatedBy = {})
 @Size(max = StoredDocument.MAX_TAG_LENGTH)
-@Pattern(regexp = "\\s*[\\p{L}\\p{N}][\\p{L}\\p{N} ._/:+#-]*\\s*")
+@Pattern(regexp = StoredDocument.TAG_PATTERN)
 @ReportAsSingleViolation
 @Target(TYPE_USE)
 @Retention(RUNTIME)

@@ -1,5 +1,6 @@
 package dev.debrief.importing;
 
+import static dev.debrief.support.Api.asAdmin;
 import static dev.debrief.support.Api.asEditor;
 import static dev.debrief.support.Api.asViewer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +15,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -109,6 +111,22 @@ class ImportApiTest {
             assertThat(after.getList("actionItems." + field)).as(field)
                     .isEqualTo(before.getList("actionItems." + field));
         }
+    }
+
+    @Test
+    void aDebriefExportImportsBackWithItsTeamAndTags() {
+        asAdmin().body(Map.of("name", "Payments")).post("/api/teams").then().statusCode(201);
+        long original = Scenarios.create(PostMortemJson.complete().with("team", "Payments")
+                .with("tags", List.of("dns", "Cache Stampede")));
+        String exported = asViewer().accept("text/markdown").get("/api/postmortems/{id}", original)
+                .then().statusCode(200).extract().asString();
+
+        String location = markdown(exported).post("/api/imports").then().statusCode(201).extract()
+                .header("Location");
+
+        JsonPath after = asViewer().get(location).jsonPath();
+        assertThat(after.getString("team")).isEqualTo("Payments");
+        assertThat(after.getList("tags")).containsExactly("dns", "cache stampede");
     }
 
     @Test

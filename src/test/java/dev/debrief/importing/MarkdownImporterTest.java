@@ -255,4 +255,33 @@ class MarkdownImporterTest {
         assertThat(draft.postmortem().detectedAt()).isEqualTo(Instant.parse("2026-01-05T10:15:00Z"));
         assertThat(draft.warnings()).anyMatch(warning -> warning.contains("imported as a draft"));
     }
+
+    @Test
+    void aKnownTeamAndTheTagsDebriefCanKeepAreRead() {
+        ImportDraft draft = MarkdownImporter.read("""
+                # Resolver timeouts
+                - **Date:** 2024-05-02 08:00 UTC
+                - **Team:** Payments
+                - **Tags:** DNS, resolver, dns
+                """, NOW, team -> team.equals("Payments"));
+
+        assertThat(draft.postmortem().team()).isEqualTo("Payments");
+        assertThat(draft.postmortem().tags()).containsExactly("dns", "resolver");
+        assertThat(draft.warnings()).noneMatch(w -> w.contains("team") || w.contains("tag"));
+    }
+
+    @Test
+    void anUnknownTeamAndATagDebriefCannotKeepAreLeftOutWithAWarning() {
+        ImportDraft draft = MarkdownImporter.read("""
+                # Resolver timeouts
+                Date: 2024-05-02 08:00 UTC
+                Team: Platform
+                Labels: dns, !!urgent
+                """, NOW, team -> false);
+
+        assertThat(draft.postmortem().team()).isNull();
+        assertThat(draft.postmortem().tags()).containsExactly("dns");
+        assertThat(draft.warnings()).anyMatch(w -> w.contains("'Platform' is not one of Debrief's teams"))
+                .anyMatch(w -> w.contains("'!!urgent' is not one Debrief keeps"));
+    }
 }
