@@ -1,14 +1,11 @@
 package dev.debrief.audit;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.debrief.common.Identified;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
@@ -23,12 +20,8 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(name = "audit_event")
-class AuditEvent extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_event_seq")
-    @SequenceGenerator(name = "audit_event_seq", sequenceName = "audit_event_seq", allocationSize = 50)
-    private Long id;
+@SequenceGenerator(sequenceName = "audit_event_seq")
+class AuditEvent extends Identified {
 
     @Column(nullable = false)
     private Instant at;
@@ -64,7 +57,7 @@ class AuditEvent extends PanacheEntityBase {
     }
 
     AuditEntry toEntry() {
-        return new AuditEntry(id, at, actor, action, subject, address,
+        return new AuditEntry(getId(), at, actor, action, subject, address,
                 changes.stream().map(AuditChange::toChange).toList());
     }
 

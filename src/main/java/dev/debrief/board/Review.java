@@ -1,16 +1,13 @@
 package dev.debrief.board;
 
 import dev.debrief.common.ConflictException;
+import dev.debrief.common.Identified;
 import dev.debrief.common.InvalidFieldsException;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
@@ -34,14 +31,10 @@ import java.util.regex.Pattern;
  */
 @Entity
 @Table(name = "review")
-public class Review extends PanacheEntityBase {
+@SequenceGenerator(sequenceName = "review_seq")
+public class Review extends Identified {
 
     private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "review_seq")
-    @SequenceGenerator(name = "review_seq", sequenceName = "review_seq", allocationSize = 50)
-    private Long id;
 
     @Column(nullable = false, length = 8, unique = true)
     private String week;
@@ -142,10 +135,6 @@ public class Review extends PanacheEntityBase {
         return isFinished() ? Set.copyOf(notDiscussed) : Set.of();
     }
 
-    Long getId() {
-        return id;
-    }
-
     public String getWeek() {
         return week;
     }
@@ -156,13 +145,14 @@ public class Review extends PanacheEntityBase {
 
     /** The meeting and everything decided in it, as the API and the review page show it. */
     ReviewViews.ReviewView view() {
-        return new ReviewViews.ReviewView(id, week, startedAt, startedBy, finishedAt, finishedBy,
+        return new ReviewViews.ReviewView(getId(), week, startedAt, startedBy, finishedAt, finishedBy,
                 List.copyOf(attendees), notDiscussed.stream().sorted().toList(),
                 decisions.stream().map(ReviewDecision::view).toList());
     }
 
     /** The meeting as the list of past meetings shows it. */
     ReviewViews.ReviewSummary summary() {
-        return new ReviewViews.ReviewSummary(id, week, startedAt, finishedAt, decisions.size(), notDiscussed.size());
+        return new ReviewViews.ReviewSummary(getId(), week, startedAt, finishedAt, decisions.size(),
+                notDiscussed.size());
     }
 }

@@ -1,14 +1,11 @@
 package dev.debrief.board;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.debrief.common.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
@@ -21,12 +18,8 @@ import org.hibernate.type.SqlTypes;
 /** One decision of a review on one action item: the item's history, who decided, when and why. */
 @Entity
 @Table(name = "review_decision")
-public class ReviewDecision extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "review_decision_seq")
-    @SequenceGenerator(name = "review_decision_seq", sequenceName = "review_decision_seq", allocationSize = 50)
-    private Long id;
+@SequenceGenerator(sequenceName = "review_decision_seq")
+public class ReviewDecision extends Identified {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "review_id", nullable = false)
@@ -74,8 +67,8 @@ public class ReviewDecision extends PanacheEntityBase {
 
     /** What the item's history and the meeting's record show of this decision. */
     ReviewViews.DecisionView view() {
-        return new ReviewViews.DecisionView(id, review.getWeek(), actionItemId, decision, previousDueDate, newDueDate,
-                reason, note, decidedAt, decidedBy);
+        return new ReviewViews.DecisionView(getId(), review.getWeek(), actionItemId, decision, previousDueDate,
+                newDueDate, reason, note, decidedAt, decidedBy);
     }
 
     Long getActionItemId() {

@@ -1,11 +1,8 @@
 package dev.debrief.importing;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.debrief.common.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -14,12 +11,8 @@ import java.util.List;
 /** An archive of Markdown documents being imported, or imported: who sent it when; its files say how far it is. */
 @Entity
 @Table(name = "import_batch")
-class ImportBatch extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "import_batch_seq")
-    @SequenceGenerator(name = "import_batch_seq", sequenceName = "import_batch_seq", allocationSize = 50)
-    private Long id;
+@SequenceGenerator(sequenceName = "import_batch_seq")
+class ImportBatch extends Identified {
 
     @Column(nullable = false, length = ZipArchive.MAX_NAME)
     private String archive;
@@ -40,11 +33,12 @@ class ImportBatch extends PanacheEntityBase {
     }
 
     long id() {
-        return id;
+        return getId();
     }
 
     /** The batch as the API and the page show it, from its files in the archive's order. */
     ImportBatchView view(List<ImportBatchFile> files) {
-        return ImportBatchView.of(id, archive, startedAt, startedBy, files.stream().map(ImportBatchFile::row).toList());
+        return ImportBatchView.of(getId(), archive, startedAt, startedBy,
+                files.stream().map(ImportBatchFile::row).toList());
     }
 }

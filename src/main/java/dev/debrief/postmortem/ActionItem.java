@@ -8,9 +8,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
@@ -30,12 +27,8 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "action_item")
+@SequenceGenerator(sequenceName = "action_item_seq")
 public class ActionItem extends Tracked {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "action_item_seq")
-    @SequenceGenerator(name = "action_item_seq", sequenceName = "action_item_seq", allocationSize = 50)
-    private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "postmortem_id", nullable = false)
@@ -187,7 +180,8 @@ public class ActionItem extends Tracked {
      */
     public void reopen(Instant at) {
         if (status != ActionItemStatus.DONE) {
-            throw new ConflictException("Action item " + id + " is " + status + "; only a done item can be reopened.");
+            throw new ConflictException("Action item " + getId() + " is " + status
+                    + "; only a done item can be reopened.");
         }
         ActionItemDraft d = toDraft();
         apply(new ActionItemDraft(d.priority(), d.title(), d.owner(), d.team(), d.dueDate(), d.kind(), d.ticketUrl(),
@@ -207,7 +201,7 @@ public class ActionItem extends Tracked {
 
     private void requireOpen() {
         if (!status.isOpen()) {
-            throw new ConflictException("Action item " + id + " is already " + status
+            throw new ConflictException("Action item " + getId() + " is already " + status
                     + "; only open items get review decisions.");
         }
     }
@@ -237,10 +231,6 @@ public class ActionItem extends Tracked {
         } catch (URISyntaxException e) {
             return false;
         }
-    }
-
-    public Long getId() {
-        return id;
     }
 
     public PostMortem getPostMortem() {

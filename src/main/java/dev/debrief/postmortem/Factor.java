@@ -2,9 +2,6 @@ package dev.debrief.postmortem;
 
 import dev.debrief.common.InvalidFieldsException;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -15,12 +12,8 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "factor")
+@SequenceGenerator(sequenceName = "factor_seq")
 public class Factor extends NamedEntry {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "factor_seq")
-    @SequenceGenerator(name = "factor_seq", sequenceName = "factor_seq", allocationSize = 50)
-    private Long id;
 
     protected Factor() {
     }
@@ -37,10 +30,5 @@ public class Factor extends NamedEntry {
                     + " (GET /api/factors lists them)");
         }
         return factor;
-    }
-
-    @Override
-    public Long getId() {
-        return id;
     }
 }

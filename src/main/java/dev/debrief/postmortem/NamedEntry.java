@@ -43,8 +43,6 @@ public abstract class NamedEntry extends Tracked {
         return entry == null ? null : entry.name;
     }
 
-    public abstract Long getId();
-
     public String getName() {
         return name;
     }

@@ -8,14 +8,11 @@ import dev.debrief.common.StaleVersionException;
 import dev.debrief.common.UnprocessableException;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
@@ -41,14 +38,10 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @EntityListeners(SearchIndexListener.class)
 @Table(name = "postmortem")
+@SequenceGenerator(sequenceName = "postmortem_seq")
 public class PostMortem extends StoredDocument {
 
     public static final int MAX_ACTION_ITEMS = 3;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "postmortem_seq")
-    @SequenceGenerator(name = "postmortem_seq", sequenceName = "postmortem_seq", allocationSize = 50)
-    private Long id;
 
     /** Null when no section is written: Hibernate loads an embeddable whose columns are all null as null. */
     @Embedded
@@ -215,7 +208,7 @@ public class PostMortem extends StoredDocument {
             throw InvalidFieldsException.of("postmortemId", "must be another post-mortem than this one");
         }
         if (linkWith(other).isPresent()) {
-            throw new ConflictException("Post-mortems " + id + " and " + other.id + " are already linked.");
+            throw new ConflictException("Post-mortems " + getId() + " and " + other.getId() + " are already linked.");
         }
         PostMortemLink link = new PostMortemLink(this, other, kind, now);
         linksMade.add(link);
@@ -225,7 +218,7 @@ public class PostMortem extends StoredDocument {
     /** Removes the link between this post-mortem and {@code other}, whichever made it. */
     public LinkKind unlink(PostMortem other) {
         PostMortemLink link = linkWith(other).orElseThrow(() -> new NotFoundException("link to post-mortem",
-                other.id));
+                other.getId()));
         LinkKind kind = link.viewFrom(this).kind();
         linksMade.remove(link);
         linksReceived.remove(link);
@@ -281,20 +274,16 @@ public class PostMortem extends StoredDocument {
 
     /** The post-mortem as the API and its page show it, its clock read at {@code now}. */
     PostMortemView view(Instant now, Duration window) {
-        return new PostMortemView(id, document(), status, publishedAt, getCreatedAt(), getUpdatedAt(), getVersion(),
-                Timing.of(this, now, window), actionItems.stream().map(ActionItemView::of).toList(),
+        return new PostMortemView(getId(), document(), status, publishedAt, getCreatedAt(), getUpdatedAt(),
+                getVersion(), Timing.of(this, now, window), actionItems.stream().map(ActionItemView::of).toList(),
                 Stream.concat(linksMade.stream(), linksReceived.stream()).map(l -> l.viewFrom(this))
                         .sorted(Comparator.comparing(LinkView::postmortemId)).toList());
     }
 
     /** The post-mortem as its row in a list shows it: the facts and the clock, without the document's text. */
     PostMortemSummary summary(Instant now, Duration window) {
-        return new PostMortemSummary(id, getTitle(), getSeverity(), getTeamName(), getServices(), getTags(),
+        return new PostMortemSummary(getId(), getTitle(), getSeverity(), getTeamName(), getServices(), getTags(),
                 getStartedAt(), getDetectedAt(), getResolvedAt(), getDetectionSource(), status, publishedAt,
                 getUpdatedAt(), getVersion(), Timing.of(this, now, window), actionItems.size());
-    }
-
-    public Long getId() {
-        return id;
     }
 }

@@ -1,14 +1,11 @@
 package dev.debrief.postmortem;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.debrief.common.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
@@ -20,12 +17,8 @@ import org.hibernate.type.SqlTypes;
 /** A link between two post-mortems, made from the first; both show it. Created and removed through the first. */
 @Entity
 @Table(name = "postmortem_link")
-public class PostMortemLink extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "postmortem_link_seq")
-    @SequenceGenerator(name = "postmortem_link_seq", sequenceName = "postmortem_link_seq", allocationSize = 50)
-    private Long id;
+@SequenceGenerator(sequenceName = "postmortem_link_seq")
+public class PostMortemLink extends Identified {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "postmortem_id", nullable = false)

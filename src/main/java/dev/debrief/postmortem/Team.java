@@ -2,9 +2,6 @@ package dev.debrief.postmortem;
 
 import dev.debrief.common.InvalidFieldsException;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -15,12 +12,8 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "team")
+@SequenceGenerator(sequenceName = "team_seq")
 public class Team extends NamedEntry {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "team_seq")
-    @SequenceGenerator(name = "team_seq", sequenceName = "team_seq", allocationSize = 50)
-    private Long id;
 
     protected Team() {
     }
@@ -43,10 +36,5 @@ public class Team extends NamedEntry {
                     + "/api/teams)");
         }
         return team;
-    }
-
-    @Override
-    public Long getId() {
-        return id;
     }
 }

@@ -1,6 +1,6 @@
 package dev.debrief.postmortem;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.debrief.common.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
@@ -11,7 +11,7 @@ import java.time.Instant;
  * changed, and the version that optimistic locking checks and the API's ETags carry.
  */
 @MappedSuperclass
-public abstract class Tracked extends PanacheEntityBase {
+public abstract class Tracked extends Identified {
 
     @Column(nullable = false)
     private Instant createdAt;

@@ -1,15 +1,12 @@
 package dev.debrief.security;
 
 import dev.debrief.audit.Subject;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.debrief.common.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
@@ -22,15 +19,11 @@ import org.hibernate.type.SqlTypes;
 /** A personal API token: its owner, name and scope, and the hash of its secret (the secret itself is never kept). */
 @Entity
 @Table(name = "api_token")
-class ApiToken extends PanacheEntityBase {
+@SequenceGenerator(sequenceName = "api_token_seq")
+class ApiToken extends Identified {
 
     /** How stale {@code lastUsedAt} may get before a use writes it again: one write a minute, not one a request. */
     static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "api_token_seq")
-    @SequenceGenerator(name = "api_token_seq", sequenceName = "api_token_seq", allocationSize = 50)
-    private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "username", nullable = false)
@@ -75,17 +68,13 @@ class ApiToken extends PanacheEntityBase {
         return lastUsedAt == null || !lastUsedAt.plus(LAST_USED_PRECISION).isAfter(now);
     }
 
-    Long getId() {
-        return id;
-    }
-
     boolean belongsTo(String user) {
         return owner.getUsername().equals(user);
     }
 
     /** The token as lists show it, without its secret. */
     TokenView view() {
-        return new TokenView(id, name, scope.label(), owner.getUsername(), null, createdAt, expiresAt, lastUsedAt);
+        return new TokenView(getId(), name, scope.label(), owner.getUsername(), null, createdAt, expiresAt, lastUsedAt);
     }
 
     /** What the audit says a change of this token is about: its owner. */
@@ -100,7 +89,7 @@ class ApiToken extends PanacheEntityBase {
 
     /** Who this token stands for, as the owner is stored now. */
     Holder holder() {
-        return new Holder(id, owner, scope);
+        return new Holder(getId(), owner, scope);
     }
 
     /** The owner and scope of a token presented with a request, as they are stored now. */

@@ -1,6 +1,6 @@
 package dev.debrief.tracker;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.debrief.common.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 import java.time.Instant;
@@ -12,7 +12,7 @@ import java.time.Instant;
  * records how the attempt ended.
  */
 @MappedSuperclass
-abstract class ClaimedRow extends PanacheEntityBase {
+abstract class ClaimedRow extends Identified {
 
     private static final int ERROR_LENGTH = 200;
 

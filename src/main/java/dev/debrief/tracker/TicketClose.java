@@ -4,9 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -20,6 +17,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "tracker_close")
+@SequenceGenerator(sequenceName = "tracker_close_seq")
 class TicketClose extends ClaimedRow {
 
     static final int TEXT_LENGTH = 4000;
@@ -31,11 +29,6 @@ class TicketClose extends ClaimedRow {
     enum Status {
         PENDING, CLOSED, FAILED
     }
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "tracker_close_seq")
-    @SequenceGenerator(name = "tracker_close_seq", sequenceName = "tracker_close_seq", allocationSize = 50)
-    private Long id;
 
     @Column(nullable = false)
     private Long ticketId;
@@ -75,7 +68,7 @@ class TicketClose extends ClaimedRow {
 
     /** The text the comment carries so that a retry finds it, after a call that timed out: unique per close. */
     String marker() {
-        return "debrief-close-" + id;
+        return "debrief-close-" + getId();
     }
 
     /** The comment as posted: the text, then the marker. */
@@ -102,10 +95,6 @@ class TicketClose extends ClaimedRow {
             status = Status.FAILED;
         }
         attemptFailed(error);
-    }
-
-    Long getId() {
-        return id;
     }
 
     long getTicketId() {

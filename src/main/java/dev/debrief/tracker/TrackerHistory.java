@@ -1,11 +1,8 @@
 package dev.debrief.tracker;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.debrief.common.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -13,12 +10,8 @@ import java.time.Instant;
 /** One thing a tracker did to an action item ("closed in GitHub acme/web#12"), at the tracker's time. */
 @Entity
 @Table(name = "tracker_history")
-class TrackerHistory extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "tracker_history_seq")
-    @SequenceGenerator(name = "tracker_history_seq", sequenceName = "tracker_history_seq", allocationSize = 50)
-    private Long id;
+@SequenceGenerator(sequenceName = "tracker_history_seq")
+class TrackerHistory extends Identified {
 
     @Column(nullable = false)
     private Long actionItemId;

@@ -8,9 +8,6 @@ import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -25,16 +22,12 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "tracker_ticket")
+@SequenceGenerator(sequenceName = "tracker_ticket_seq")
 class TrackerTicket extends ClaimedRow {
 
     enum State {
         PENDING, OPEN, CLOSED
     }
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "tracker_ticket_seq")
-    @SequenceGenerator(name = "tracker_ticket_seq", sequenceName = "tracker_ticket_seq", allocationSize = 50)
-    private Long id;
 
     @Column(nullable = false)
     private Long actionItemId;
@@ -136,10 +129,6 @@ class TrackerTicket extends ClaimedRow {
 
     ActionItemTickets.Ticket view() {
         return new ActionItemTickets.Ticket(tracker.wireName(), ticketKey, url, state.name().toLowerCase(Locale.ROOT));
-    }
-
-    Long getId() {
-        return id;
     }
 
     long getActionItemId() {

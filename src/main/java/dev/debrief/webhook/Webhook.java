@@ -1,14 +1,11 @@
 package dev.debrief.webhook;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.debrief.common.Identified;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
@@ -23,16 +20,12 @@ import java.util.TreeSet;
  */
 @Entity
 @Table(name = "webhook")
-class Webhook extends PanacheEntityBase {
+@SequenceGenerator(sequenceName = "webhook_seq")
+class Webhook extends Identified {
 
     static final int URL_LENGTH = 2000;
     static final int SECRET_MIN = 16;
     static final int SECRET_MAX = 200;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "webhook_seq")
-    @SequenceGenerator(name = "webhook_seq", sequenceName = "webhook_seq", allocationSize = 50)
-    private Long id;
 
     @Column(nullable = false, length = URL_LENGTH)
     private String url;
@@ -60,10 +53,6 @@ class Webhook extends PanacheEntityBase {
         events.forEach(event -> this.events.add(event.wireName()));
         this.createdAt = now;
         this.createdBy = by;
-    }
-
-    Long getId() {
-        return id;
     }
 
     URI url() {

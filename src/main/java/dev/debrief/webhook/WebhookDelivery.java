@@ -4,16 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.debrief.common.Identified;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
@@ -34,15 +31,11 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "webhook_delivery")
-class WebhookDelivery extends PanacheEntityBase {
+@SequenceGenerator(sequenceName = "webhook_delivery_seq")
+class WebhookDelivery extends Identified {
 
     /** 1 MiB, as wide as H2's text columns go: the largest post-mortem the API accepts, as JSON, fits. */
     static final int DATA_LENGTH = 1_048_576;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "webhook_delivery_seq")
-    @SequenceGenerator(name = "webhook_delivery_seq", sequenceName = "webhook_delivery_seq", allocationSize = 50)
-    private Long id;
 
     @Column(nullable = false)
     private Long webhookId;
@@ -98,7 +91,7 @@ class WebhookDelivery extends PanacheEntityBase {
     /** What is posted, the same at every attempt: {@code {"id", "event", "at", "data"}}. */
     String body(ObjectMapper json) {
         ObjectNode body = json.createObjectNode();
-        body.put("id", id);
+        body.put("id", getId());
         body.put("event", event);
         body.put("at", createdAt.toString());
         body.putRawValue("data", new RawValue(data));
@@ -138,10 +131,6 @@ class WebhookDelivery extends PanacheEntityBase {
 
     boolean isClaimedBy(String token) {
         return token.equals(claimToken);
-    }
-
-    Long getId() {
-        return id;
     }
 
     Long getWebhookId() {
