@@ -7,12 +7,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** The contributing factors: read, added and renamed like any list admins keep; never removed. */
-@Path(FactorResource.PATH)
+@Path("/api/factors")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class FactorResource extends NamedListResource {
-
-    static final String PATH = "/api/factors";
 
     @Inject
     FactorService factors;
@@ -20,10 +18,5 @@ public class FactorResource extends NamedListResource {
     @Override
     protected NamedList<?> entries() {
         return factors;
-    }
-
-    @Override
-    protected String path() {
-        return PATH;
     }
 }

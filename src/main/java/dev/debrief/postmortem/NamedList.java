@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * A list admins keep by name (teams, contributing factors): list, add, rename, each change audited as
@@ -37,16 +38,29 @@ public abstract class NamedList<E extends NamedEntry> {
     @Inject
     ObjectMapper json;
 
-    /** The entity class the list holds. */
-    protected abstract Class<E> type();
+    private final Class<E> type;
 
-    /** What the audit trail calls an entry: {@code team}, {@code factor}. */
-    protected abstract String kind();
+    private final String kind;
 
-    /** What messages call an entry: "team", "contributing factor". */
-    protected abstract String label();
+    private final String label;
 
-    protected abstract E newEntry(String name, Instant now);
+    private final BiFunction<String, Instant, E> newEntry;
+
+    /**
+     * A list of {@code type}, whose entries the audit trail calls {@code kind} ({@code team}, {@code factor}) and
+     * messages {@code label} ("team", "contributing factor"), and which {@code newEntry} makes from a name.
+     */
+    protected NamedList(Class<E> type, String kind, String label, BiFunction<String, Instant, E> newEntry) {
+        this.type = type;
+        this.kind = kind;
+        this.label = label;
+        this.newEntry = newEntry;
+    }
+
+    /** What the audit trail and the pages' notices call an entry: {@code team}, {@code factor}. */
+    String kind() {
+        return kind;
+    }
 
     /** Told of every recorded change, after the audit line is written. */
     protected void changed(NamedView entry) {
@@ -54,7 +68,7 @@ public abstract class NamedList<E extends NamedEntry> {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<NamedView> list() {
-        return em.createQuery("select e from " + type().getSimpleName() + " e order by e.nameKey", type())
+        return em.createQuery("select e from " + type.getSimpleName() + " e order by e.nameKey", type)
                 .getResultStream().map(NamedEntry::view).toList();
     }
 
@@ -77,11 +91,11 @@ public abstract class NamedList<E extends NamedEntry> {
 
     public NamedView create(NameRequest request) {
         requireFree(request.name(), null);
-        E entry = newEntry(request.name(), now());
+        E entry = newEntry.apply(request.name(), now());
         em.persist(entry);
         em.flush();
         NamedView created = entry.view();
-        record(kind() + ".created", null, created);
+        record(kind + ".created", null, created);
         return created;
     }
 
@@ -93,28 +107,28 @@ public abstract class NamedList<E extends NamedEntry> {
         em.flush();
         NamedView after = entry.view();
         if (!before.name().equals(after.name())) {
-            record(kind() + ".renamed", before, after);
+            record(kind + ".renamed", before, after);
         }
         return after;
     }
 
     /** The entry named {@code name} whatever its case, or none. */
     E findByName(String name) {
-        return em.createQuery("select e from " + type().getSimpleName() + " e where e.nameKey = :key", type())
+        return em.createQuery("select e from " + type.getSimpleName() + " e where e.nameKey = :key", type)
                 .setParameter("key", NamedEntry.keyOf(name)).getResultStream().findFirst().orElse(null);
     }
 
     E find(long id, LockModeType lock) {
-        E entry = em.find(type(), id, lock);
+        E entry = em.find(type, id, lock);
         if (entry == null) {
-            throw new NotFoundException(label(), id);
+            throw new NotFoundException(label, id);
         }
         return entry;
     }
 
     void record(String action, NamedView before, NamedView after) {
         NamedView subject = after == null ? before : after;
-        trail.record(action, Subject.named(kind(), subject.id(), subject.name()),
+        trail.record(action, Subject.named(kind, subject.id(), subject.name()),
                 Changes.between(fields(before), fields(after)));
         changed(subject);
     }
@@ -122,7 +136,7 @@ public abstract class NamedList<E extends NamedEntry> {
     private void requireFree(String name, Long except) {
         E holder = findByName(name);
         if (holder != null && !holder.getId().equals(except)) {
-            throw new ConflictException("A " + label() + " named '" + holder.getName() + "' already exists (names are "
+            throw new ConflictException("A " + label + " named '" + holder.getName() + "' already exists (names are "
                     + "compared whatever their case).");
         }
     }

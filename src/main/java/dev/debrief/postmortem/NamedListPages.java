@@ -67,18 +67,21 @@ public class NamedListPages {
         return render(NOTICES.getOrDefault(notice == null ? "" : notice, ""), false);
     }
 
+    /** Adds an entry to either list ({@code teams}, {@code factors}). */
     @POST
-    @Path("teams")
+    @Path("{list: teams|factors}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response addTeam(@RestForm String name) {
-        return change(name, request -> teams.create(request), "team-added");
+    public Response add(@PathParam("list") String list, @RestForm String name) {
+        NamedList<?> entries = entries(list);
+        return change(name, entries::create, entries.kind() + "-added");
     }
 
     @POST
-    @Path("teams/{id}/rename")
+    @Path("{list: teams|factors}/{id}/rename")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response renameTeam(@PathParam("id") long id, @RestForm String name) {
-        return change(name, request -> teams.rename(id, request), "team-renamed");
+    public Response rename(@PathParam("list") String list, @PathParam("id") long id, @RestForm String name) {
+        NamedList<?> entries = entries(list);
+        return change(name, request -> entries.rename(id, request), entries.kind() + "-renamed");
     }
 
     @POST
@@ -91,20 +94,6 @@ public class NamedListPages {
         } catch (DebriefException refused) {
             return refused(refused.status(), refused.getMessage());
         }
-    }
-
-    @POST
-    @Path("factors")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response addFactor(@RestForm String name) {
-        return change(name, request -> factors.create(request), "factor-added");
-    }
-
-    @POST
-    @Path("factors/{id}/rename")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response renameFactor(@PathParam("id") long id, @RestForm String name) {
-        return change(name, request -> factors.rename(id, request), "factor-renamed");
     }
 
     /** Checks the name as the API's body is checked, then makes the change; a refusal comes back on the page. */
@@ -120,6 +109,10 @@ public class NamedListPages {
         } catch (DebriefException refused) {
             return refused(refused.status(), refused.getMessage());
         }
+    }
+
+    private NamedList<?> entries(String list) {
+        return "teams".equals(list) ? teams : factors;
     }
 
     private TemplateInstance render(String message, boolean error) {

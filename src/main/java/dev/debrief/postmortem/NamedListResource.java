@@ -7,20 +7,18 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 /**
- * The API of a list admins keep by name, at {@link #path()}: everyone signed in reads it; admins add and rename
+ * The API of a list admins keep by name, at its subclass's path: everyone signed in reads it; admins add and rename
  * entries (who may is set by path in application.properties).
  */
 public abstract class NamedListResource {
 
     protected abstract NamedList<?> entries();
-
-    /** Where the list lives, such as {@code /api/teams}; an entry is at {@code <path>/<id>}. */
-    protected abstract String path();
 
     @GET
     public List<NamedView> list() {
@@ -33,10 +31,12 @@ public abstract class NamedListResource {
         return entries().get(id);
     }
 
+    /** Adds an entry; it is then at {@code <the list's path>/<id>}. */
     @POST
-    public Response create(@Valid @NotNull NameRequest body) {
+    public Response create(@Valid @NotNull NameRequest body, @Context UriInfo uri) {
         NamedView created = entries().create(body);
-        return Response.created(URI.create(path() + "/" + created.id())).entity(created).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                .entity(created).build();
     }
 
     @PUT

@@ -9,12 +9,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** Teams: read, added and renamed like any list admins keep, and removed once they own nothing. */
-@Path(TeamResource.PATH)
+@Path("/api/teams")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TeamResource extends NamedListResource {
-
-    static final String PATH = "/api/teams";
 
     @Inject
     TeamService teams;
@@ -22,11 +20,6 @@ public class TeamResource extends NamedListResource {
     @Override
     protected NamedList<?> entries() {
         return teams;
-    }
-
-    @Override
-    protected String path() {
-        return PATH;
     }
 
     @DELETE

@@ -6,7 +6,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 
 /** The teams admins keep (docs/api.md): add, rename, remove one no post-mortem or item belongs to. Audited. */
 @ApplicationScoped
@@ -16,24 +15,8 @@ public class TeamService extends NamedList<Team> {
     @Inject
     Event<PostMortemEvents.TeamChanged> teamChanged;
 
-    @Override
-    protected Class<Team> type() {
-        return Team.class;
-    }
-
-    @Override
-    protected String kind() {
-        return "team";
-    }
-
-    @Override
-    protected String label() {
-        return "team";
-    }
-
-    @Override
-    protected Team newEntry(String name, Instant now) {
-        return new Team(name, now);
+    public TeamService() {
+        super(Team.class, "team", "team", Team::new);
     }
 
     @Override

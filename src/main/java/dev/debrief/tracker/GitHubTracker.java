@@ -63,12 +63,7 @@ class GitHubTracker extends RestTracker {
         int lastPage = Math.max(1, (comments + LOOK_UP - 1) / LOOK_UP);
         JsonNode list = get(withQuery(issue(remoteId) + "/comments", Map.of("per_page", Integer.toString(LOOK_UP),
                 "page", Integer.toString(lastPage))));
-        for (JsonNode comment : list) {
-            if (comment.path("body").asText("").contains(marker)) {
-                return true;
-            }
-        }
-        return false;
+        return firstMarked(list, marker, "body").isPresent();
     }
 
     @Override

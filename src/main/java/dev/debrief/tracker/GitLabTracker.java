@@ -35,12 +35,7 @@ class GitLabTracker extends RestTracker {
     public Optional<RemoteTicket> findByMarker(String marker) {
         JsonNode list = get(withQuery(issues(""), Map.of("labels", NewTicket.LABEL, "search", marker,
                 "in", "description", "scope", "all")));
-        for (JsonNode issue : list) {
-            if (issue.path("description").asText("").contains(marker)) {
-                return Optional.of(ticket(issue));
-            }
-        }
-        return Optional.empty();
+        return firstMarked(list, marker, "description").map(this::ticket);
     }
 
     @Override
@@ -52,12 +47,7 @@ class GitLabTracker extends RestTracker {
     public boolean hasComment(String remoteId, String marker) {
         JsonNode notes = get(withQuery(issue(remoteId) + "/notes", Map.of("sort", "desc", "order_by", "created_at",
                 "per_page", "100")));
-        for (JsonNode note : notes) {
-            if (note.path("body").asText("").contains(marker)) {
-                return true;
-            }
-        }
-        return false;
+        return firstMarked(notes, marker, "body").isPresent();
     }
 
     @Override

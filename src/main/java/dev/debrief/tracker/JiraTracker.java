@@ -47,12 +47,7 @@ class JiraTracker extends RestTracker {
                 + marker + "\"";
         JsonNode found = get(withQuery("/search", Map.of("jql", jql, "fields", FIELDS + ",description",
                 "maxResults", "10")));
-        for (JsonNode issue : found.path("issues")) {
-            if (issue.path("fields").path("description").asText("").contains(marker)) {
-                return Optional.of(ticket(issue));
-            }
-        }
-        return Optional.empty();
+        return firstMarked(found.path("issues"), marker, "fields", "description").map(this::ticket);
     }
 
     @Override
@@ -64,12 +59,7 @@ class JiraTracker extends RestTracker {
     public boolean hasComment(String remoteId, String marker) {
         JsonNode page = get(withQuery(issue(remoteId) + "/comment", Map.of("orderBy", "-created",
                 "maxResults", "100")));
-        for (JsonNode comment : page.path("comments")) {
-            if (comment.path("body").asText("").contains(marker)) {
-                return true;
-            }
-        }
-        return false;
+        return firstMarked(page.path("comments"), marker, "body").isPresent();
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.debrief.common.DebriefConfig;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the three trackers share: JSON over HTTP (through {@link TrackerHttp}) to paths under the tracker's API
@@ -53,6 +54,23 @@ abstract class RestTracker implements Tracker {
     static RemoteTicket issueTicket(String id, String key, String url, JsonNode issue) {
         return new RemoteTicket(id, key, url, "closed".equals(issue.path("state").asText()),
                 TrackerTimes.of(issue.get("closed_at")), TrackerTimes.of(issue.get("updated_at")));
+    }
+
+    /**
+     * The first of {@code entries} (issues, comments) whose text at {@code path} (a field, or fields for nested ones)
+     * holds {@code marker}, the mark Debrief writes into what it posts.
+     */
+    static Optional<JsonNode> firstMarked(JsonNode entries, String marker, String... path) {
+        for (JsonNode entry : entries) {
+            JsonNode text = entry;
+            for (String field : path) {
+                text = text.path(field);
+            }
+            if (text.asText("").contains(marker)) {
+                return Optional.of(entry);
+            }
+        }
+        return Optional.empty();
     }
 
     private URI uri(String path) {

@@ -37,6 +37,17 @@ class TeamsAndTagsTest {
     }
 
     @Test
+    void anAddedTeamOrFactorIsWhereItsLocationSays() {
+        for (String list : List.of("/api/teams", "/api/factors")) {
+            var created = asAdmin().body(Map.of("name", "Located")).post(list).then().statusCode(201).extract();
+            String location = created.header("Location");
+
+            assertThat(location).endsWith(list + "/" + created.jsonPath().getLong("id"));
+            asViewer().get(location).then().statusCode(200).body("name", equalTo("Located"));
+        }
+    }
+
+    @Test
     void adminAddsRenamesAndRemovesATeam() {
         long id = team("Payments");
         asViewer().get("/api/teams").then().statusCode(200).body("name", contains("Payments"));
