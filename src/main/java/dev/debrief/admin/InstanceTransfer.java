@@ -7,6 +7,7 @@ import dev.debrief.common.ConflictException;
 import dev.debrief.common.DebriefException;
 import dev.debrief.common.InvalidFieldsException;
 import dev.debrief.common.UnprocessableException;
+import dev.debrief.common.Worker;
 import dev.debrief.postmortem.SearchIndex;
 import dev.debrief.security.CredentialCache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
@@ -58,11 +58,7 @@ public class InstanceTransfer {
     @Inject
     SearchIndex searchIndex;
 
-    private final ExecutorService background = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "debrief-import");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService background = Worker.single("debrief-import");
 
     @PreDestroy
     void stopBackground() {

@@ -4,6 +4,7 @@ import dev.debrief.common.CurrentUser;
 import dev.debrief.common.DebriefConfig;
 import dev.debrief.common.DebriefException;
 import dev.debrief.common.NotFoundException;
+import dev.debrief.common.Worker;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -19,7 +20,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -50,11 +50,7 @@ public class ImportBatches {
     CurrentIdentityAssociation identities;
 
     /** One worker: batches queue behind each other, and documents of a batch go in the archive's order. */
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "debrief-import-batch");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker = Worker.single("debrief-import-batch");
 
     @PreDestroy
     void stop() {
