@@ -12,8 +12,6 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /** One decision of a review on one action item: the item's history, who decided, when and why. */
 @Entity
@@ -29,7 +27,6 @@ public class ReviewDecision extends Identified {
     private Long actionItemId;
 
     @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(nullable = false, length = 8)
     private Decision decision;
 

@@ -18,8 +18,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /**
  * One of a post-mortem's (at most) three commitments. Created, re-ranked and removed only through
@@ -51,7 +49,6 @@ public class ActionItem extends Tracked {
     private LocalDate dueDate;
 
     @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(nullable = false, length = 16)
     private ActionItemKind kind;
 
@@ -59,7 +56,6 @@ public class ActionItem extends Tracked {
     private String ticketUrl;
 
     @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(nullable = false, length = 16)
     private ActionItemStatus status;
 

@@ -25,9 +25,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.OptimisticLock;
-import org.hibernate.type.SqlTypes;
 
 /**
  * The aggregate root: one significant incident and the team's write-up of it, with its ranked action
@@ -48,7 +46,6 @@ public class PostMortem extends StoredDocument {
     private WrittenSections written;
 
     @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(nullable = false, length = 16)
     private PostMortemStatus status;
 

@@ -11,8 +11,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /** A link between two post-mortems, made from the first; both show it. Created and removed through the first. */
 @Entity
@@ -29,7 +27,6 @@ public class PostMortemLink extends Identified {
     private PostMortem target;
 
     @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(nullable = false, length = 16)
     private LinkKind kind;
 

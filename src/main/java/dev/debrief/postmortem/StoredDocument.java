@@ -19,8 +19,6 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.Comparator;
 import java.util.List;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /**
  * How a post-mortem stores its {@link IncidentDocument}: the columns and collections of what the team wrote,
@@ -46,7 +44,6 @@ public abstract class StoredDocument extends Tracked {
     private String title;
 
     @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(nullable = false, length = 8)
     private Severity severity;
 
@@ -92,7 +89,6 @@ public abstract class StoredDocument extends Tracked {
     private Long timeToResolveMicros;
 
     @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(length = 16)
     private DetectionSource detectionSource;
 

@@ -13,8 +13,6 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /** A personal API token: its owner, name and scope, and the hash of its secret (the secret itself is never kept). */
 @Entity
@@ -33,7 +31,6 @@ class ApiToken extends Identified {
     private String name;
 
     @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(nullable = false, length = 8)
     private TokenScope scope;
 

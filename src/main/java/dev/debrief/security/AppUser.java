@@ -11,8 +11,6 @@ import java.time.Instant;
 import java.util.Optional;
 import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /** A person or API client who may sign in; the password is kept only as a bcrypt hash. */
 @Entity
@@ -27,7 +25,6 @@ public class AppUser extends PanacheEntityBase {
     private String passwordHash;
 
     @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(nullable = false, length = 16)
     private Role role;
 

@@ -7,8 +7,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /**
  * Debrief's close of a ticket, owed since the review decided on its item: a row of the outbox, written in the
@@ -34,7 +32,6 @@ class TicketClose extends ClaimedRow {
     private Long ticketId;
 
     @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(nullable = false, length = 10)
     private Outcome outcome;
 
@@ -42,7 +39,6 @@ class TicketClose extends ClaimedRow {
     private String commentText;
 
     @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(nullable = false, length = 10)
     private Status status;
 

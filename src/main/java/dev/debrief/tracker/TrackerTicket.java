@@ -12,8 +12,6 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Locale;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /**
  * An action item's ticket in an issue tracker. It exists from the moment Debrief decides to open the ticket
@@ -40,7 +38,6 @@ class TrackerTicket extends ClaimedRow {
     private String marker;
 
     @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(nullable = false, length = 10)
     private State state;
 

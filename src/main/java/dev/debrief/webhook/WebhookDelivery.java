@@ -21,8 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.BatchSize;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /**
  * One event for one subscriber: a row of the outbox, written in the transaction of the change, with the JSON of what
@@ -50,7 +48,6 @@ class WebhookDelivery extends Identified {
     private String data;
 
     @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(nullable = false, length = 10)
     private DeliveryStatus status = DeliveryStatus.PENDING;
 
