@@ -11,6 +11,7 @@ import dev.debrief.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,7 +61,7 @@ class CalendarAndMetricsTest {
         List<Map<String, String>> events = new ArrayList<>();
         Map<String, String> current = null;
         for (String line : unfolded.split("\r\n")) {
-            assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isPositive();
+            assertThat(line.getBytes(StandardCharsets.UTF_8).length).isPositive();
             if (line.equals("BEGIN:VEVENT")) {
                 current = new LinkedHashMap<>();
             } else if (line.equals("END:VEVENT")) {
@@ -83,7 +84,7 @@ class CalendarAndMetricsTest {
         String ics = response.asString();
         assertThat(ics).startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n").endsWith("END:VCALENDAR\r\n");
         for (String line : ics.split("\r\n")) {
-            assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75);
+            assertThat(line.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75);
         }
         List<Map<String, String>> events = events(ics);
         assertThat(events).hasSize(3);

@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.hibernate.SessionFactory;
@@ -81,7 +82,7 @@ class TeamAndTagFiltersTest {
     private static List<Long> boardItems(String query) {
         Map<String, Object> board = asViewer().get("/api/board?asOf=2026-03-10&" + query).then().statusCode(200)
                 .extract().jsonPath().getMap("");
-        return java.util.stream.Stream.of("overdue", "dueThisWeek", "later")
+        return Stream.of("overdue", "dueThisWeek", "later")
                 .flatMap(section -> ((List<?>) board.get(section)).stream())
                 .map(row -> ((Number) ((Map<?, ?>) row).get("actionItemId")).longValue()).sorted().toList();
     }

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -134,7 +135,7 @@ class ReminderJobTest {
 
     @Test
     void aClaimLeftBehindByAnInstanceThatDiedWhileSendingIsTakenOver() {
-        assertThat(sent.claim("digest:2026-W11:webhook", clock.instant().minus(java.time.Duration.ofMinutes(11))))
+        assertThat(sent.claim("digest:2026-W11:webhook", clock.instant().minus(Duration.ofMinutes(11))))
                 .isTrue();
         job.run();
         assertThat(received).filteredOn(body -> body.contains("digest")).hasSize(1);

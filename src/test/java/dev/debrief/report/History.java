@@ -6,6 +6,7 @@ import dev.debrief.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -112,6 +113,6 @@ final class History {
     }
 
     static Instant utc(String localDateTime) {
-        return java.time.LocalDateTime.parse(localDateTime).toInstant(ZoneOffset.UTC);
+        return LocalDateTime.parse(localDateTime).toInstant(ZoneOffset.UTC);
     }
 }

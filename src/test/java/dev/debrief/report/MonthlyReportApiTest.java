@@ -2,6 +2,10 @@ package dev.debrief.report;
 
 import static dev.debrief.support.Api.asViewer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 
 import dev.debrief.support.MutableClock;
 import dev.debrief.support.TestData;
@@ -56,7 +60,7 @@ class MonthlyReportApiTest {
     void csvHasOneRowPerMonthWithTheJsonNamesAsColumns() throws Exception {
         history.addTwoIncidents();
         String csv = asViewer().accept("text/csv").get("/api/reports/monthly?from=2025-12&to=2026-02")
-                .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv"))
+                .then().statusCode(200).contentType(startsWith("text/csv"))
                 .extract().asString();
         List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(csv)).getRecords();
@@ -104,22 +108,22 @@ class MonthlyReportApiTest {
     @Test
     void badRangesAreRefusedNamingTheField() {
         asViewer().get("/api/reports/monthly?from=2026-05&to=2026-01").then().statusCode(400)
-                .body("errors.field", org.hamcrest.Matchers.contains("from"));
+                .body("errors.field", contains("from"));
         asViewer().get("/api/reports/monthly?from=2026-13").then().statusCode(400)
-                .body("errors.field", org.hamcrest.Matchers.contains("from"));
+                .body("errors.field", contains("from"));
         asViewer().get("/api/reports/monthly?to=2027-01").then().statusCode(400)
-                .body("errors.field", org.hamcrest.Matchers.contains("to"));
+                .body("errors.field", contains("to"));
         asViewer().get("/api/reports/monthly?from=2010-01&to=2026-01").then().statusCode(400);
         asViewer().get("/api/reports/monthly?format=xml").then().statusCode(400)
-                .body("errors.field", org.hamcrest.Matchers.contains("format"));
+                .body("errors.field", contains("format"));
     }
 
     @Test
     void defaultRangeIsTheLastTwelveFullMonthsAndTheCurrentOne() {
         asViewer().get("/api/reports/monthly").then().statusCode(200)
-                .body("from", org.hamcrest.Matchers.equalTo("2025-03"))
-                .body("to", org.hamcrest.Matchers.equalTo("2026-03"))
-                .body("months", org.hamcrest.Matchers.hasSize(13))
-                .body("timeZone", org.hamcrest.Matchers.equalTo("UTC"));
+                .body("from", equalTo("2025-03"))
+                .body("to", equalTo("2026-03"))
+                .body("months", hasSize(13))
+                .body("timeZone", equalTo("UTC"));
     }
 }

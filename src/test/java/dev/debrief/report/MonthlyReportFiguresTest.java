@@ -23,6 +23,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -251,7 +252,7 @@ class MonthlyReportFiguresTest {
 
         MonthlyReport inBerlin = reports.report(YearMonth.of(2026, 3), YearMonth.of(2026, 11),
                 new MonthlyReportService.Filter(null, null), berlin);
-        Map<String, Long> incidents = new java.util.LinkedHashMap<>();
+        Map<String, Long> incidents = new LinkedHashMap<>();
         inBerlin.months().forEach(m -> incidents.put(m.month(), m.figures().incidents()));
         assertThat(incidents).containsEntry("2026-03", 0L).containsEntry("2026-04", 1L)
                 .containsEntry("2026-10", 1L).containsEntry("2026-11", 1L);

@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -199,7 +200,7 @@ class WebhookTest {
     void anItemEditedToDoneIsAnnouncedAsCompletedAsTheReviewsDoneIs() {
         subscribe(receiver.url(), "action_item.completed");
         Scenarios.Ranked pm = Scenarios.published();
-        Map<String, Object> item = new java.util.HashMap<>(asViewer().get("/api/postmortems/{id}", pm.postmortem())
+        Map<String, Object> item = new HashMap<>(asViewer().get("/api/postmortems/{id}", pm.postmortem())
                 .jsonPath().getMap("actionItems.find { it.id == " + pm.first() + " }"));
         item.put("status", "IN_PROGRESS");
         asEditor().body(item).put("/api/postmortems/{id}/action-items/{item}", pm.postmortem(), pm.first()).then()
