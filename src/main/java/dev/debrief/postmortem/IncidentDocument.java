@@ -217,8 +217,8 @@ public record IncidentDocument(
         }
 
         public IncidentDocument build() {
-            return new IncidentDocument(title, severity, team, services, tags, factors, attendees, startedAt, detectedAt, resolvedAt,
-                    detectionSource, sections, timeline, considered);
+            return new IncidentDocument(title, severity, team, services, tags, factors, attendees, startedAt,
+                    detectedAt, resolvedAt, detectionSource, sections, timeline, considered);
         }
     }
 }
