@@ -24,6 +24,7 @@ enum Destination {
     CONSIDERED(null),
     ATTENDEES(null),
     SERVICES(null),
+    FACTORS(null),
     FACTS(null);
 
     private final Section section;
@@ -48,6 +49,7 @@ enum Destination {
             case CONSIDERED -> "considered";
             case ATTENDEES -> "attendees";
             case SERVICES -> "services";
+            case FACTORS -> "factors";
             default -> "facts";
         };
     }
@@ -62,7 +64,7 @@ enum Destination {
                 case IMPACT -> List.of("impact", "customer impact", "user impact", "business impact",
                         "impact assessment", "scope", "severity and impact");
                 case WHAT_HAPPENED -> List.of("what happened", "root cause", "root causes", "root cause analysis",
-                        "rca", "cause", "causes", "trigger", "contributing factors", "incident description",
+                        "rca", "cause", "causes", "trigger", "incident description",
                         "narrative", "background", "what went wrong", "technical details");
                 case WHY_DETECTION_FAILED -> List.of("detection", "why detection failed",
                         "why did detection fail", "how was it detected", "how we found out", "monitoring",
@@ -86,6 +88,7 @@ enum Destination {
             case ATTENDEES -> List.of("attendees", "participants", "people", "who was there", "responders");
             case SERVICES -> List.of("services", "affected services", "services affected", "systems affected",
                     "affected systems", "components");
+            case FACTORS -> List.of("contributing factors", "factors", "causal factors");
             default -> List.of("stats", "facts", "incident details", "details", "metadata", "key facts",
                     "summary table", "incident data");
         };

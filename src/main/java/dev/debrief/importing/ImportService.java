@@ -6,6 +6,7 @@ import dev.debrief.common.InvalidFieldsException;
 import dev.debrief.common.NotFoundException;
 import dev.debrief.common.UnprocessableException;
 import dev.debrief.postmortem.ActionItemRequest;
+import dev.debrief.postmortem.FactorService;
 import dev.debrief.postmortem.PostMortemService;
 import dev.debrief.postmortem.PostMortemView;
 import dev.debrief.postmortem.TeamService;
@@ -43,12 +44,15 @@ public class ImportService {
     Clock clock;
 
     @Inject
+    FactorService factors;
+
+    @Inject
     CurrentUser currentUser;
 
     /** What the document would become, storing nothing. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ImportDraft preview(String markdown) {
-        ImportDraft draft = MarkdownImporter.read(markdown, clock.instant(), teams::has);
+        ImportDraft draft = MarkdownImporter.read(markdown, clock.instant(), knownNames());
         return ImportedSource.importedAs(sha256(markdown)).map(earlier -> draft.withWarning("This document was "
                 + "imported before, as post-mortem " + earlier + "; importing it again is refused (409).")).orElse(draft);
     }
@@ -62,7 +66,7 @@ public class ImportService {
         ImportedSource.importedAs(hash).ifPresent(earlier -> {
             throw new AlreadyImported(earlier);
         });
-        ImportDraft draft = MarkdownImporter.read(markdown, clock.instant(), teams::has);
+        ImportDraft draft = MarkdownImporter.read(markdown, clock.instant(), knownNames());
         List<FieldError> errors = new ArrayList<>(draft.refusals());
         validator.validate(draft.postmortem()).forEach(violation -> errors.add(
                 new FieldError("postmortem." + violation.getPropertyPath(), violation.getMessage())));
@@ -94,6 +98,11 @@ public class ImportService {
     public String source(long postmortemId) {
         return ImportedSource.<ImportedSource>findByIdOptional(postmortemId).map(ImportedSource::markdown)
                 .orElseThrow(() -> new NotFoundException("imported document of post-mortem", postmortemId));
+    }
+
+    /** The teams and factors a document may name, read as the importer asks for each name. */
+    private KnownNames knownNames() {
+        return new KnownNames(teams::has, factors::named);
     }
 
     private static UnprocessableException refused(List<FieldError> errors) {

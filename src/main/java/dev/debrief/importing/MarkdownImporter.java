@@ -19,7 +19,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +37,8 @@ final class MarkdownImporter {
     private static final Pattern SEVERITY = Pattern.compile("(?i)^\\W*(?:sev(?:erity)?|s)?\\s*[-_ ]?([1-4])\\b");
 
     private final Instant now;
+    private final KnownNames known;
+    private final ImportedFactors factors;
     private final Map<Section, List<String>> texts = new EnumMap<>(Section.class);
     private final Map<Fact, String> facts = new EnumMap<>(Fact.class);
     private final List<String> timelineLines = new ArrayList<>();
@@ -51,23 +52,26 @@ final class MarkdownImporter {
     private final List<FieldError> refusals = new ArrayList<>();
     private String title;
 
-    private MarkdownImporter(Instant now) {
+    private MarkdownImporter(Instant now, KnownNames known) {
         this.now = now;
+        this.known = known;
+        this.factors = new ImportedFactors(known.factor());
     }
 
     static ImportDraft read(String markdown, Instant now) {
-        return read(markdown, now, team -> false);
+        return read(markdown, now, KnownNames.NONE);
     }
 
     /**
-     * {@code knownTeam} says whether Debrief has a team of a name: a document's team that it does not know is left
-     * out with a warning (the stored original keeps it), since an admin adds teams.
+     * {@code known} says which teams and factors Debrief has: a document's team or factor that it does not know is
+     * left out of the field with a warning (its text stays, and the stored original keeps it), since an admin adds
+     * them.
      */
-    static ImportDraft read(String markdown, Instant now, Predicate<String> knownTeam) {
-        return new MarkdownImporter(now).readAll(markdown, knownTeam);
+    static ImportDraft read(String markdown, Instant now, KnownNames known) {
+        return new MarkdownImporter(now, known).readAll(markdown);
     }
 
-    private ImportDraft readAll(String markdown, Predicate<String> knownTeam) {
+    private ImportDraft readAll(String markdown) {
         MarkdownOutline outline = MarkdownOutline.of(markdown);
         if (outline.hadComments()) {
             warnings.add("HTML comments are left out of the sections; the stored original keeps them.");
@@ -98,7 +102,7 @@ final class MarkdownImporter {
                 fill(current, part);
             }
         }
-        return finish(knownTeam);
+        return finish();
     }
 
     /** The lines under the title: facts, and a first paragraph that is the summary. */
@@ -150,6 +154,7 @@ final class MarkdownImporter {
             case CONSIDERED -> considered.addAll(listed(part.lines()));
             case ATTENDEES -> attendees.addAll(listed(part.lines()));
             case SERVICES -> services.addAll(listed(part.lines()));
+            case FACTORS -> keepAsText(part, factors.read(part.lines()));
             default -> readFacts(part);
         }
     }
@@ -163,18 +168,22 @@ final class MarkdownImporter {
         return String.join("\n", Fact.withoutEmptyTables(rest)).strip();
     }
 
-    private void readFacts(Part part) {
-        List<String> rest = new ArrayList<>();
-        for (String line : part.lines()) {
-            Fact.in(line).ifPresentOrElse(fact -> facts.putIfAbsent(fact.fact(), fact.value()), () -> rest.add(line));
-        }
-        String text = String.join("\n", Fact.withoutEmptyTables(rest)).strip();
+    private void keepAsText(Part part, List<String> lines) {
+        String text = String.join("\n", lines).strip();
         if (!text.isEmpty()) {
             append(WHAT_HAPPENED, "### " + part.heading() + "\n\n" + text);
         }
     }
 
-    private ImportDraft finish(Predicate<String> knownTeam) {
+    private void readFacts(Part part) {
+        List<String> rest = new ArrayList<>();
+        for (String line : part.lines()) {
+            Fact.in(line).ifPresentOrElse(fact -> facts.putIfAbsent(fact.fact(), fact.value()), () -> rest.add(line));
+        }
+        keepAsText(part, Fact.withoutEmptyTables(rest));
+    }
+
+    private ImportDraft finish() {
         if (title == null || title.isBlank()) {
             refuse("title", "is missing: the document has no heading and no text");
         } else if (title.length() > 200) {
@@ -194,11 +203,12 @@ final class MarkdownImporter {
         if ("published".equalsIgnoreCase(Optional.ofNullable(facts.get(Fact.STATUS)).orElse("").split(",")[0])) {
             warnings.add("The document was published; it is imported as a draft, for the team to publish.");
         }
+        warnings.addAll(factors.warnings());
         RankedImport ranked = RankedImport.of(items);
         warnings.addAll(ranked.warnings());
         considered.addAll(ranked.beyondThree());
         IncidentDocument document = IncidentDocument.builder().title(title).severity(severity())
-                .team(TeamAndTags.team(facts.get(Fact.TEAM), knownTeam, warnings))
+                .team(TeamAndTags.team(facts.get(Fact.TEAM), known.team(), warnings)).factors(factors.factors())
                 .tags(TeamAndTags.tags(facts.get(Fact.TAGS), warnings)).services(services).attendees(attendees)
                 .startedAt(times.startedAt())
                 .detectedAt(times.detectedAt()).resolvedAt(times.resolvedAt()).detectionSource(source())

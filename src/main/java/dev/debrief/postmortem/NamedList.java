@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -81,7 +82,14 @@ public abstract class NamedList<E extends NamedEntry> {
     /** Whether an entry of this name exists, whatever its case. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean has(String name) {
-        return NamedEntry.keyOf(name) != null && findByName(name) != null;
+        return named(name).isPresent();
+    }
+
+    /** The entry of this name, whatever its case, if there is one. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<NamedView> named(String name) {
+        return NamedEntry.keyOf(name) == null ? Optional.empty()
+                : Optional.ofNullable(findByName(name)).map(NamedEntry::view);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -114,10 +114,15 @@ class ImportApiTest {
     }
 
     @Test
-    void aDebriefExportImportsBackWithItsTeamAndTags() {
+    void aDebriefExportImportsBackWithItsTeamTagsAndFactors() {
         asAdmin().body(Map.of("name", "Payments")).post("/api/teams").then().statusCode(201);
+        long flakyDns = asAdmin().body(Map.of("name", "Flaky DNS: resolver")).post("/api/factors").then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+        long capacity = asViewer().get("/api/factors").jsonPath().getLong("find { it.name == 'Capacity' }.id");
         long original = Scenarios.create(PostMortemJson.complete().with("team", "Payments")
-                .with("tags", List.of("dns", "Cache Stampede")));
+                .with("tags", List.of("dns", "Cache Stampede"))
+                .with("factors", List.of(Map.of("factorId", capacity, "note", "the pool: too small"),
+                        Map.of("factorId", flakyDns))));
         String exported = asViewer().accept("text/markdown").get("/api/postmortems/{id}", original)
                 .then().statusCode(200).extract().asString();
 
@@ -127,6 +132,9 @@ class ImportApiTest {
         JsonPath after = asViewer().get(location).jsonPath();
         assertThat(after.getString("team")).isEqualTo("Payments");
         assertThat(after.getList("tags")).containsExactly("dns", "cache stampede");
+        assertThat(after.getList("factors")).isEqualTo(asViewer().get("/api/postmortems/{id}", original).jsonPath()
+                .getList("factors")).hasSize(2);
+        assertThat(after.getString("whatHappened")).doesNotContain("Contributing factors");
     }
 
     @Test

@@ -37,7 +37,7 @@ class ImportPagesTest {
     @Test
     void aDocumentIsPreviewedBesideItsSourceThenImportedUnchanged() {
         WebSession editor = WebSession.asEditor();
-        String markdown = Zips.document(4);
+        String markdown = Zips.document(4) + "\n## Contributing factors\n- capacity: too few workers\n";
 
         Response preview = upload(editor, "incident-4.md", markdown, "preview");
 
@@ -45,6 +45,7 @@ class ImportPagesTest {
         Document page = Jsoup.parse(preview.asString());
         assertThat(page.selectFirst("[data-testid=preview-title]").text()).isEqualTo("Incident 4: checkout slow");
         assertThat(page.selectFirst("[data-testid=import-source]").wholeText()).isEqualTo(markdown);
+        assertThat(page.selectFirst("[data-testid=preview-factors]").text()).isEqualTo("Capacity: too few workers");
         assertThat(asViewer().get("/api/postmortems").jsonPath().getInt("total")).isZero();
 
         Response imported = editor.submit(page, "form[action=/imports/document]", Map.of());

@@ -1,14 +1,20 @@
 package dev.debrief.importing;
 
+import static dev.debrief.postmortem.StoredDocument.MAX_FACTORS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.debrief.postmortem.ActionItemKind;
 import dev.debrief.postmortem.ActionItemRequest;
 import dev.debrief.postmortem.DetectionSource;
+import dev.debrief.postmortem.NamedView;
 import dev.debrief.postmortem.PostMortemRequest;
 import dev.debrief.postmortem.Severity;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** How documents written on the common templates become a post-mortem; no database, no server. */
@@ -263,7 +269,7 @@ class MarkdownImporterTest {
                 - **Date:** 2024-05-02 08:00 UTC
                 - **Team:** Payments
                 - **Tags:** DNS, resolver, dns
-                """, NOW, team -> team.equals("Payments"));
+                """, NOW, new KnownNames(team -> team.equals("Payments"), name -> Optional.empty()));
 
         assertThat(draft.postmortem().team()).isEqualTo("Payments");
         assertThat(draft.postmortem().tags()).containsExactly("dns", "resolver");
@@ -277,11 +283,79 @@ class MarkdownImporterTest {
                 Date: 2024-05-02 08:00 UTC
                 Team: Platform
                 Labels: dns, !!urgent
-                """, NOW, team -> false);
+                """, NOW, KnownNames.NONE);
 
         assertThat(draft.postmortem().team()).isNull();
         assertThat(draft.postmortem().tags()).containsExactly("dns");
         assertThat(draft.warnings()).anyMatch(w -> w.contains("'Platform' is not one of Debrief's teams"))
                 .anyMatch(w -> w.contains("'!!urgent' is not one Debrief keeps"));
+    }
+
+    @Test
+    void theFactorsTheInstanceKnowsAreReadWithTheirNotesAndTheRestStaysAsText() {
+        Map<String, NamedView> factors = Map.of(
+                "capacity", new NamedView(3L, "Capacity", NOW, NOW, 0),
+                "missing or noisy alerting", new NamedView(5L, "Missing or noisy alerting", NOW, NOW, 0));
+        KnownNames known = new KnownNames(team -> false,
+                name -> Optional.ofNullable(factors.get(name.toLowerCase(Locale.ROOT))));
+
+        ImportDraft draft = MarkdownImporter.read("""
+                # Disk full on the primary
+                Date: 2024-05-02 08:00 UTC
+
+                ## Contributing factors
+                The team had no dashboard for disk growth.
+
+                - capacity: the disk grew 4% a day
+                - **Missing or noisy alerting:** nothing alerted below 100%
+                - Capacity: named twice
+                - Vendor outage: the cloud's, not ours
+                """, NOW, known);
+
+        assertThat(draft.postmortem().factors()).extracting(PostMortemRequest.FactorLine::factorId,
+                PostMortemRequest.FactorLine::factor, PostMortemRequest.FactorLine::note).containsExactly(
+                        tuple(3L, "Capacity", "the disk grew 4% a day"),
+                        tuple(5L, "Missing or noisy alerting", "nothing alerted below 100%"));
+        assertThat(draft.postmortem().whatHappened()).isEqualTo("""
+                ### Contributing factors
+
+                The team had no dashboard for disk growth.
+
+                - Capacity: named twice
+                - Vendor outage: the cloud's, not ours""");
+        assertThat(draft.mapping()).contains(new ImportDraft.Mapping("Contributing factors", "factors"));
+        assertThat(draft.warnings()).anyMatch(w -> w.startsWith("1 contributing factor(s) are not among Debrief's")
+                && w.endsWith("Vendor outage: the cloud's, not ours"));
+    }
+
+    @Test
+    void withoutKnownFactorsTheContributingFactorsAreKeptAsText() {
+        ImportDraft draft = MarkdownImporter.read("""
+                # Disk full on the primary
+                Date: 2024-05-02 08:00 UTC
+
+                ## Contributing factors
+                - Capacity: the disk grew 4% a day
+                """, NOW);
+
+        assertThat(draft.postmortem().factors()).isEmpty();
+        assertThat(draft.postmortem().whatHappened()).isEqualTo(
+                "### Contributing factors\n\n- Capacity: the disk grew 4% a day");
+    }
+
+    @Test
+    void factorsBeyondTheMostAPostMortemListsAreKeptAsText() {
+        KnownNames known = new KnownNames(team -> false, name -> name.matches("F\\d+")
+                ? Optional.of(new NamedView(Long.parseLong(name.substring(1)), name, NOW, NOW, 0)) : Optional.empty());
+        StringBuilder document = new StringBuilder("# Many causes\nDate: 2024-05-02 08:00 UTC\n## Factors\n");
+        for (int i = 1; i <= MAX_FACTORS + 5; i++) {
+            document.append("- F").append(i).append('\n');
+        }
+
+        ImportDraft draft = MarkdownImporter.read(document.toString(), NOW, known);
+
+        assertThat(draft.postmortem().factors()).hasSize(MAX_FACTORS);
+        assertThat(draft.postmortem().whatHappened()).startsWith("### Factors\n\n- F21\n");
+        assertThat(draft.warnings()).anyMatch(w -> w.startsWith("More than 20 contributing factors"));
     }
 }
