@@ -81,16 +81,22 @@ public class TrackerHooks {
     }
 
     /**
-     * Jira's issue events. Jira's webhooks cannot sign their deliveries everywhere, so the secret travels in the
-     * URL Jira is given ({@code ?secret=}) or, from automation rules, in the {@code X-Debrief-Secret} header.
+     * Jira's issue events. An administrator webhook given a secret signs its body ({@code X-Hub-Signature}, the same
+     * HMAC-SHA256 as GitHub's), and a signature that does not match is refused. Where Jira does not sign (an automation
+     * rule's web request, a Jira without webhook secrets), the secret itself travels in the {@code X-Debrief-Secret}
+     * header or, last, in the URL Jira is given ({@code ?secret=}).
      */
     @POST
     @Path("jira")
-    public Response jira(@QueryParam("secret") String inUrl, @HeaderParam("X-Debrief-Secret") String inHeader,
-            byte[] body) {
-        if (!HookSecrets.matches(config.tracker().jira().webhookSecret(), inHeader != null ? inHeader : inUrl)) {
-            throw new BadHookCredentialsException("The delivery does not carry the webhook's secret "
-                    + "(debrief.tracker.jira.webhook-secret) in ?secret= or X-Debrief-Secret.");
+    public Response jira(@HeaderParam("X-Hub-Signature") String signature,
+            @HeaderParam("X-Debrief-Secret") String inHeader, @QueryParam("secret") String inUrl, byte[] body) {
+        Optional<String> secret = config.tracker().jira().webhookSecret();
+        boolean proven = signature != null ? HookSecrets.signed(secret, signature, body)
+                : HookSecrets.matches(secret, inHeader != null ? inHeader : inUrl);
+        if (!proven) {
+            throw new BadHookCredentialsException("The delivery carries neither an X-Hub-Signature of its body under "
+                    + "the webhook's secret (debrief.tracker.jira.webhook-secret) nor that secret in X-Debrief-Secret "
+                    + "or ?secret=.");
         }
         JsonNode payload = read(body);
         if (!payload.path("issue").isObject()) {

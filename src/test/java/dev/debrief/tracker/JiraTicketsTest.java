@@ -103,6 +103,23 @@ class JiraTicketsTest extends TrackerTestBase {
     }
 
     @Test
+    void aWebhookGivenTheSecretInJiraSignsItsBodyAndAWrongSignatureIsRefused() throws Exception {
+        Scenarios.Ranked pm = linked();
+        String done = event(issue("OPS-7", "done", "Closed", RESOLVED, RESOLVED));
+
+        anonymous().contentType("application/json").header("X-Hub-Signature",
+                        GitHubFake.signature("another secret", done))
+                .body(done).post("/api/hooks/jira?secret=" + TrackerProfile.JIRA_SECRET)
+                .then().statusCode(401).body("detail", containsString("X-Hub-Signature"));
+        item(pm, pm.first()).body("status", equalTo("OPEN"));
+
+        anonymous().contentType("application/json").header("X-Hub-Signature",
+                        GitHubFake.signature(TrackerProfile.JIRA_SECRET, done))
+                .body(done).post("/api/hooks/jira").then().statusCode(200).body("changed", equalTo(true));
+        item(pm, pm.first()).body("status", equalTo("DONE"));
+    }
+
+    @Test
     void anIssueDebriefDoesNotKnowIsAcceptedAndIgnored() {
         linked();
 
