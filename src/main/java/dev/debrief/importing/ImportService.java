@@ -102,7 +102,7 @@ public class ImportService {
 
     /** The teams and factors a document may name, read as the importer asks for each name. */
     private KnownNames knownNames() {
-        return new KnownNames(teams::has, factors::named);
+        return new KnownNames(teams::has, factors.byName());
     }
 
     private static UnprocessableException refused(List<FieldError> errors) {

@@ -13,11 +13,13 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * A list admins keep by name (teams, contributing factors): list, add, rename, each change audited as
@@ -82,14 +84,18 @@ public abstract class NamedList<E extends NamedEntry> {
     /** Whether an entry of this name exists, whatever its case. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean has(String name) {
-        return named(name).isPresent();
+        return NamedEntry.keyOf(name) != null && findByName(name) != null;
     }
 
-    /** The entry of this name, whatever its case, if there is one. */
+    /**
+     * The entries as they are now, looked up by name whatever its case: one read for the many look-ups of an import,
+     * which tries each line of a list.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<NamedView> named(String name) {
-        return NamedEntry.keyOf(name) == null ? Optional.empty()
-                : Optional.ofNullable(findByName(name)).map(NamedEntry::view);
+    public Function<String, Optional<NamedView>> byName() {
+        Map<String, NamedView> entries = new HashMap<>();
+        list().forEach(entry -> entries.put(NamedEntry.keyOf(entry.name()), entry));
+        return name -> Optional.ofNullable(NamedEntry.keyOf(name)).map(entries::get);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

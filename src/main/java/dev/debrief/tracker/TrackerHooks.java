@@ -82,9 +82,9 @@ public class TrackerHooks {
 
     /**
      * Jira's issue events. An administrator webhook given a secret signs its body ({@code X-Hub-Signature}, the same
-     * HMAC-SHA256 as GitHub's), and a signature that does not match is refused. Where Jira does not sign (an automation
-     * rule's web request, a Jira without webhook secrets), the secret itself travels in the {@code X-Debrief-Secret}
-     * header or, last, in the URL Jira is given ({@code ?secret=}).
+     * HMAC-SHA256 as GitHub's), and a signature that does not match is refused; an empty header arrives as none.
+     * Where Jira does not sign (an automation rule's web request, a Jira without webhook secrets), the secret itself
+     * travels in the {@code X-Debrief-Secret} header or, last, in the URL Jira is given ({@code ?secret=}).
      */
     @POST
     @Path("jira")

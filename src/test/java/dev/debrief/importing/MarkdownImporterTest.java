@@ -12,9 +12,13 @@ import dev.debrief.postmortem.PostMortemRequest;
 import dev.debrief.postmortem.Severity;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** How documents written on the common templates become a post-mortem; no database, no server. */
@@ -357,5 +361,73 @@ class MarkdownImporterTest {
         assertThat(draft.postmortem().factors()).hasSize(MAX_FACTORS);
         assertThat(draft.postmortem().whatHappened()).startsWith("### Factors\n\n- F21\n");
         assertThat(draft.warnings()).anyMatch(w -> w.startsWith("More than 20 contributing factors"));
+    }
+
+    @Test
+    void aFactorWhoseNameHoldsAColonOrAnEscapedMarkIsReadAsExportedAndAWrappedNoteStaysWhole() {
+        KnownNames known = knowing("Flaky DNS", "Flaky DNS: resolver", "*nix hosts", "Capacity");
+
+        ImportDraft draft = MarkdownImporter.read("""
+                # Resolver failures
+                Date: 2024-05-02 08:00 UTC
+
+                ## Contributing factors
+                - Flaky DNS: resolver: it dropped 2% of queries
+                - \\*nix hosts: old kernels \\(4\\.19\\)
+                - Capacity: the pool
+                  was too small
+                """, NOW, known);
+
+        assertThat(draft.postmortem().factors()).extracting(PostMortemRequest.FactorLine::factor,
+                PostMortemRequest.FactorLine::note).containsExactly(
+                        tuple("Flaky DNS: resolver", "it dropped 2% of queries"),
+                        tuple("*nix hosts", "old kernels (4.19)"),
+                        tuple("Capacity", "the pool was too small"));
+        assertThat(draft.postmortem().whatHappened()).isNull();
+        assertThat(draft.warnings()).noneMatch(w -> w.contains("contributing factor"));
+    }
+
+    @Test
+    void aNoteTooLongForAFactorIsKeptAsTextAndAnItemOfManyColonsIsNotTriedAtEachOne() {
+        List<String> triedNames = new ArrayList<>();
+        KnownNames known = new KnownNames(team -> false, name -> {
+            triedNames.add(name);
+            return knowing("Capacity").factor().apply(name);
+        });
+        String longNote = "x".repeat(2001);
+        String colons = "a" + ":".repeat(20_000);
+
+        ImportDraft draft = MarkdownImporter.read("# Disk full\nDate: 2024-05-02 08:00 UTC\n## Contributing factors\n"
+                + "- Capacity: " + longNote + "\n- " + colons + "\n", NOW, known);
+
+        assertThat(draft.postmortem().factors()).isEmpty();
+        assertThat(draft.postmortem().whatHappened()).contains("- Capacity: " + longNote, "- " + colons);
+        assertThat(draft.warnings()).anyMatch(w -> w.startsWith("The note of Capacity is longer than 2000 characters"));
+        assertThat(triedNames).hasSizeLessThan(500);
+    }
+
+    @Test
+    void aFactorNamedAgainAfterTheMostIsARepeatNotOneTooMany() {
+        StringBuilder document = new StringBuilder("# Many causes\nDate: 2024-05-02 08:00 UTC\n## Factors\n");
+        for (int i = 1; i <= MAX_FACTORS; i++) {
+            document.append("- F").append(i).append('\n');
+        }
+        document.append("- F1: again\n");
+
+        ImportDraft draft = MarkdownImporter.read(document.toString(), NOW, knowing(
+                IntStream.rangeClosed(1, MAX_FACTORS).mapToObj(i -> "F" + i).toArray(String[]::new)));
+
+        assertThat(draft.postmortem().factors()).hasSize(MAX_FACTORS);
+        assertThat(draft.postmortem().whatHappened()).isEqualTo("### Factors\n\n- F1: again");
+        assertThat(draft.warnings()).noneMatch(w -> w.startsWith("More than"));
+    }
+
+    /** An instance whose factors are {@code names}, numbered from 1 in that order. */
+    private static KnownNames knowing(String... names) {
+        Map<String, NamedView> factors = new HashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            factors.put(names[i].toLowerCase(Locale.ROOT), new NamedView(i + 1L, names[i], NOW, NOW, 0));
+        }
+        return new KnownNames(team -> false, name -> Optional.ofNullable(factors.get(name.toLowerCase(Locale.ROOT))));
     }
 }

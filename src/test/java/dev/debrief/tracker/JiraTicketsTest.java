@@ -117,6 +117,11 @@ class JiraTicketsTest extends TrackerTestBase {
                         GitHubFake.signature(TrackerProfile.JIRA_SECRET, done))
                 .body(done).post("/api/hooks/jira").then().statusCode(200).body("changed", equalTo(true));
         item(pm, pm.first()).body("status", equalTo("DONE"));
+
+        anonymous().contentType("application/json").header("X-Hub-Signature", "")
+                .header("X-Debrief-Secret", TrackerProfile.JIRA_SECRET)
+                .body(event(issue("OPS-7", "new", "To Do", null, "2026-03-11T10:00:00.000+0000")))
+                .post("/api/hooks/jira").then().statusCode(200).body("changed", equalTo(true));
     }
 
     @Test
