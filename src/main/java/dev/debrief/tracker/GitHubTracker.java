@@ -43,7 +43,7 @@ class GitHubTracker extends RestTracker {
         JsonNode list = get(withQuery(issues(""), Map.of("labels", NewTicket.LABEL, "state", "all",
                 "sort", "created", "direction", "desc", "per_page", Integer.toString(LOOK_UP))));
         for (JsonNode issue : list) {
-            if (!issue.has("pull_request") && issue.path("body").asText("").contains(marker)) {
+            if (!issue.has("pull_request") && marks(issue.path("body").asText(""), marker)) {
                 return Optional.of(ticket(issue));
             }
         }

@@ -66,11 +66,29 @@ abstract class RestTracker implements Tracker {
             for (String field : path) {
                 text = text.path(field);
             }
-            if (text.asText("").contains(marker)) {
+            if (marks(text.asText(""), marker)) {
                 return Optional.of(entry);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code text} holds {@code marker} as a whole: {@code debrief-action-item-5} is not in a ticket that
+     * says {@code debrief-action-item-51}.
+     */
+    static boolean marks(String text, String marker) {
+        for (int at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1)) {
+            int end = at + marker.length();
+            if ((at == 0 || !inMarker(text.charAt(at - 1))) && (end == text.length() || !inMarker(text.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean inMarker(char c) {
+        return Character.isLetterOrDigit(c) || c == '-' || c == '_';
     }
 
     private URI uri(String path) {

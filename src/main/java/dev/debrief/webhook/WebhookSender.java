@@ -84,7 +84,7 @@ public class WebhookSender {
         int failed = 0;
         int skipped = 0;
         for (long id : claims.due(now, BATCH)) {
-            Optional<DeliveryClaims.Claimed> claimed = claims.claim(id, now);
+            Optional<DeliveryClaims.Claimed> claimed = claims.claim(id, now());
             if (claimed.isEmpty()) {
                 skipped++;
                 continue;
@@ -117,17 +117,20 @@ public class WebhookSender {
             return Attempt.failed(at, "not sent: the URL " + refused.get(), elapsedMs(started));
         }
         byte[] body = claimed.body().getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(claimed.url()).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header("X-Debrief-Event", claimed.event())
-                .header("X-Debrief-Delivery", Long.toString(claimed.id()))
-                .header("X-Debrief-Signature", signature(claimed.secret(), body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         try {
+            HttpRequest request = HttpRequest.newBuilder(claimed.url()).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .header("X-Debrief-Event", claimed.event())
+                    .header("X-Debrief-Delivery", Long.toString(claimed.id()))
+                    .header("X-Debrief-Signature", signature(claimed.secret(), body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             return Attempt.answered(at, response.statusCode(), elapsedMs(started));
         } catch (IOException e) {
             return Attempt.failed(at, describe(e), elapsedMs(started));
+        } catch (IllegalArgumentException e) {
+            // A URL registered before Debrief checked its port: recorded like any failed attempt, not retried forever.
+            return Attempt.failed(at, "not sent: the URL is not one Debrief can post to", elapsedMs(started));
         }
     }
 

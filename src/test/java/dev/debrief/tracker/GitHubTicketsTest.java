@@ -117,7 +117,9 @@ class GitHubTicketsTest extends TrackerTestBase {
         openTicket(pm, pm.first(), null).statusCode(502);
 
         fake.resetAll();
-        github.lists();
+        // Another item's ticket whose marker starts with this item's: not this item's ticket.
+        github.lists(GitHubFake.issue(13, false, null, "2026-03-10T12:00:00Z",
+                "...\n\nDebrief reference: debrief-action-item-" + pm.first() + "1\n"));
         github.creates(14);
         openTicket(pm, pm.first(), null).statusCode(201).body("key", equalTo("acme/web#14"));
 

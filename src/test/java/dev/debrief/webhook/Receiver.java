@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /** A local HTTP endpoint on a free port that keeps what it is sent and answers with the status codes it is told. */
 final class Receiver implements AutoCloseable {
@@ -30,6 +31,8 @@ final class Receiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Request> received = new CopyOnWriteArrayList<>();
     private final Deque<Integer> answers = new ArrayDeque<>();
+    private volatile Consumer<Request> onEach = request -> {
+    };
 
     Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -37,7 +40,9 @@ final class Receiver implements AutoCloseable {
             Map<String, String> headers = new HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
                     values.get(0)));
-            received.add(new Request(headers, exchange.getRequestBody().readAllBytes()));
+            Request request = new Request(headers, exchange.getRequestBody().readAllBytes());
+            received.add(request);
+            onEach.accept(request);
             exchange.sendResponseHeaders(nextAnswer(), -1);
             exchange.close();
         });
@@ -46,6 +51,11 @@ final class Receiver implements AutoCloseable {
 
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/in";
+    }
+
+    /** Runs {@code action} on each request as it arrives, before answering it. */
+    void onEach(Consumer<Request> action) {
+        onEach = action;
     }
 
     /** Answers the next requests with these codes, in order, then 204 again. */

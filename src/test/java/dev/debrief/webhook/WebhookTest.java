@@ -31,6 +31,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -158,6 +159,24 @@ class WebhookTest {
     }
 
     @Test
+    void aLongRunClaimsEachDeliveryWhenItComesToItSoNoOtherInstanceTakesItOver() {
+        subscribe(receiver.url(), "postmortem.published");
+        Scenarios.published();
+        Scenarios.published();
+        List<Boolean> anotherInstanceWon = new CopyOnWriteArrayList<>();
+        receiver.onEach(request -> {
+            // Each attempt is slow; together they outlast the five-minute claim timeout.
+            clock.set(clock.instant().plus(Duration.ofMinutes(3)));
+            long sending = Long.parseLong(request.header("x-debrief-delivery"));
+            anotherInstanceWon.add(claims.claim(sending, clock.instant()).isPresent());
+        });
+
+        sender.run();
+
+        assertThat(anotherInstanceWon).containsExactly(false, false);
+    }
+
+    @Test
     void aLinkLocalAddressIsCheckedAgainBeforeEachAttempt() {
         // As if the host name resolved elsewhere when the subscriber was registered.
         data.sql("insert into webhook (id, url, secret, created_at, created_by) values (999999,"
@@ -171,6 +190,22 @@ class WebhookTest {
                 .body("status", contains("pending"))
                 .body("[0].attempts.statusCode", contains((Object) null))
                 .body("[0].attempts[0].error", containsString("link-local"));
+    }
+
+    @Test
+    void aUrlStoredBeforeItsPortWasCheckedFailsItsAttemptsInsteadOfStoppingTheRun() {
+        data.sql("insert into webhook (id, url, secret, created_at, created_by) values (999998,"
+                + " 'http://127.0.0.1:99999/in', '" + SECRET + "', current_timestamp, 'admin')");
+        data.sql("insert into webhook_event (webhook_id, event) values (999998, 'postmortem.published')");
+        subscribe(receiver.url(), "postmortem.published");
+        Scenarios.published();
+
+        sender.run();
+
+        asAdmin().get("/api/webhooks/{id}/deliveries", 999998).then().statusCode(200)
+                .body("status", contains("pending"))
+                .body("[0].attempts[0].error", equalTo("not sent: the URL is not one Debrief can post to"));
+        assertThat(receiver.received()).as("the run went on to the next delivery").hasSize(1);
     }
 
     @Test
@@ -256,7 +291,9 @@ class WebhookTest {
 
     @Test
     void aLinkLocalAddressIsRefused() {
-        for (String url : List.of("http://169.254.169.254/latest/meta-data/", "http://[fe80::1]:8080/hook")) {
+        for (String url : List.of("http://169.254.169.254/latest/meta-data/", "http://[fe80::1]:8080/hook",
+                "http://[fd00:ec2::254]/latest/meta-data/", "http://100.100.100.200/latest/meta-data/",
+                "http://[::ffff:169.254.169.254]/")) {
             asAdmin().body(request(url, "postmortem.published")).post("/api/webhooks").then().statusCode(400)
                     .contentType("application/problem+json").body("errors.field", contains("url"));
         }
@@ -269,6 +306,8 @@ class WebhookTest {
                 .post("/api/webhooks").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", contains("events[1]"));
         asAdmin().body(request("ftp://hooks.example.com/in", "postmortem.published")).post("/api/webhooks").then()
+                .statusCode(400).body("errors.field", contains("url"));
+        asAdmin().body(request("http://127.0.0.1:99999/in", "postmortem.published")).post("/api/webhooks").then()
                 .statusCode(400).body("errors.field", contains("url"));
         asAdmin().body(Map.of("url", receiver.url(), "events", List.of("review.finished"), "secret", "short"))
                 .post("/api/webhooks").then().statusCode(400).body("errors.field", contains("secret"));
