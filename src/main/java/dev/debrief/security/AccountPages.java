@@ -6,6 +6,7 @@ import dev.debrief.common.QueryParams;
 import dev.debrief.common.TeamCalendar;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
@@ -88,8 +89,10 @@ public class AccountPages {
     @POST
     @Path("password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response changePassword(@RestForm String currentPassword, @RestForm String newPassword) {
+    public Response changePassword(@RestForm String currentPassword, @RestForm String newPassword,
+            RoutingContext request) {
         Map<String, String> errors = new LinkedHashMap<>();
+        int status = 400;
         if (currentPassword == null || currentPassword.isEmpty()) {
             errors.put("currentPassword", "is required");
         }
@@ -97,13 +100,15 @@ public class AccountPages {
                 .forEach(problem -> errors.putIfAbsent(problem.field(), problem.message()));
         if (errors.isEmpty()) {
             try {
-                users.changeOwnPassword(currentUser.name(), currentPassword, newPassword);
+                users.changeOwnPassword(currentUser.name(), SignInThrottle.clientAddress(request), currentPassword,
+                        newPassword);
                 return Response.seeOther(URI.create("/login?changed=true")).build();
-            } catch (InvalidFieldsException e) {
+            } catch (InvalidFieldsException | TooManyPasswordChecks e) {
                 e.errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
+                status = e.status();
             }
         }
-        return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
                 .entity(Templates.password(new PasswordPage(errors, false), currentUser.name())).build();
     }
 

@@ -17,9 +17,13 @@ public class PasswordHolders implements HttpSecurityPolicy {
     @Override
     public Uni<CheckResult> checkPermission(RoutingContext request, Uni<SecurityIdentity> identity,
             AuthorizationRequestContext requestContext) {
-        return identity.map(who -> !who.isAnonymous() && who.getAttribute(ApiTokenIdentityProvider.TOKEN) == null
-                && who.getAttribute(ProviderTokenIdentityProvider.PROVIDER_TOKEN) == null
-                ? CheckResult.PERMIT : CheckResult.DENY);
+        return identity.map(who -> holdsPassword(who) ? CheckResult.PERMIT : CheckResult.DENY);
+    }
+
+    /** Whether {@code who} signed in with their password (or on the pages), not with a token. */
+    static boolean holdsPassword(SecurityIdentity who) {
+        return !who.isAnonymous() && who.getAttribute(ApiTokenIdentityProvider.TOKEN) == null
+                && who.getAttribute(ProviderTokenIdentityProvider.PROVIDER_TOKEN) == null;
     }
 
     @Override

@@ -49,6 +49,7 @@ public class SignInThrottle {
 
     private final Failures byUser = new Failures();
     private final Failures byAddress = new Failures();
+    private final Failures byPasswordChange = new Failures();
 
     @Inject
     Clock clock;
@@ -80,26 +81,58 @@ public class SignInThrottle {
     void failed(String username, String address) {
         String name = printable(username);
         LOG.warnf("Sign-in failed for user name '%s' from %s", name, address);
-        Instant now = clock.instant();
-        Duration window = settings().window();
-        if (byUser.add(userKey(username, address), settings().maxFailuresPerUser(), now, window)) {
+        if (fullAfterOneMore(byUser, userKey(username, address), settings().maxFailuresPerUser())) {
             LOG.warnf("Sign-ins for user name '%s' from %s are refused for %s after %d failures", name, address,
-                    window, settings().maxFailuresPerUser());
+                    settings().window(), settings().maxFailuresPerUser());
         }
-        if (byAddress.add(address, settings().maxFailuresPerAddress(), now, window)) {
-            LOG.warnf("Password checks from %s are refused for %s after %d failures", address, window,
-                    settings().maxFailuresPerAddress());
-        }
+        addressFailed(address);
     }
 
     void succeeded(String username, String address) {
         byUser.forget(userKey(username, address));
     }
 
+    /**
+     * Refuses a check of the current password in a password change while the user has used up their failures at
+     * it, from any address, or the address its failures. Counted apart from sign-ins, since the person changing a
+     * password is already signed in and each of their requests succeeds at that.
+     */
+    void checkPasswordChange(String username, String address) {
+        refuseIfFull(byPasswordChange, truncated(username), settings().maxFailuresPerUser(), username, address);
+        refuseIfFull(byAddress, address, settings().maxFailuresPerAddress(), username, address);
+    }
+
+    void failedPasswordChange(String username, String address) {
+        String name = printable(username);
+        LOG.warnf("Password change with a wrong current password for user name '%s' from %s", name, address);
+        if (fullAfterOneMore(byPasswordChange, truncated(username), settings().maxFailuresPerUser())) {
+            LOG.warnf("Password changes for user name '%s' are refused for %s after %d wrong current passwords",
+                    name, settings().window(), settings().maxFailuresPerUser());
+        }
+        addressFailed(address);
+    }
+
+    void passwordChanged(String username) {
+        byPasswordChange.forget(truncated(username));
+    }
+
+    private void addressFailed(String address) {
+        if (fullAfterOneMore(byAddress, address, settings().maxFailuresPerAddress())) {
+            LOG.warnf("Password checks from %s are refused for %s after %d failures", address, settings().window(),
+                    settings().maxFailuresPerAddress());
+        }
+    }
+
+    /** Counts a failure of {@code key}; whether that one used up its {@code limit}. */
+    private boolean fullAfterOneMore(Failures failures, String key, int limit) {
+        return failures.add(key, limit, clock.instant(), settings().window());
+    }
+
     /** Forgets every failure, for tests. */
     void clear() {
         byUser.clear();
         byAddress.clear();
+        byPasswordChange.clear();
     }
 
     private void refuseIfFull(Failures failures, String key, int limit, String username, String address) {

@@ -1,6 +1,7 @@
 package dev.debrief.security;
 
 import dev.debrief.common.CurrentUser;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -47,8 +48,9 @@ public class UserResource {
     /** Any signed-in user changes their own password (see the own-password permission). */
     @PUT
     @Path("me/password")
-    public void changeOwnPassword(@Valid @NotNull PasswordChange body) {
-        users.changeOwnPassword(currentUser.name(), body.currentPassword(), body.newPassword());
+    public void changeOwnPassword(@Valid @NotNull PasswordChange body, RoutingContext request) {
+        users.changeOwnPassword(currentUser.name(), SignInThrottle.clientAddress(request), body.currentPassword(),
+                body.newPassword());
     }
 
     @PUT

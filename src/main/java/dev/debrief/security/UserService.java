@@ -48,6 +48,12 @@ public class UserService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    PasswordChecks hashing;
+
+    @Inject
+    SignInThrottle throttle;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<UserView> list() {
         return AppUser.<AppUser>listAll(Sort.ascending("username")).stream().map(AppUser::view).toList();
@@ -104,14 +110,22 @@ public class UserService {
 
     /**
      * Changes the signed-in user's own password, given the current one. Every other session of the user ends, and
-     * the old password is refused at the next request.
+     * the old password is refused at the next request. Wrong current passwords are counted like failed sign-ins
+     * ({@link SignInThrottle#checkPasswordChange}), so a stolen session cannot guess the password without limit.
      */
-    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+    public void changeOwnPassword(String username, String address, String currentPassword, String newPassword) {
         AppUser user = AppUser.<AppUser>findByIdOptional(username, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> new NotFoundException("user", username));
-        if (!BcryptUtil.matches(currentPassword, user.getPasswordHash())) {
-            throw InvalidFieldsException.of("currentPassword", "is not your current password");
+        try {
+            throttle.checkPasswordChange(username, address);
+            if (!hashing.matches(currentPassword, user.getPasswordHash())) {
+                throttle.failedPasswordChange(username, address);
+                throw InvalidFieldsException.of("currentPassword", "is not your current password");
+            }
+        } catch (SignInThrottledException refused) {
+            throw new TooManyPasswordChecks(refused);
         }
+        throttle.passwordChanged(username);
         setPassword(user, newPassword);
         audit.record("user.password-changed", Subject.user(username), List.of());
     }

@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +51,26 @@ class SignInThrottlingTest {
         throttle.clear();
         cache.clear();
         clock.reset();
+    }
+
+    @Test
+    void wrongCurrentPasswordsOfAPasswordChangeCountAsFailedSignIns() {
+        WebSession page = WebSession.signIn(Api.EDITOR, Api.USER_PASSWORD);
+        Document form = page.page("/account/password");
+        for (int i = 1; i <= PER_USER; i++) {
+            as(Api.EDITOR, Api.USER_PASSWORD)
+                    .body(Map.of("currentPassword", "wrong-password-" + i, "newPassword", "erin-new-password-678"))
+                    .put("/api/users/me/password").then().statusCode(400);
+        }
+
+        as(Api.EDITOR, Api.USER_PASSWORD)
+                .body(Map.of("currentPassword", Api.USER_PASSWORD, "newPassword", "erin-new-password-678"))
+                .put("/api/users/me/password").then().statusCode(429);
+        Response onThePage = page.submit(form, "form[action=/account/password]",
+                Map.of("currentPassword", Api.USER_PASSWORD, "newPassword", "erin-new-password-678"));
+        assertThat(onThePage.statusCode()).isEqualTo(429);
+        assertThat(Jsoup.parse(onThePage.asString()).select("[data-testid=error-currentPassword]").text())
+                .startsWith("was wrong too often; try again in");
     }
 
     @Test

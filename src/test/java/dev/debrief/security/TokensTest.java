@@ -8,6 +8,7 @@ import static dev.debrief.support.Api.withToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.debrief.support.MutableClock;
@@ -147,6 +148,22 @@ class TokensTest {
         withToken(secret).body(Map.of("name", "more", "scope", "write")).post("/api/tokens").then().statusCode(403);
         withToken(secret).body(Map.of("currentPassword", RITA_PASSWORD, "newPassword", "rita-new-password-678"))
                 .put("/api/users/me/password").then().statusCode(403);
+    }
+
+    @Test
+    void anAdminsWriteTokenReadsTheUsersButCannotCreateChangeOrDeleteOne() {
+        String secret = asAdmin().body(Map.of("name", "ci-admin", "scope", "write")).post("/api/tokens").then()
+                .statusCode(201).extract().jsonPath().getString("token");
+
+        withToken(secret).get("/api/users").then().statusCode(200);
+        withToken(secret).body(Map.of("username", "mallory", "password", "mallory-password-123", "role", "admin"))
+                .post("/api/users").then().statusCode(403);
+        withToken(secret).body(Map.of("newPassword", "admin-new-password-678")).put("/api/users/admin/password")
+                .then().statusCode(403);
+        withToken(secret).body(Map.of("role", "admin")).patch("/api/users/rita").then().statusCode(403);
+        withToken(secret).delete("/api/users/rita").then().statusCode(403);
+        asAdmin().get("/api/users").then().body("username", not(hasItem("mallory")))
+                .body("find { it.username == 'rita' }.role", equalTo("editor"));
     }
 
     @Test
