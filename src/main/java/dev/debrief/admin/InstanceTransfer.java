@@ -203,6 +203,12 @@ public class InstanceTransfer {
                 progress.advance(table.name(), counts.size(), done[0]);
                 LOG.infof("Import: %s, %d rows", table.name(), stored);
             }
+            // The instance's own admin gave way to the document's users: without an admin among them, nobody could
+            // manage the instance afterwards, so the import is refused whole.
+            if (InstanceTables.queryLong(connection, "select count(*) from app_user where role = 'ADMIN'") == 0) {
+                throw InvalidFieldsException.of("tables.app_user", "must hold at least one admin: the import "
+                        + "replaces this instance's users, and without an admin nobody could manage it afterwards");
+            }
         }));
         credentials.clear();
         searchIndex.forgetAll();

@@ -6,6 +6,8 @@ import static dev.debrief.support.Api.asViewer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 
 import dev.debrief.demo.DemoYear;
 import dev.debrief.support.PostMortemJson;
@@ -101,13 +103,24 @@ class InstanceTransferTest {
     void aDocumentThatIsNotAnExportIsRefusedNamingTheField() {
         String schema = asAdmin().get("/api/admin/export").then().statusCode(200).extract().path("schema");
         emptyTheInstance();
-        asAdmin().body("{\"format\": \"something-else\", \"version\": 1, \"schema\": \"" + schema
-                + "\", \"tables\": {}}")
+        asAdmin().body(document("something-else", schema, "{}"))
                 .post("/api/admin/import").then().statusCode(400).body("errors.field", contains("format"));
-        asAdmin().body("{\"format\": \"debrief-instance\", \"version\": 1, \"schema\": \"" + schema + "\", "
-                + "\"tables\": {\"postmortem\": [{\"nope\": 1}]}}")
+        asAdmin().body(document("debrief-instance", schema, "{\"postmortem\": [{\"nope\": 1}]}"))
                 .post("/api/admin/import").then().statusCode(400)
                 .body("errors.field", contains("tables.postmortem[0].nope"));
+    }
+
+    @Test
+    void aDocumentWithoutAnAdminIsRefusedAndTheInstanceKeepsItsOwn() {
+        String schema = asAdmin().get("/api/admin/export").then().statusCode(200).extract().path("schema");
+        emptyTheInstance();
+
+        asAdmin().body(document("debrief-instance", schema, "{}"))
+                .post("/api/admin/import").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("tables.app_user"));
+
+        asAdmin().get("/api/users").then().statusCode(200).body("username", hasItem("admin"));
+        asAdmin().get("/api/factors").then().statusCode(200).body("", hasSize(8));
     }
 
     @Test
@@ -125,6 +138,12 @@ class InstanceTransferTest {
     void onlyAnAdminMayExportOrImport() {
         asEditor().get("/api/admin/export").then().statusCode(403);
         asEditor().body("{}").post("/api/admin/import").then().statusCode(403);
+    }
+
+    /** An export document of version 1 in {@code format}, of {@code schema}, holding {@code tables}. */
+    private static String document(String format, String schema, String tables) {
+        return "{\"format\": \"" + format + "\", \"version\": 1, \"schema\": \"" + schema + "\", \"tables\": "
+                + tables + "}";
     }
 
     private void emptyTheInstance() {
