@@ -22,6 +22,12 @@ class ArchiveRefused extends DebriefException {
         return new ArchiveRefused(413, "Archive too large", why);
     }
 
+    static ArchiveRefused busy(long waiting) {
+        return new ArchiveRefused(503, "Imports busy", "Earlier archives are still being imported (" + waiting
+                + " characters of documents wait in memory, at most twice debrief.imports.max-total-size); send this "
+                + "one again when they have finished, which GET /api/imports/{id} shows.");
+    }
+
     static ArchiveRefused nothingToImport(int ignored) {
         return new ArchiveRefused(422, "Nothing to import", "The archive holds no Markdown (.md) file"
                 + (ignored == 0 ? "." : "; its " + ignored + " other file(s) are not imported."));

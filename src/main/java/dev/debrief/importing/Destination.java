@@ -27,6 +27,9 @@ enum Destination {
     FACTORS(null),
     FACTS(null);
 
+    /** The longest heading that may name a field, as long as a title may be. */
+    private static final int LONGEST_HEADING = 200;
+
     private final Section section;
 
     Destination(Section section) {
@@ -96,9 +99,12 @@ enum Destination {
 
     /**
      * The destination a heading names: the whole heading, else one of its parts ("Action items / Follow-ups"),
-     * without a parenthesis ("Timeline (all times UTC)").
+     * without a parenthesis ("Timeline (all times UTC)"). A heading longer than a title names none.
      */
     static Optional<Destination> of(String heading) {
+        if (heading.length() > LONGEST_HEADING) {
+            return Optional.empty();
+        }
         String plain = heading.replaceAll("\\(.*?\\)", " ");
         List<String> candidates = concat(List.of(normalise(plain)),
                 Arrays.stream(plain.split("/|&|\\band\\b|,")).map(Destination::normalise).toList());

@@ -29,14 +29,15 @@ enum Fact {
     STATUS("status");
 
     private static final Pattern LINE = Pattern.compile(
-            "^\\s*(?:(?:[-*+]|\\d+[.)])\\s+)?(?:\\*\\*|__)?([A-Za-z][A-Za-z ]{0,40}?)\\s*(?:\\*\\*|__)?\\s*:\\s*(?:\\*\\*|__)?"
-                    + "\\s*(.*?\\S)\\s*$");
+            "^\\s*+(?:(?:[-*+]|\\d++[.)])\\s++)?(?:\\*\\*|__)?([A-Za-z][A-Za-z ]{0,40}?)\\s*+(?:\\*\\*|__)?+\\s*+:"
+                    + "\\s*+(?:\\*\\*|__)?+\\s*+(.*?\\S)\\s*$");
 
     /** A row of a two-column table of facts, {@code | Severity | Sev 2 |}, as Confluence templates write them. */
     private static final Pattern TABLE_ROW = Pattern.compile(
-            "^\\s*\\|\\s*(?:\\*\\*|__)?([A-Za-z][A-Za-z ]{0,40}?)\\s*(?:\\*\\*|__)?\\s*\\|\\s*([^|]*?\\S)\\s*\\|\\s*$");
+            "^\\s*+\\|\\s*+(?:\\*\\*|__)?([A-Za-z][A-Za-z ]{0,40}?)\\s*+(?:\\*\\*|__)?+\\s*+\\|"
+                    + "\\s*+([^|]*?\\S)\\s*+\\|\\s*$");
     /** The line under a table's header row. */
-    private static final Pattern TABLE_RULE = Pattern.compile("^\\s*\\|?(?:\\s*:?-{3,}:?\\s*\\|?)+\\s*$");
+    private static final Pattern TABLE_RULE = Pattern.compile("^\\s*+\\|?(?:\\s*+:?-{3,}+:?\\s*+\\|?)++\\s*$");
 
     private final List<String> keys;
 
@@ -50,7 +51,9 @@ enum Fact {
 
     /** The fact {@code line} states, if it is a fact line with a known key. */
     static Optional<Stated> in(String line) {
-        Matcher m = LINE.matcher(line).matches() ? LINE.matcher(line) : TABLE_ROW.matcher(line);
+        // Without trailing white space, each pattern reads a line in time linear in its length.
+        String text = line.stripTrailing();
+        Matcher m = LINE.matcher(text).matches() ? LINE.matcher(text) : TABLE_ROW.matcher(text);
         if (!m.matches()) {
             return Optional.empty();
         }

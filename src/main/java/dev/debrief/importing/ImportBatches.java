@@ -49,6 +49,9 @@ public class ImportBatches {
     @Inject
     CurrentIdentityAssociation identities;
 
+    @Inject
+    ImportQueue queue;
+
     /** One worker: batches queue behind each other, and documents of a batch go in the archive's order. */
     private final ExecutorService worker = Worker.single("debrief-import-batch");
 
@@ -70,7 +73,29 @@ public class ImportBatches {
         List<ZipArchive.Entry> entries = ZipArchive.read(body, new ZipArchive.Limits(limits.maxEntries(),
                 limits.maxDocumentSize().asLongValue(), limits.maxTotalSize().asLongValue()));
         String name = archiveName == null || archiveName.isBlank() ? "archive.zip" : archiveName.strip();
-        ImportBatch batch = QuarkusTransaction.requiringNew().call(() -> {
+        List<Pending> pending = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).outcome() == FileOutcome.PENDING) {
+                pending.add(new Pending(i, entries.get(i).markdown()));
+            }
+        }
+        long size = pending.stream().mapToLong(document -> document.markdown().length()).sum();
+        queue.reserve(size);
+        ImportBatch batch;
+        try {
+            batch = record(name, entries);
+        } catch (RuntimeException e) {
+            queue.release(size);
+            throw e;
+        }
+        SecurityIdentity sender = identities.getIdentity();
+        long id = batch.id();
+        worker.execute(() -> importAll(id, pending, sender));
+        return view(id);
+    }
+
+    private ImportBatch record(String name, List<ZipArchive.Entry> entries) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             ImportBatch stored = new ImportBatch(name.length() > ZipArchive.MAX_NAME
                     ? name.substring(0, ZipArchive.MAX_NAME) : name,
                     clock.instant().truncatedTo(ChronoUnit.MICROS), currentUser.name());
@@ -80,16 +105,6 @@ public class ImportBatches {
             }
             return stored;
         });
-        List<Pending> pending = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            if (entries.get(i).outcome() == FileOutcome.PENDING) {
-                pending.add(new Pending(i, entries.get(i).markdown()));
-            }
-        }
-        SecurityIdentity sender = identities.getIdentity();
-        long id = batch.id();
-        worker.execute(() -> importAll(id, pending, sender));
-        return view(id);
     }
 
     /** The batch as far as it has come; 404 for an unknown id. */
@@ -106,7 +121,11 @@ public class ImportBatches {
         try {
             identities.setIdentity(sender);
             for (Pending document : documents) {
-                importOne(batchId, document);
+                try {
+                    importOne(batchId, document);
+                } finally {
+                    queue.release(document.markdown().length());
+                }
             }
         } finally {
             request.terminate();

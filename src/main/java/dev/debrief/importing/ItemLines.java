@@ -18,10 +18,10 @@ final class ItemLines {
 
     private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:[-*+]|\\d+[.)])\\s+(?:\\[[ xX]]\\s+)?(.+)$");
     private static final Pattern OWNER = Pattern.compile("(?:@([A-Za-z0-9._-]+))"
-            + "|(?:\\(?\\b(?:owner|assignee|owned by)\\s*:?\\s*([A-Za-z0-9._ -]+?)\\)?"
-            + "(?=[,;)]|$|\\s+(?:due|by)\\b))", Pattern.CASE_INSENSITIVE);
+            + "|(?:\\(?\\b(?:owner|assignee|owned by)\\s*+:?\\s*+([A-Za-z0-9._-][A-Za-z0-9._ -]{0,99}?)\\)?"
+            + "(?=[,;)]|$|\\s++(?:due|by)\\b))", Pattern.CASE_INSENSITIVE);
     private static final Pattern DUE = Pattern.compile(
-            "\\(?\\b(?:due|by|deadline)\\s*:?\\s*(\\d{4}-\\d{2}-\\d{2})\\)?", Pattern.CASE_INSENSITIVE);
+            "\\(?\\b(?:due|by|deadline)\\s*+:?\\s*+(\\d{4}-\\d{2}-\\d{2})\\)?", Pattern.CASE_INSENSITIVE);
 
     /** An item as the document states it; owner, due date and kind may be missing. */
     record Item(String title, String owner, LocalDate due, ActionItemKind kind) {
@@ -68,8 +68,18 @@ final class ItemLines {
             due = date(when.group(1));
             text = text.substring(0, when.start()) + text.substring(when.end());
         }
-        String title = TimelineLines.oneLine(text.replaceAll("\\(\\s*\\)", "")).replaceAll("[\\s,;:—–-]+$", "");
+        String title = withoutTrailingPunctuation(TimelineLines.oneLine(text.replaceAll("\\(\\s*+\\)", "")));
         return new Item(title, owner, due, null);
+    }
+
+    /** The title without the separators an owner or due date left at its end ({@code "Add alert —"}). */
+    private static String withoutTrailingPunctuation(String title) {
+        int end = title.length();
+        while (end > 0 && (Character.isWhitespace(title.charAt(end - 1))
+                || ",;:—–-".indexOf(title.charAt(end - 1)) >= 0)) {
+            end--;
+        }
+        return title.substring(0, end);
     }
 
     private static Item fromRow(List<String> header, List<String> cells) {

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads one post-mortem written in Markdown on any common template: headings mapped to fields by
@@ -119,7 +120,7 @@ final class MarkdownImporter {
         String text = String.join("\n", Fact.withoutEmptyTables(rest)).strip();
         if (title == null && !text.isEmpty()) {
             title = TimelineLines.oneLine(text.lines().findFirst().orElse("").replaceAll("^[#*_\\s]+", ""));
-            text = text.lines().skip(1).reduce("", (a, b) -> a + "\n" + b).strip();
+            text = text.lines().skip(1).collect(Collectors.joining("\n")).strip();
             warnings.add("The document has no level-1 heading: its first line is the title.");
         }
         if (!text.isEmpty()) {

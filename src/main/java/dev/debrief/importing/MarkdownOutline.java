@@ -12,9 +12,8 @@ import java.util.regex.Pattern;
  */
 record MarkdownOutline(List<String> preamble, List<Part> parts, boolean hadComments) {
 
-    private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})[ \\t]+(.*?)[ \\t]*#*[ \\t]*$");
+    private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})[ \\t]++(.*)$");
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(```|~~~)");
-    private static final Pattern COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
 
     /** One heading and the lines under it, up to the next heading. */
     record Part(int level, String heading, List<String> lines) {
@@ -27,7 +26,7 @@ record MarkdownOutline(List<String> preamble, List<Part> parts, boolean hadComme
     static MarkdownOutline of(String markdown) {
         String text = markdown.startsWith("\uFEFF") ? markdown.substring(1) : markdown;
         text = text.replace("\r\n", "\n").replace('\r', '\n');
-        String uncommented = COMMENT.matcher(text).replaceAll("");
+        String uncommented = withoutComments(text);
         List<String> preamble = new ArrayList<>();
         List<Part> parts = new ArrayList<>();
         List<String> current = preamble;
@@ -39,11 +38,39 @@ record MarkdownOutline(List<String> preamble, List<Part> parts, boolean hadComme
             Matcher heading = fenced ? null : HEADING.matcher(line);
             if (heading != null && heading.matches()) {
                 current = new ArrayList<>();
-                parts.add(new Part(heading.group(1).length(), heading.group(2).strip(), current));
+                parts.add(new Part(heading.group(1).length(), headingText(heading.group(2)), current));
             } else {
                 current.add(line);
             }
         }
         return new MarkdownOutline(preamble, parts, !uncommented.equals(text));
+    }
+
+    /** A heading's text without its optional closing sequence of {@code #} ({@code ## Impact ##}). */
+    private static String headingText(String raw) {
+        String text = raw.strip();
+        int end = text.length();
+        while (end > 0 && text.charAt(end - 1) == '#') {
+            end--;
+        }
+        if (end == 0 || end < text.length() && Character.isWhitespace(text.charAt(end - 1))) {
+            return text.substring(0, end).strip();
+        }
+        return text;
+    }
+
+    /** The text without its HTML comments; an unclosed one stays. Linear, whatever the input. */
+    private static String withoutComments(String text) {
+        StringBuilder kept = new StringBuilder(text.length());
+        int from = 0;
+        for (int open = text.indexOf("<!--"); open >= 0; open = text.indexOf("<!--", from)) {
+            int close = text.indexOf("-->", open + 4);
+            if (close < 0) {
+                break;
+            }
+            kept.append(text, from, open);
+            from = close + 3;
+        }
+        return kept.append(text, from, text.length()).toString();
     }
 }

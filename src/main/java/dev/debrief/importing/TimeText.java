@@ -28,7 +28,11 @@ final class TimeText {
     private static final Pattern TIME = Pattern.compile(
             "^(\\d{1,2}:\\d{2}(?::\\d{2})?)\\s*(Z|UTC|GMT|[+-]\\d{2}:?\\d{2}|[A-Za-z]+/[A-Za-z_]+)?");
     private static final Pattern DURATION_PART = Pattern.compile(
-            "(\\d+(?:\\.\\d+)?)\\s*(d|days?|h|hrs?|hours?|m|mins?|minutes?)\\b", Pattern.CASE_INSENSITIVE);
+            "(?<![\\d.])(\\d{1,9}+(?:\\.\\d{1,9}+)?)\\s*+(d|days?|h|hrs?|hours?|m|mins?|minutes?)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /** The longest duration read: anything longer is a typo, not a time to detect or resolve. */
+    private static final Duration LONGEST = Duration.ofDays(3_650);
 
     /** A time read from text: when, how many characters it took, and what it lacked (no zone, no time). */
     record Read(ZonedDateTime at, int length, boolean zoneGiven, boolean timeGiven) {
@@ -69,7 +73,7 @@ final class TimeText {
         }
     }
 
-    /** A duration such as "3 hours 20 minutes"; empty when the text names none. */
+    /** A duration such as "3 hours 20 minutes"; empty when the text names none, or more than ten years. */
     static Optional<Duration> duration(String text) {
         Matcher m = DURATION_PART.matcher(text);
         Duration total = Duration.ZERO;
@@ -80,6 +84,9 @@ final class TimeText {
             String unit = m.group(2).toLowerCase(Locale.ROOT);
             long seconds = unit.startsWith("d") ? 86_400 : unit.startsWith("h") ? 3_600 : 60;
             total = total.plusSeconds(Math.round(amount * seconds));
+            if (total.compareTo(LONGEST) > 0) {
+                return Optional.empty();
+            }
         }
         return found ? Optional.of(total) : Optional.empty();
     }

@@ -98,6 +98,10 @@ final class ZipArchive {
                     + "encrypted entries)");
         } catch (IOException e) {
             throw ArchiveRefused.notAZip("it could not be read to its end");
+        } catch (IllegalArgumentException e) {
+            // The JDK's reading of a name that is not UTF-8 and not marked as another encoding.
+            throw ArchiveRefused.notAZip("an entry's name is not UTF-8 (as zip tools on Windows may write); zip the "
+                    + "files again with a tool that writes UTF-8 names, such as 7-Zip or zip on Linux and macOS");
         }
         if (count == 0) {
             throw ArchiveRefused.notAZip("it holds no entries, or is not a zip file at all");

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import dev.debrief.common.DebriefConfig;
 import dev.debrief.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -25,6 +26,12 @@ class ImportBatchApiTest {
 
     @Inject
     TestData data;
+
+    @Inject
+    ImportQueue queue;
+
+    @Inject
+    DebriefConfig config;
 
     @BeforeEach
     void reset() {
@@ -142,6 +149,22 @@ class ImportBatchApiTest {
         zip(small).post("/api/imports").then().statusCode(413).contentType("application/problem+json")
                 .body("detail", containsString("debrief.imports.max-total-size"));
         assertThat(asViewer().get("/api/postmortems").jsonPath().getInt("total")).isZero();
+    }
+
+    @Test
+    void whileEarlierArchivesFillTheQueueAnotherIsA503AndTheRoomComesBackAsTheyAreImported() {
+        long full = 2 * config.imports().maxTotalSize().asLongValue();
+        byte[] archive = Zips.archive().with("one.md", Zips.document(1)).bytes();
+        queue.reserve(full);
+        try {
+            zip(archive).post("/api/imports").then().statusCode(503).contentType("application/problem+json")
+                    .body("detail", containsString("debrief.imports.max-total-size"));
+        } finally {
+            queue.release(full);
+        }
+
+        finished(zip(archive).post("/api/imports").then().statusCode(202).extract().jsonPath().getLong("id"));
+        assertThat(queue.waiting()).as("every document imported gives its room back").isZero();
     }
 
     @Test

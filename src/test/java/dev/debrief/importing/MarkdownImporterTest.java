@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** How documents written on the common templates become a post-mortem; no database, no server. */
 class MarkdownImporterTest {
@@ -429,5 +430,52 @@ class MarkdownImporterTest {
             factors.put(names[i].toLowerCase(Locale.ROOT), new NamedView(i + 1L, names[i], NOW, NOW, 0));
         }
         return new KnownNames(team -> false, name -> Optional.ofNullable(factors.get(name.toLowerCase(Locale.ROOT))));
+    }
+
+    /**
+     * Lines that made the reading patterns backtrack for minutes or hours (found in review): each is read in one
+     * pass, as text. The timeout only keeps a regression from hanging the build.
+     */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void linesBuiltToMakeThePatternsBacktrackAreReadAsText() {
+        String spaces = " ".repeat(20_000);
+        String document = "# Disk full\nDate: 2024-05-02 08:00 UTC\n"
+                + "Notes:" + spaces + "\n"
+                + "Severity" + spaces + "x\n"
+                + "| Severity |" + spaces + "x\n"
+                + "|" + "-".repeat(20_000) + "x\n"
+                + "Time to detect: " + "9".repeat(40_000) + " minutes\n"
+                + "## a" + spaces + "x\n"
+                + "<!--".repeat(40_000) + "\n"
+                + "## " + "(".repeat(40_000) + "\n"
+                + "## Action items\n"
+                + "- owner" + spaces + "!\n"
+                + "- by" + spaces + "!\n"
+                + "- a" + ",".repeat(40_000) + "b\n";
+
+        ImportDraft draft = MarkdownImporter.read(document, NOW);
+
+        assertThat(draft.postmortem().title()).isEqualTo("Disk full");
+        assertThat(draft.postmortem().detectedAt()).isNull();
+        assertThat(draft.actionItems()).extracting(ActionItemRequest::title)
+                .containsExactly("owner !", "by !", "a" + ",".repeat(199));
+        assertThat(draft.postmortem().whatHappened()).contains("<!--".repeat(40_000), "(".repeat(40_000));
+
+        String manyLines = "no heading\n" + "a line\n".repeat(100_000);
+        assertThat(MarkdownImporter.read(manyLines, NOW).postmortem().summary()).hasSize(100_000 * 7 - 1);
+    }
+
+    @Test
+    void aDurationOfMoreThanTenYearsIsNotATimeToDetect() {
+        ImportDraft draft = MarkdownImporter.read("""
+                # Disk full
+                Date: 2024-05-02 08:00 UTC
+                Time to detect: 999999999 days
+                Time to resolve: 3 hours
+                """, NOW);
+
+        assertThat(draft.postmortem().detectedAt()).isNull();
+        assertThat(draft.postmortem().resolvedAt()).isEqualTo(Instant.parse("2024-05-02T11:00:00Z"));
     }
 }

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** Reading the documents out of an archive, within its limits, without trusting its names or declared sizes. */
@@ -55,6 +59,20 @@ class ZipArchiveTest {
                 .getBytes(StandardCharsets.ISO_8859_1)).with("ok.md", "# Ok\n").bytes());
 
         assertThat(entries.get(0).reason()).isEqualTo("is not UTF-8 text");
+    }
+
+    @Test
+    void anEntryNamedInAnotherEncodingThanUtf8IsRefusedAsABadArchive() throws IOException {
+        ByteArrayOutputStream archive = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(archive, StandardCharsets.ISO_8859_1)) {
+            zip.putNextEntry(new ZipEntry("caf\u00e9.md"));
+            zip.write("# Caf\u00e9\n".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+
+        assertThatThrownBy(() -> read(archive.toByteArray())).isInstanceOf(ArchiveRefused.class)
+                .hasMessageContaining("an entry's name is not UTF-8")
+                .extracting(e -> ((ArchiveRefused) e).status()).isEqualTo(400);
     }
 
     @Test
