@@ -30,7 +30,8 @@ final class ItemLines {
     private ItemLines() {
     }
 
-    static List<Item> read(List<String> lines) {
+    /** The items of {@code lines}; the lines that are none (prose, an item's indented details) go to {@code rest}. */
+    static List<Item> read(List<String> lines, List<String> rest) {
         List<Item> items = new ArrayList<>();
         List<String> header = null;
         for (String line : lines) {
@@ -50,6 +51,8 @@ final class ItemLines {
             Matcher item = LIST_ITEM.matcher(line);
             if (item.matches()) {
                 items.add(fromText(item.group(1)));
+            } else if (!stripped.isEmpty()) {
+                rest.add(line);
             }
         }
         return items.stream().filter(item -> !item.title().isBlank()).toList();

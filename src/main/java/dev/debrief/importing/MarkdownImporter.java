@@ -144,11 +144,16 @@ final class MarkdownImporter {
         switch (destination) {
             case TIMELINE -> timelineLines.addAll(part.lines());
             case ACTION_ITEMS -> {
-                List<ItemLines.Item> found = ItemLines.read(part.lines());
+                List<String> rest = new ArrayList<>();
+                List<ItemLines.Item> found = ItemLines.read(part.lines(), rest);
                 items.addAll(found);
                 if (found.isEmpty() && !part.text().isEmpty() && !part.text().equals("None yet.")) {
                     append(WHAT_WE_CHANGE, "### " + part.heading() + "\n\n" + part.text());
                     warnings.add("No list items under '" + part.heading() + "': its text is kept in "
+                            + WHAT_WE_CHANGE.label);
+                } else if (!found.isEmpty() && !rest.isEmpty()) {
+                    append(WHAT_WE_CHANGE, "### " + part.heading() + "\n\n" + String.join("\n", rest).strip());
+                    warnings.add("The text under '" + part.heading() + "' that is not an action item is kept in "
                             + WHAT_WE_CHANGE.label);
                 }
             }
@@ -208,6 +213,9 @@ final class MarkdownImporter {
         RankedImport ranked = RankedImport.of(items);
         warnings.addAll(ranked.warnings());
         considered.addAll(ranked.beyondThree());
+        if (!ranked.cut().isEmpty()) {
+            append(WHAT_WE_CHANGE, "### Action items in full\n\n" + String.join("\n", ranked.cut()));
+        }
         IncidentDocument document = IncidentDocument.builder().title(title).severity(severity())
                 .team(TeamAndTags.team(facts.get(Fact.TEAM), known.team(), warnings)).factors(factors.factors())
                 .tags(TeamAndTags.tags(facts.get(Fact.TAGS), warnings)).services(services).attendees(attendees)

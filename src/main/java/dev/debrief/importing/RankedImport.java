@@ -2,16 +2,17 @@ package dev.debrief.importing;
 
 import dev.debrief.postmortem.ActionItemKind;
 import dev.debrief.postmortem.ActionItemRequest;
+import dev.debrief.postmortem.Section;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * The document's action items as Debrief keeps them: the first three, ranked in the order written (owner and due
- * date where stated, otherwise left for the publish checklist), and the titles of any further ones, which go to
- * "considered". An item's kind, when the document does not say it, is read from its words.
+ * date where stated, otherwise left for the publish checklist), and any further ones, which go to "considered"
+ * with their owner and due date in words. An item's kind, when the document does not say it, is read from its words.
  */
-record RankedImport(List<ActionItemRequest> items, List<String> beyondThree, List<String> warnings) {
+record RankedImport(List<ActionItemRequest> items, List<String> beyondThree, List<String> cut, List<String> warnings) {
 
     private static final Pattern DETECTION = Pattern.compile(
             "(?i)\\b(alert\\w*|monitor\\w*|detect\\w*|dashboard\\w*|observab\\w*|slo|paging|synthetic)\\b");
@@ -21,11 +22,13 @@ record RankedImport(List<ActionItemRequest> items, List<String> beyondThree, Lis
     static RankedImport of(List<ItemLines.Item> found) {
         List<ActionItemRequest> items = new ArrayList<>();
         List<String> beyond = new ArrayList<>();
+        List<String> cut = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<Integer> guessed = new ArrayList<>();
         for (ItemLines.Item item : found) {
             if (items.size() == 3) {
-                beyond.add(item.title());
+                beyond.add(item.title() + (item.owner() == null ? "" : " (owner: " + item.owner() + ")")
+                        + (item.due() == null ? "" : " (due " + item.due() + ")"));
                 continue;
             }
             int rank = items.size() + 1;
@@ -34,7 +37,11 @@ record RankedImport(List<ActionItemRequest> items, List<String> beyondThree, Lis
                 kind = guess(item.title());
                 guessed.add(rank);
             }
-            String title = item.title().length() > 200 ? item.title().substring(0, 200) : item.title();
+            String title = item.title();
+            if (title.length() > 200) {
+                cut.add("- " + title);
+                title = title.substring(0, 200);
+            }
             String owner = item.owner() == null || item.owner().length() <= 100 ? item.owner()
                     : item.owner().substring(0, 100);
             items.add(new ActionItemRequest(rank, title, owner, null, item.due(), kind, null, null, null, null, null));
@@ -45,7 +52,11 @@ record RankedImport(List<ActionItemRequest> items, List<String> beyondThree, Lis
         if (!beyond.isEmpty()) {
             warnings.add(beyond.size() + " action item(s) beyond the first three went to 'considered'.");
         }
-        return new RankedImport(items, beyond, warnings);
+        if (!cut.isEmpty()) {
+            warnings.add(cut.size() + " action item title(s) are longer than 200 characters: they are cut, and kept "
+                    + "in full in " + Section.WHAT_WE_CHANGE.label);
+        }
+        return new RankedImport(items, beyond, cut, warnings);
     }
 
     private static ActionItemKind guess(String title) {

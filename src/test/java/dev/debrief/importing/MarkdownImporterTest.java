@@ -117,8 +117,9 @@ class MarkdownImporterTest {
         assertThat(draft.actionItems().get(0).title()).startsWith("Update playbook");
         assertThat(draft.actionItems().get(0).owner()).isEqualTo("jennifer");
         assertThat(draft.actionItems().get(0).kind()).isEqualTo(ActionItemKind.RESPONSE);
-        assertThat(draft.considered()).containsExactly("Investigate running index MR/fusion continuously");
-        assertThat(draft.postmortem().considered()).contains("Investigate running index MR/fusion continuously");
+        String fourth = "Investigate running index MR/fusion continuously (owner: jennifer)";
+        assertThat(draft.considered()).containsExactly(fourth);
+        assertThat(draft.postmortem().considered()).contains(fourth);
     }
 
     @Test
@@ -460,6 +461,7 @@ class MarkdownImporterTest {
         assertThat(draft.postmortem().detectedAt()).isNull();
         assertThat(draft.actionItems()).extracting(ActionItemRequest::title)
                 .containsExactly("owner !", "by !", "a" + ",".repeat(199));
+        assertThat(draft.postmortem().whatWeChange()).contains("a" + ",".repeat(40_000) + "b");
         assertThat(draft.postmortem().whatHappened()).contains("<!--".repeat(40_000), "(".repeat(40_000));
 
         String manyLines = "no heading\n" + "a line\n".repeat(100_000);
@@ -477,5 +479,28 @@ class MarkdownImporterTest {
 
         assertThat(draft.postmortem().detectedAt()).isNull();
         assertThat(draft.postmortem().resolvedAt()).isEqualTo(Instant.parse("2024-05-02T11:00:00Z"));
+    }
+
+    @Test
+    void textUnderTheActionItemsThatIsNoItemAndTheDetailsOfFurtherItemsAreKept() {
+        ImportDraft draft = MarkdownImporter.read("""
+                # Disk full
+                Date: 2024-05-02 08:00 UTC
+
+                ## Action items
+                We agreed these with finance.
+
+                - Add a disk growth alert @alice due 2024-06-01
+                  (the 80% threshold)
+                - Write the runbook @bob
+                - Resize the volume @carol
+                - Move logs to object storage @dave due 2024-07-01
+                """, NOW);
+
+        assertThat(draft.actionItems()).hasSize(3);
+        assertThat(draft.considered()).containsExactly("Move logs to object storage (owner: dave) (due 2024-07-01)");
+        assertThat(draft.postmortem().whatWeChange())
+                .isEqualTo("### Action items\n\nWe agreed these with finance.\n  (the 80% threshold)");
+        assertThat(draft.warnings()).anyMatch(w -> w.startsWith("The text under 'Action items' that is not an"));
     }
 }

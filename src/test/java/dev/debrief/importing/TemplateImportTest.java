@@ -68,7 +68,7 @@ class TemplateImportTest {
         assertThat(pm.getString("detectedAt")).isEqualTo("2024-05-14T08:52:00Z");
         assertThat(pm.getString("resolvedAt")).isEqualTo("2024-05-14T09:47:00Z");
         assertThat(pm.getList("actionItems.owner")).containsExactly("ines", "tomas", "amara");
-        assertThat(pm.getList("considered")).containsExactly("Fuzz the decoder with oversized metadata");
+        assertThat(pm.getList("considered")).containsExactly("Fuzz the decoder with oversized metadata (owner: ines)");
         assertThat(pm.getString("whyDetectionFailed")).startsWith("The error-ratio alert paged");
         assertThat(pm.getList("timeline")).hasSize(5);
     }
