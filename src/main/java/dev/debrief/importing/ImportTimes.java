@@ -85,19 +85,26 @@ record ImportTimes(Instant startedAt, Instant detectedAt, Instant resolvedAt,
             refusals.add(new FieldError("startedAt", "is missing: add a line such as 'Date: 2024-03-01 14:00 UTC' "
                     + "or a timeline with times"));
         }
+        List<String> leftOver = new ArrayList<>(timeline.rest().stream().filter(line -> !line.isBlank()).toList());
+        int unreadable = leftOver.size();
         List<PostMortemRequest.TimelineLine> lines = new ArrayList<>();
         for (TimelineLines.Entry entry : entries) {
-            String event = entry.event().length() > MAX_EVENT ? entry.event().substring(0, MAX_EVENT) : entry.event();
+            String event = entry.event();
+            if (event.length() > MAX_EVENT) {
+                leftOver.add(entry.at().toInstant() + " " + event);
+                warnings.add("A timeline entry at " + entry.at().toInstant() + " is longer than " + MAX_EVENT
+                        + " characters: it is cut, and kept in full in What happened.");
+                event = event.substring(0, MAX_EVENT);
+            }
             lines.add(new PostMortemRequest.TimelineLine(entry.at().toInstant(), event));
         }
-        List<String> leftOver = new ArrayList<>(timeline.rest().stream().filter(line -> !line.isBlank()).toList());
         if (lines.size() > MAX_TIMELINE) {
             lines.subList(MAX_TIMELINE, lines.size()).forEach(line -> leftOver.add(line.at() + " " + line.event()));
             lines = new ArrayList<>(lines.subList(0, MAX_TIMELINE));
             warnings.add("The timeline has more than " + MAX_TIMELINE + " entries; the rest is kept in What happened.");
         }
-        if (!leftOver.isEmpty()) {
-            warnings.add(leftOver.size() + " timeline line(s) have no time that could be read; they are kept in "
+        if (unreadable > 0) {
+            warnings.add(unreadable + " timeline line(s) have no time that could be read; they are kept in "
                     + "What happened.");
         }
         Instant latest = now.plus(Duration.ofDays(1));

@@ -503,4 +503,17 @@ class MarkdownImporterTest {
                 .isEqualTo("### Action items\n\nWe agreed these with finance.\n  (the 80% threshold)");
         assertThat(draft.warnings()).anyMatch(w -> w.startsWith("The text under 'Action items' that is not an"));
     }
+
+    @Test
+    void aTimelineEntryLongerThanALineIsCutAndKeptInFullInWhatHappened() {
+        String event = "the disk filled " + "x".repeat(2_500);
+
+        ImportDraft draft = MarkdownImporter.read("# Disk full\nDate: 2024-05-02 08:00 UTC\n## Timeline\n"
+                + "- 2024-05-02 08:05 UTC " + event + "\n", NOW);
+
+        assertThat(draft.postmortem().timeline()).extracting(line -> line.event().length()).containsExactly(2_000);
+        assertThat(draft.postmortem().whatHappened()).contains(event);
+        assertThat(draft.warnings()).anyMatch(w -> w.endsWith("is cut, and kept in full in What happened."))
+                .noneMatch(w -> w.contains("no time that could be read"));
+    }
 }
