@@ -27,7 +27,7 @@ enum Destination {
     FACTORS(null),
     FACTS(null);
 
-    /** The longest heading that may name a field, as long as a title may be. */
+    /** The longest heading that may name a field, without its parentheses: as long as a title may be. */
     private static final int LONGEST_HEADING = 200;
 
     private final Section section;
@@ -102,10 +102,10 @@ enum Destination {
      * without a parenthesis ("Timeline (all times UTC)"). A heading longer than a title names none.
      */
     static Optional<Destination> of(String heading) {
-        if (heading.length() > LONGEST_HEADING) {
+        String plain = withoutParentheses(heading);
+        if (plain.length() > LONGEST_HEADING) {
             return Optional.empty();
         }
-        String plain = heading.replaceAll("\\(.*?\\)", " ");
         List<String> candidates = concat(List.of(normalise(plain)),
                 Arrays.stream(plain.split("/|&|\\band\\b|,")).map(Destination::normalise).toList());
         for (String candidate : candidates) {
@@ -116,6 +116,21 @@ enum Destination {
             }
         }
         return Optional.empty();
+    }
+
+    /** The text with each parenthesis ({@code (all times UTC)}) replaced by a space; linear in its length. */
+    private static String withoutParentheses(String text) {
+        StringBuilder plain = new StringBuilder(text.length());
+        int from = 0;
+        for (int open = text.indexOf('('); open >= 0; open = text.indexOf('(', from)) {
+            int close = text.indexOf(')', open + 1);
+            if (close < 0) {
+                break;
+            }
+            plain.append(text, from, open).append(' ');
+            from = close + 1;
+        }
+        return plain.append(text, from, text.length()).toString();
     }
 
     /** Lower case, no numbering ("2.", "IV."), no punctuation, single spaces. */

@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
  */
 final class ItemLines {
 
+    /** A line that only labels or separates the items: a sub-heading, a rule, a label in bold. */
+    private static final Pattern LABEL = Pattern.compile(
+            "#{1,6}\\s.*|([-*_])(?:\\s*+\\1){2,}+|(\\*\\*|__)[^*_]{1,200}+\\2:?");
+
     private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:[-*+]|\\d+[.)])\\s+(?:\\[[ xX]]\\s+)?(.+)$");
     private static final Pattern OWNER = Pattern.compile("(?:@([A-Za-z0-9._-]+))"
             + "|(?:\\(?\\b(?:owner|assignee|owned by)\\s*+:?\\s*+([A-Za-z0-9._-][A-Za-z0-9._ -]{0,99}?)\\)?"
@@ -51,7 +55,7 @@ final class ItemLines {
             Matcher item = LIST_ITEM.matcher(line);
             if (item.matches()) {
                 items.add(fromText(item.group(1)));
-            } else if (!stripped.isEmpty()) {
+            } else if (!stripped.isEmpty() && !LABEL.matcher(stripped).matches()) {
                 rest.add(line);
             }
         }

@@ -147,6 +147,8 @@ final class MarkdownImporter {
                 List<String> rest = new ArrayList<>();
                 List<ItemLines.Item> found = ItemLines.read(part.lines(), rest);
                 items.addAll(found);
+                // A sub-heading's own line ("### Short term"), which withHeading passes on as text.
+                rest.remove(part.heading());
                 if (found.isEmpty() && !part.text().isEmpty() && !part.text().equals("None yet.")) {
                     append(WHAT_WE_CHANGE, "### " + part.heading() + "\n\n" + part.text());
                     warnings.add("No list items under '" + part.heading() + "': its text is kept in "

@@ -516,4 +516,33 @@ class MarkdownImporterTest {
         assertThat(draft.warnings()).anyMatch(w -> w.endsWith("is cut, and kept in full in What happened."))
                 .noneMatch(w -> w.contains("no time that could be read"));
     }
+
+    @Test
+    void subHeadingsRulesAndBoldLabelsAmongTheActionItemsAreNotKeptAsText() {
+        ImportDraft draft = MarkdownImporter.read("""
+                # Disk full
+                Date: 2024-05-02 08:00 UTC
+
+                ## Action items
+                ### Short term
+                - Add a disk growth alert @alice
+                ---
+                **Long term:**
+                - Resize the volume @carol
+                """, NOW);
+
+        assertThat(draft.actionItems()).extracting(ActionItemRequest::title)
+                .containsExactly("Add a disk growth alert", "Resize the volume");
+        assertThat(draft.postmortem().whatWeChange()).isNull();
+        assertThat(draft.warnings()).noneMatch(w -> w.contains("that is not an action item"));
+    }
+
+    @Test
+    void aHeadingLongOnlyByItsParenthesisStillNamesItsField() {
+        ImportDraft draft = MarkdownImporter.read("# Disk full\nDate: 2024-05-02 08:00 UTC\n## Timeline (all times UTC; "
+                + "x".repeat(250) + ")\n- 2024-05-02 08:05 UTC the disk filled\n", NOW);
+
+        assertThat(draft.postmortem().timeline()).extracting(PostMortemRequest.TimelineLine::event)
+                .containsExactly("the disk filled");
+    }
 }
