@@ -102,7 +102,7 @@ enum Destination {
      * without a parenthesis ("Timeline (all times UTC)"). A heading longer than a title names none.
      */
     static Optional<Destination> of(String heading) {
-        String plain = withoutParentheses(heading);
+        String plain = Spans.replaced(heading, "(", ")", " ");
         if (plain.length() > LONGEST_HEADING) {
             return Optional.empty();
         }
@@ -116,21 +116,6 @@ enum Destination {
             }
         }
         return Optional.empty();
-    }
-
-    /** The text with each parenthesis ({@code (all times UTC)}) replaced by a space; linear in its length. */
-    private static String withoutParentheses(String text) {
-        StringBuilder plain = new StringBuilder(text.length());
-        int from = 0;
-        for (int open = text.indexOf('('); open >= 0; open = text.indexOf('(', from)) {
-            int close = text.indexOf(')', open + 1);
-            if (close < 0) {
-                break;
-            }
-            plain.append(text, from, open).append(' ');
-            from = close + 1;
-        }
-        return plain.append(text, from, text.length()).toString();
     }
 
     /** Lower case, no numbering ("2.", "IV."), no punctuation, single spaces. */

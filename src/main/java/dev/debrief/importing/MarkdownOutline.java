@@ -26,7 +26,7 @@ record MarkdownOutline(List<String> preamble, List<Part> parts, boolean hadComme
     static MarkdownOutline of(String markdown) {
         String text = markdown.startsWith("\uFEFF") ? markdown.substring(1) : markdown;
         text = text.replace("\r\n", "\n").replace('\r', '\n');
-        String uncommented = withoutComments(text);
+        String uncommented = Spans.replaced(text, "<!--", "-->", "");
         List<String> preamble = new ArrayList<>();
         List<Part> parts = new ArrayList<>();
         List<String> current = preamble;
@@ -57,20 +57,5 @@ record MarkdownOutline(List<String> preamble, List<Part> parts, boolean hadComme
             return text.substring(0, end).strip();
         }
         return text;
-    }
-
-    /** The text without its HTML comments; an unclosed one stays. Linear, whatever the input. */
-    private static String withoutComments(String text) {
-        StringBuilder kept = new StringBuilder(text.length());
-        int from = 0;
-        for (int open = text.indexOf("<!--"); open >= 0; open = text.indexOf("<!--", from)) {
-            int close = text.indexOf("-->", open + 4);
-            if (close < 0) {
-                break;
-            }
-            kept.append(text, from, open);
-            from = close + 3;
-        }
-        return kept.append(text, from, text.length()).toString();
     }
 }
