@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The contributing factors of a document ({@code - Missing alert: the disk had none}, as Debrief's export writes
@@ -21,8 +20,6 @@ import java.util.regex.Pattern;
  * nothing of the document is lost.
  */
 final class ImportedFactors {
-
-    private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:[-*+]|\\d+[.)])\\s+(.+)$");
 
     /** How far into an item a colon can end a factor's name: its longest, every character escaped, in bold. */
     private static final int NAME_REACH = 2 * Limited.TextKind.NAME.columnWidth() + 4;
@@ -50,7 +47,7 @@ final class ImportedFactors {
         List<String> entry = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         for (String line : lines) {
-            Matcher item = LIST_ITEM.matcher(line);
+            Matcher item = MarkdownImporter.LIST_ITEM.matcher(line);
             boolean isItem = item.matches();
             if (!entry.isEmpty() && !isItem && !line.isBlank() && Character.isWhitespace(line.charAt(0))) {
                 entry.add(line);

@@ -34,7 +34,8 @@ final class MarkdownImporter {
     /** The mapping's name for text before the first heading, which goes to the summary. */
     static final String OPENING = "(text before the first heading)";
     private static final String NOT_WRITTEN = "_Not written yet._";
-    private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:[-*+]|\\d+[.)])\\s+(.+)$");
+    /** A list item ({@code -}, {@code *}, {@code +}, {@code 1.}, {@code 1)}) and its text. */
+    static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:[-*+]|\\d+[.)])\\s+(.+)$");
     private static final Pattern SEVERITY = Pattern.compile("(?i)^\\W*(?:sev(?:erity)?|s)?\\s*[-_ ]?([1-4])\\b");
 
     private final Instant now;
