@@ -77,7 +77,8 @@ final class InstanceTables {
     /** The tables an export leaves out, and why: each instance makes its own. */
     static final Map<String, String> NOT_EXPORTED = Map.of(
             "flyway_schema_history", "the migrations applied, which Flyway writes as it migrates the new instance",
-            "tracker_lease", "which running instance polls the issue trackers now (V17 seeds it)");
+            "tracker_lease", "which running instance polls the issue trackers now (V17 seeds it)",
+            "ended_session", "page sessions ended by signing out, which time out within hours (V23)");
 
     /**
      * Columns the database computes from others (PostgreSQL's search vector, V21): neither exported nor imported,

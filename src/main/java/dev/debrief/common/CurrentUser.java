@@ -18,7 +18,8 @@ public class CurrentUser {
 
     /**
      * The signed-in person's user name; empty when nobody is signed in. The identity's name also carries the
-     * version of the credential it was verified with ({@code pat#3}), which this leaves out.
+     * version of the credential it was verified with ({@code pat#3}) and, for a page session, the session's id
+     * ({@code pat#3#k7Q...}), which this leaves out.
      */
     public String name() {
         if (identity.isAnonymous()) {
@@ -27,7 +28,7 @@ public class CurrentUser {
         return userNameOf(identity.getPrincipal().getName());
     }
 
-    /** The user name in an identity's name such as {@code pat#3} (user name, then credential version). */
+    /** The user name in an identity's name such as {@code pat#3} or {@code pat#3#k7Q...}: what comes before the first {@code #}. */
     public static String userNameOf(String principalName) {
         int mark = principalName.indexOf('#');
         return mark < 0 ? principalName : principalName.substring(0, mark);

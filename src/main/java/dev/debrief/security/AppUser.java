@@ -120,8 +120,8 @@ public class AppUser extends PanacheEntityBase {
 
     /**
      * The name the signed-in identity carries, {@code pat#3}: the user name and the credential version it was
-     * verified with. A page session keeps it, so it ends when the version moves on; {@code CurrentUser} reads
-     * the user name back from it.
+     * verified with. A page session adds its own id to it ({@link SessionName}), so it ends when the version moves
+     * on; {@code CurrentUser} reads the user name back from it.
      */
     String principalName() {
         return username + "#" + credentialVersion;
@@ -131,12 +131,20 @@ public class AppUser extends PanacheEntityBase {
         return passwordGenerated;
     }
 
-    /** Whether a principal name from a session was signed in with this user's current credential. */
-    boolean isCurrent(String principalName) {
-        int mark = principalName.indexOf('#');
-        // Sessions from before credential versions existed carry the bare name, as of version 0.
-        String version = mark < 0 ? "0" : principalName.substring(mark + 1);
-        return version.equals(String.valueOf(credentialVersion));
+    /**
+     * The user of a page session as stored now, if the session is still theirs: signed in with the current credential
+     * version and not ended by signing out. One statement, outside any transaction, like {@link #stored}.
+     */
+    static Optional<AppUser> ofSession(SessionFactory sessions, SessionName name) {
+        try (StatelessSession session = sessions.openStatelessSession()) {
+            return session.createSelectionQuery("from AppUser u where u.username = :username"
+                    + " and u.credentialVersion = :version"
+                    + " and not exists (select 1 from EndedSession e where e.id = :session)", AppUser.class)
+                    .setParameter("username", name.username())
+                    .setParameter("version", name.credentialVersion())
+                    .setParameter("session", name.id())
+                    .uniqueResultOptional();
+        }
     }
 
     /** The user as the API shows it, without the password hash. */

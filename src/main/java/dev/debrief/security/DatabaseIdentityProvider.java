@@ -100,10 +100,7 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
             if (cached.isPresent() && cached.get().passwordHash().equals(hash)) {
                 cache.confirm(username, cached.get(), role, user.get().principalName());
                 throttle.succeeded(username, address);
-                if (pageSignIn) {
-                    audit.signIn(username, address, true);
-                }
-                return role.identityOf(user.get().principalName());
+                return signedIn(role, user.get(), pageSignIn, address);
             }
             throttle.checkAddress(username, address);
             if (!hashing.matches(given, hash)) {
@@ -112,11 +109,17 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
             }
             cache.remember(username, password, role, user.get().principalName(), hash);
             throttle.succeeded(username, address);
-            if (pageSignIn) {
-                audit.signIn(username, address, true);
-            }
-            return role.identityOf(user.get().principalName());
+            return signedIn(role, user.get(), pageSignIn, address);
         });
+    }
+
+    /** The identity of a verified user; a sign-in on the page is audited and starts a session of its own. */
+    private SecurityIdentity signedIn(Role role, AppUser user, boolean pageSignIn, String address) {
+        if (!pageSignIn) {
+            return role.identityOf(user.principalName());
+        }
+        audit.signIn(user.getUsername(), address, true);
+        return role.identityOf(SessionName.start(user.principalName()));
     }
 
     /** Counts and audits a failed sign-in; returns the failure to throw. */

@@ -2,6 +2,7 @@ package dev.debrief.security;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Sign-in and sign-out for people using the pages. The sign-in form posts to Quarkus's form
  * authentication ({@code /j_security_check}); with single sign-on on, a button starts the sign-in through the
- * provider ({@link SingleSignOnPages}). Signing out drops the session cookie.
+ * provider ({@link SingleSignOnPages}). Signing out ends the session on the server and drops its cookie.
  */
 @Path("/")
 public class LoginPages {
@@ -42,6 +43,9 @@ public class LoginPages {
     @Inject
     SingleSignOn singleSignOn;
 
+    @Inject
+    PageSessions pageSessions;
+
     @GET
     @Path("login")
     @Produces(MediaType.TEXT_HTML)
@@ -52,13 +56,14 @@ public class LoginPages {
     }
 
     /**
-     * Ends the page session. A person who signed in through the provider is sent on to Quarkus's logout path, which
+     * Ends the page session, so that a copy of its cookie is refused too, and drops the cookie. A person who signed in through the provider is sent on to Quarkus's logout path, which
      * ends their session at the provider too (RP-initiated logout) and comes back to the login page.
      */
     @POST
     @Path("logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response logout(@Context HttpHeaders headers) {
+    public Response logout(@Context HttpHeaders headers, RoutingContext context) {
+        pageSessions.end(context);
         NewCookie expired = new NewCookie.Builder(sessionCookie).path("/").value("").maxAge(0).httpOnly(true)
                 .sameSite(NewCookie.SameSite.LAX).build();
         boolean atProvider = singleSignOn.isEnabled() && headers.getCookies().keySet().stream()

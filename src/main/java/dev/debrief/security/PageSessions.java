@@ -1,28 +1,72 @@
 package dev.debrief.security;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.vertx.http.runtime.FormAuthConfig;
 import io.quarkus.vertx.http.runtime.VertxHttpConfig;
 import io.quarkus.vertx.http.runtime.security.PersistentLoginManager;
 import io.smallrye.config.SmallRyeConfig;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.hibernate.SessionFactory;
 
 /**
- * Starts the same page session a sign-in with a password starts: the form authentication's encrypted cookie,
- * made with its key and settings ({@code quarkus.http.auth.form.*}), holding the user's principal name. So a person
- * signed in through the provider is, from then on, a session like any other: {@link SessionIdentityProvider} reads
- * the user at every request, and a deleted user or a changed credential version ends it.
+ * The page sessions of people signed in: the form authentication's encrypted cookie, made with its key and settings
+ * ({@code quarkus.http.auth.form.*}), holding a {@link SessionName}. A sign-in with a password and one through the
+ * provider start the same kind of session; {@link SessionIdentityProvider} reads its user at every request, and a
+ * deleted user, a changed credential version or a sign-out ends it, on every instance.
  */
 @ApplicationScoped
 public class PageSessions {
 
+    @Inject
+    SessionFactory sessions;
+
+    @Inject
+    Clock clock;
+
     private volatile PersistentLoginManager manager;
 
-    /** Adds the session cookie for {@code principalName} to the response of {@code context}. */
+    /** Adds the cookie of a new session for {@code principalName} to the response of {@code context}. */
     void start(String principalName, RoutingContext context) {
-        manager().save(principalName, context, form().cookieName(), null, context.request().isSSL());
+        manager().save(SessionName.start(principalName), context, form().cookieName(), null, context.request().isSSL());
+    }
+
+    /** The user of the session named {@code name}, if it has not ended. */
+    Optional<AppUser> userOf(String name) {
+        return SessionName.of(name).flatMap(session -> AppUser.ofSession(sessions, session));
+    }
+
+    /**
+     * Ends the session whose cookie {@code context} carries, if any, so that the cookie and every copy of it are
+     * refused from now on. Rows of sessions that would have timed out by now go at the same time.
+     */
+    void end(RoutingContext context) {
+        PersistentLoginManager.RestoreResult cookie = manager().restore(context);
+        Optional<SessionName> session = cookie == null ? Optional.empty() : SessionName.of(cookie.getPrincipal());
+        if (session.isEmpty()) {
+            return;
+        }
+        String id = session.get().id();
+        Instant now = clock.instant();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                EndedSession.delete("endsAt < ?1", now);
+                if (EndedSession.findById(id) == null) {
+                    new EndedSession(id, now.plus(form().timeout())).persist();
+                }
+            });
+        } catch (RuntimeException failed) {
+            // Two sign-outs of one session at once (a double click): the other one recorded it.
+            if (QuarkusTransaction.requiringNew().call(() -> EndedSession.findById(id)) == null) {
+                throw failed;
+            }
+        }
     }
 
     private PersistentLoginManager manager() {

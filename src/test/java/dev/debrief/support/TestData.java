@@ -49,7 +49,7 @@ public class TestData {
                 + " held_until = timestamp with time zone '1970-01-01 00:00:00+00'").executeUpdate());
         seeded = 0;
         QuarkusTransaction.requiringNew().run(() -> {
-            for (String table : new String[] {"import_batch_file", "import_batch", "api_token", "demo_record", "demo_year", "sent_reminder",
+            for (String table : new String[] {"ended_session", "import_batch_file", "import_batch", "api_token", "demo_record", "demo_year", "sent_reminder",
                     "review_decision", "review_not_discussed", "review_attendee", "review", "tracker_close", "tracker_history",
                     "tracker_ticket", "action_item", "timeline_entry", "considered_idea", "postmortem_service",
                     "postmortem_tag", "postmortem_factor", "postmortem_link", "attendee", "postmortem", "team"}) {

@@ -46,6 +46,11 @@ public final class WebSession {
         return session;
     }
 
+    /** The cookies this session holds now, as a copy of them taken from the browser would be. */
+    public Map<String, String> cookies() {
+        return Map.copyOf(cookies);
+    }
+
     public static WebSession asEditor() {
         return signIn(Api.EDITOR, Api.USER_PASSWORD);
     }
