@@ -6,6 +6,7 @@ import dev.debrief.common.QueryParams;
 import dev.debrief.common.TeamCalendar;
 import dev.debrief.postmortem.ActionItemTickets;
 import dev.debrief.postmortem.OpenWork;
+import dev.debrief.postmortem.TimeBounds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -95,8 +96,8 @@ public class BoardService {
     /** The board's day from a query parameter: today (in the team's zone) when absent. */
     public LocalDate asOf(String value) {
         LocalDate day = QueryParams.parsed("asOf", value, today(), LocalDate::parse, "must be a date such as 2026-11-27");
-        if (day.getYear() < 1970 || day.getYear() > 9999) {
-            throw InvalidFieldsException.of("asOf", "must be a date between 1970 and 9999");
+        if (!TimeBounds.holds(day)) {
+            throw InvalidFieldsException.of("asOf", TimeBounds.DAY_RANGE);
         }
         return day;
     }

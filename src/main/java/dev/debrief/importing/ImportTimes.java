@@ -2,6 +2,7 @@ package dev.debrief.importing;
 
 import dev.debrief.common.FieldError;
 import dev.debrief.postmortem.PostMortemRequest;
+import dev.debrief.postmortem.TimeBounds;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,7 +31,6 @@ record ImportTimes(Instant startedAt, Instant detectedAt, Instant resolvedAt,
             "(?i)\\b(resolved|recovered|mitigated|fixed|restored|all clear|back to normal|incident closed)\\b");
     private static final int MAX_TIMELINE = 500;
     private static final int MAX_EVENT = 2000;
-    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
 
     /** The day the incident started, for timeline times written without a date. */
     /**
@@ -151,7 +151,7 @@ record ImportTimes(Instant startedAt, Instant detectedAt, Instant resolvedAt,
     }
 
     private static void check(List<FieldError> refusals, String field, Instant at, Instant latest) {
-        if (at != null && (at.isBefore(EARLIEST) || at.isAfter(latest))) {
+        if (at != null && (at.isBefore(TimeBounds.EARLIEST) || at.isAfter(latest))) {
             refusals.add(new FieldError(field, "is " + ZonedDateTime.ofInstant(at, ZoneOffset.UTC).toLocalDate()
                     + ": a date before 1970 or in the future cannot be right; correct it in the document"));
         }

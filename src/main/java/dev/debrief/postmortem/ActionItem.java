@@ -105,6 +105,8 @@ public class ActionItem extends Tracked {
         }
         if (published && draft.dueDate() == null) {
             errors.add(new FieldError("dueDate", "must stay set: the post-mortem is published"));
+        } else if (draft.dueDate() != null && !TimeBounds.holds(draft.dueDate())) {
+            errors.add(new FieldError("dueDate", TimeBounds.DAY_RANGE));
         }
         String ticket = blankToNull(draft.ticketUrl());
         if (ticket != null && !isWebAddress(ticket)) {
@@ -149,6 +151,8 @@ public class ActionItem extends Tracked {
             missing.add(new FieldError("newDueDate", "is required to re-date an item"));
         } else if (newDueDate.isBefore(today)) {
             missing.add(new FieldError("newDueDate", "must be today or later"));
+        } else if (!TimeBounds.holds(newDueDate)) {
+            missing.add(new FieldError("newDueDate", TimeBounds.DAY_RANGE));
         }
         if (blankToNull(reason) == null) {
             missing.add(new FieldError("reason", "is required to re-date an item: say why it slips"));

@@ -78,14 +78,14 @@ public record IncidentDocument(
 
     /**
      * Rule 4: impact starts, then is detected, then is resolved, and none of it lies in the future
-     * (beyond {@code tolerance} of clock skew).
+     * (beyond {@code tolerance} of clock skew) or before 1970 ({@link TimeBounds}).
      */
     List<FieldError> timeErrors(Instant now, Duration tolerance) {
         List<FieldError> errors = new ArrayList<>();
         Instant latest = now.plus(tolerance);
-        notInFuture(errors, "startedAt", startedAt, latest);
-        notInFuture(errors, "detectedAt", detectedAt, latest);
-        notInFuture(errors, "resolvedAt", resolvedAt, latest);
+        within(errors, "startedAt", startedAt, latest);
+        within(errors, "detectedAt", detectedAt, latest);
+        within(errors, "resolvedAt", resolvedAt, latest);
         if (startedAt != null && detectedAt != null && detectedAt.isBefore(startedAt)) {
             errors.add(new FieldError("detectedAt", "must not be before startedAt (" + startedAt + ")"));
         }
@@ -96,14 +96,16 @@ public record IncidentDocument(
             errors.add(new FieldError("resolvedAt", "must not be before detectedAt (" + detectedAt + ")"));
         }
         for (int i = 0; i < timeline.size(); i++) {
-            notInFuture(errors, "timeline[" + i + "].at", timeline.get(i).at(), latest);
+            within(errors, "timeline[" + i + "].at", timeline.get(i).at(), latest);
         }
         return errors;
     }
 
-    private static void notInFuture(List<FieldError> errors, String field, Instant value, Instant latest) {
+    private static void within(List<FieldError> errors, String field, Instant value, Instant latest) {
         if (value != null && value.isAfter(latest)) {
             errors.add(new FieldError(field, "must not be in the future"));
+        } else if (value != null && value.isBefore(TimeBounds.EARLIEST)) {
+            errors.add(new FieldError(field, "must not be before 1970"));
         }
     }
 

@@ -219,6 +219,9 @@ class BoardTest {
                 arguments(Map.of("decision", "REDATE"), List.of("newDueDate", "reason")),
                 arguments(Map.of("decision", "REDATE", "newDueDate", "2026-03-01", "reason", "x"),
                         List.of("newDueDate")),
+                // A year past 9999 broke the calendar feed (a 500) and the monthly report.
+                arguments(Map.of("decision", "REDATE", "newDueDate", "+10000-01-01", "reason", "x"),
+                        List.of("newDueDate")),
                 arguments(Map.of("decision", "DROP"), List.of("reason")),
                 arguments(Map.of("decision", "MAYBE"), List.of("decision")));
     }

@@ -296,7 +296,13 @@ class PostMortemApiTest {
                 arguments("resolution before detection", "resolvedAt",
                         PostMortemJson.complete().with("resolvedAt", "2026-03-10T07:10:00Z")),
                 arguments("start more than five minutes ahead", "startedAt",
-                        PostMortemJson.minimal().with("startedAt", "2026-03-10T12:06:00Z")));
+                        PostMortemJson.minimal().with("startedAt", "2026-03-10T12:06:00Z")),
+                // A typed 0026 for 2026: durations over 292 years overflowed into a 500.
+                arguments("start before 1970", "startedAt",
+                        PostMortemJson.complete().with("startedAt", "1700-03-10T07:00:00Z")),
+                arguments("timeline entry before 1970", "timeline[0].at",
+                        PostMortemJson.complete().with("timeline", List.of(Map.of("at", "0026-03-10T07:00:00Z",
+                                "event", "typed in the wrong century")))));
     }
 
     @ParameterizedTest(name = "{0} is refused naming {1}")
@@ -331,6 +337,17 @@ class PostMortemApiTest {
         second.put("completedAt", "2026-03-10T10:00:00Z");
         asEditor().body(second).put("/api/postmortems/{id}/action-items/{item}", ids.postmortem(), ids.second())
                 .then().statusCode(200).body("completedAt", equalTo("2026-03-10T10:00:00Z"));
+    }
+
+    @Test
+    void aDueDateAfterTheYear9999IsRefusedNamingIt() {
+        Scenarios.Ranked ids = Scenarios.published();
+        Map<String, Object> item = asViewer().get("/api/postmortems/{id}", ids.postmortem()).jsonPath()
+                .getMap("actionItems[0]");
+        item.put("dueDate", "+10000-01-01");
+        asEditor().body(item).put("/api/postmortems/{id}/action-items/{item}", ids.postmortem(), ids.first())
+                .then().statusCode(400).body("errors.field", contains("dueDate"));
+        asViewer().accept("text/calendar").get("/api/calendar.ics").then().statusCode(200);
     }
 
     @Test
