@@ -6,8 +6,6 @@ import static dev.debrief.postmortem.TypedValues.enumOf;
 import static dev.debrief.postmortem.TypedValues.longOf;
 import static dev.debrief.postmortem.TypedValues.nullIfBlank;
 import static dev.debrief.postmortem.TypedValues.size;
-import static dev.debrief.postmortem.TypedValues.split;
-import static dev.debrief.postmortem.TypedValues.time;
 
 import dev.debrief.common.Display;
 import dev.debrief.common.FieldError;
@@ -31,32 +29,44 @@ public record FormSubmission(PostMortemRequest document, List<SlotRequest> slots
         }
     }
 
+    /** Reads the form of a new post-mortem. */
+    public static FormSubmission read(PostMortemForm form, Display display) {
+        return read(form, ShownDocument.nothing(display));
+    }
+
+    /** Reads the edit form of {@code stored}: what was left as the form showed it keeps its stored value. */
+    public static FormSubmission read(PostMortemForm form, IncidentDocument stored, Display display) {
+        return read(form, ShownDocument.of(stored, display));
+    }
+
     /**
      * Reads the form. Blank boxes are absent values, which the requests' constraints then judge exactly as they
      * judge a JSON body; only what cannot be read is reported here.
      */
-    public static FormSubmission read(PostMortemForm form, Display display) {
+    private static FormSubmission read(PostMortemForm form, ShownDocument shown) {
         List<FieldError> unreadable = new ArrayList<>();
         List<PostMortemRequest.TimelineLine> timeline = new ArrayList<>();
         List<PostMortemForm.Row> rows = form.rows();
         for (PostMortemForm.Row row : rows.subList(0, rows.size() - 2)) {
-            timeline.add(new PostMortemRequest.TimelineLine(time(display, row.field("at"), row.at(), unreadable),
-                    nullIfBlank(row.event())));
+            timeline.add(shown.timelineEntry(row.at(), row.event())
+                    .map(entry -> new PostMortemRequest.TimelineLine(entry.at(), entry.event()))
+                    .orElseGet(() -> new PostMortemRequest.TimelineLine(
+                            shown.typedTime(row.field("at"), row.at(), unreadable), nullIfBlank(row.event()))));
         }
         IncidentDocument document = IncidentDocument.builder()
                 .title(nullIfBlank(form.title))
                 .severity(enumOf(Severity.class, "severity", form.severity, unreadable))
                 .team(nullIfBlank(form.team))
-                .services(split(form.services, ","))
-                .tags(split(form.tags, ","))
-                .factors(factors(form, unreadable))
-                .attendees(split(form.attendees, ","))
-                .startedAt(time(display, "startedAt", form.startedAt, unreadable))
-                .detectedAt(time(display, "detectedAt", form.detectedAt, unreadable))
-                .resolvedAt(time(display, "resolvedAt", form.resolvedAt, unreadable))
+                .services(shown.list(IncidentDocument::services, form.services, ", ", ","))
+                .tags(shown.list(IncidentDocument::tags, form.tags, ", ", ","))
+                .factors(factors(form, shown, unreadable))
+                .attendees(shown.list(IncidentDocument::attendees, form.attendees, ", ", ","))
+                .startedAt(shown.time(IncidentDocument::startedAt, "startedAt", form.startedAt, unreadable))
+                .detectedAt(shown.time(IncidentDocument::detectedAt, "detectedAt", form.detectedAt, unreadable))
+                .resolvedAt(shown.time(IncidentDocument::resolvedAt, "resolvedAt", form.resolvedAt, unreadable))
                 .detectionSource(enumOf(DetectionSource.class, "detectionSource", form.detectionSource, unreadable))
-                .sections(SectionTexts.of(section -> nullIfBlank(form.text(section))))
-                .considered(split(form.considered, "\n"))
+                .sections(SectionTexts.of(section -> shown.text(section, form.text(section))))
+                .considered(shown.list(IncidentDocument::considered, form.considered, "\n", "\n"))
                 .build();
         for (int i = PostMortemForm.SLOTS; i < size(form.itemTitle); i++) {
             if (!blank(at(form.itemTitle, i))) {
@@ -89,7 +99,8 @@ public record FormSubmission(PostMortemRequest document, List<SlotRequest> slots
     }
 
     /** The ticked factors, each with the note typed beside it, in the order the page lists them. */
-    private static List<IncidentDocument.Factor> factors(PostMortemForm form, List<FieldError> unreadable) {
+    private static List<IncidentDocument.Factor> factors(PostMortemForm form, ShownDocument shown,
+            List<FieldError> unreadable) {
         List<IncidentDocument.Factor> chosen = new ArrayList<>();
         for (int i = 0; i < size(form.factorOption); i++) {
             String id = at(form.factorOption, i);
@@ -98,7 +109,7 @@ public record FormSubmission(PostMortemRequest document, List<SlotRequest> slots
                 if (factorId == null) {
                     unreadable.add(new FieldError("factors", "lists a factor the page does not know"));
                 } else {
-                    chosen.add(new IncidentDocument.Factor(factorId, null, nullIfBlank(at(form.factorNote, i))));
+                    chosen.add(new IncidentDocument.Factor(factorId, null, shown.note(factorId, at(form.factorNote, i))));
                 }
             }
         }

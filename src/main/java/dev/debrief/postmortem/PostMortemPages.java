@@ -175,7 +175,7 @@ public class PostMortemPages {
     @Path("postmortems")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@BeanParam PostMortemForm form) {
-        return save(null, form);
+        return save(null, form, FormSubmission.read(form, display));
     }
 
     @GET
@@ -212,8 +212,7 @@ public class PostMortemPages {
     @Path("postmortems/{id}/edit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@PathParam("id") long id, @BeanParam PostMortemForm form) {
-        service.get(id);
-        return save(id, form);
+        return save(id, form, FormSubmission.read(form, service.get(id).document(), display));
     }
 
     @POST
@@ -238,8 +237,7 @@ public class PostMortemPages {
                 .build();
     }
 
-    private Response save(Long id, PostMortemForm form) {
-        FormSubmission submission = FormSubmission.read(form, display);
+    private Response save(Long id, PostMortemForm form, FormSubmission submission) {
         Map<String, String> errors = new LinkedHashMap<>();
         submission.unreadable().forEach(e -> errors.putIfAbsent(formField(e.field()), e.message()));
         pageSave.check(submission).forEach(e -> errors.putIfAbsent(formField(e.field()), e.message()));

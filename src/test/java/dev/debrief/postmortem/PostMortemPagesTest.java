@@ -198,6 +198,49 @@ class PostMortemPagesTest {
     }
 
     @Test
+    void savingTheEditPageChangesOnlyWhatThePersonChanged() {
+        long id = Scenarios.create(PostMortemJson.complete()
+                .with("detectedAt", PostMortemJson.STARTED.plus(Duration.ofMinutes(15)).plusSeconds(30)
+                        .plusNanos(123_456_000).toString())
+                .with("attendees", List.of("Doe, Jane", "Lee"))
+                .with("whatHappened", "A config push\ndisabled the payment connection pool.")
+                .with("timeline", List.of(Map.of("at", PostMortemJson.STARTED.plusSeconds(42).toString(),
+                        "event", "config pushed"))));
+        Map<String, Object> before = asEditor().get("/api/postmortems/" + id).jsonPath().getMap("");
+        WebSession editor = WebSession.asEditor();
+        Document form = editor.page("/postmortems/" + id + "/edit");
+
+        // The form shows times to the minute and the attendees joined with commas; a browser sends line ends as CR LF.
+        Response saved = editor.submit(form, "form.write", Map.of("summary", "Checkout failed for 51 minutes.",
+                "whatHappened", "A config push\r\ndisabled the payment connection pool."));
+
+        assertThat(saved.statusCode()).isEqualTo(303);
+        Map<String, Object> after = asEditor().get("/api/postmortems/" + id).jsonPath().getMap("");
+        assertThat(after.get("summary")).isEqualTo("Checkout failed for 51 minutes.");
+        for (String unchanged : List.of("startedAt", "detectedAt", "resolvedAt", "attendees", "services",
+                "whatHappened", "timeline", "considered", "factors")) {
+            assertThat(after.get(unchanged)).as(unchanged).isEqualTo(before.get(unchanged));
+        }
+        List<String> changed = asEditor().get("/api/postmortems/" + id + "/history").jsonPath()
+                .getList("[0].changes.field");
+        assertThat(changed).containsExactly("summary");
+    }
+
+    @Test
+    void aTimeChangedOnTheEditPageIsTakenToTheMinute() {
+        long id = Scenarios.create(PostMortemJson.complete()
+                .with("detectedAt", PostMortemJson.STARTED.plus(Duration.ofMinutes(15)).plusSeconds(30).toString()));
+        WebSession editor = WebSession.asEditor();
+        Document form = editor.page("/postmortems/" + id + "/edit");
+        assertThat(form.select("#detectedAt").val()).isEqualTo("2026-03-10T07:15");
+
+        editor.submit(form, "form.write", Map.of("detectedAt", "2026-03-10T07:16"));
+
+        assertThat(asEditor().get("/api/postmortems/" + id).jsonPath().getString("detectedAt"))
+                .isEqualTo("2026-03-10T07:16:00Z");
+    }
+
+    @Test
     void staleEditShowsTheConflictWithTheirTextBesideYoursAndOverwritesNothing() {
         long id = Scenarios.create(PostMortemJson.complete());
         WebSession alice = WebSession.asEditor();
