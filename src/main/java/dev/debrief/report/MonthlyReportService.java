@@ -1,5 +1,6 @@
 package dev.debrief.report;
 
+import dev.debrief.common.QueryParams;
 import dev.debrief.common.DebriefConfig;
 import dev.debrief.postmortem.Severity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +40,12 @@ public class MonthlyReportService {
 
         public Filter(Severity severity, String service) {
             this(severity, service, null, null);
+        }
+
+        /** The filter named by a request's query parameters, each refused with a 400 naming it when unreadable. */
+        public static Filter of(String severity, String service, String team, String tag) {
+            return new Filter(QueryParams.enumValue("severity", severity, Severity.class),
+                    QueryParams.text("service", service), QueryParams.text("team", team), QueryParams.text("tag", tag));
         }
     }
 

@@ -2,7 +2,6 @@ package dev.debrief.report;
 
 import dev.debrief.common.CurrentUser;
 import dev.debrief.common.Display;
-import dev.debrief.common.QueryParams;
 import dev.debrief.common.TeamCalendar;
 import dev.debrief.postmortem.PostMortemService;
 import dev.debrief.postmortem.Severity;
@@ -77,9 +76,9 @@ public class ReportPages {
             @QueryParam("severity") String severity, @QueryParam("service") String service,
             @QueryParam("team") String team, @QueryParam("tag") String tag) {
         ReportRange range = ReportRange.parse(from, to, calendar.currentMonth());
-        Severity sev = QueryParams.enumValue("severity", severity, Severity.class);
-        MonthlyReport report = reports.report(range.from(), range.to(), new MonthlyReportService.Filter(sev,
-                QueryParams.text("service", service), QueryParams.text("team", team), QueryParams.text("tag", tag)));
+        MonthlyReportService.Filter filter = MonthlyReportService.Filter.of(severity, service, team, tag);
+        Severity sev = filter.severity();
+        MonthlyReport report = reports.report(range.from(), range.to(), filter);
         List<String> labels = report.months().stream().map(m -> YearMonth.parse(m.month()).format(SHORT)).toList();
 
         Map<String, long[]> bySeverity = new LinkedHashMap<>();

@@ -1,9 +1,7 @@
 package dev.debrief.report;
 
 import dev.debrief.common.InvalidFieldsException;
-import dev.debrief.common.QueryParams;
 import dev.debrief.common.TeamCalendar;
-import dev.debrief.postmortem.Severity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -38,16 +36,17 @@ public class ReportResource {
                         .map(type -> type.isCompatible(MediaType.valueOf(CSV)) && !type.isWildcardType())
                         .orElse(false);
         ReportRange range = ReportRange.parse(from, to, calendar.currentMonth());
-        MonthlyReport report = reports.report(range.from(), range.to(), new MonthlyReportService.Filter(
-                QueryParams.enumValue("severity", severity, Severity.class), QueryParams.text("service", service),
-                QueryParams.text("team", team), QueryParams.text("tag", tag)));
-        if (csv) {
-            return Response.ok(ReportCsv.write(report), CSV + "; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"debrief-monthly-" + range.from() + "-"
-                            + range.to() + ".csv\"")
-                    .build();
-        }
-        return Response.ok(report, MediaType.APPLICATION_JSON).build();
+        MonthlyReport report = reports.report(range.from(), range.to(),
+                MonthlyReportService.Filter.of(severity, service, team, tag));
+        return csv ? csvFile(report, range) : Response.ok(report, MediaType.APPLICATION_JSON).build();
+    }
+
+    /** The report as a CSV file to save, named by its months. */
+    static Response csvFile(MonthlyReport report, ReportRange range) {
+        return Response.ok(ReportCsv.write(report), CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"debrief-monthly-" + range.from() + "-"
+                        + range.to() + ".csv\"")
+                .build();
     }
 
     private static boolean format(String format) {

@@ -15,6 +15,7 @@ import dev.debrief.support.Scenarios;
 import dev.debrief.support.TestData;
 import dev.debrief.support.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.StringReader;
 import java.time.Duration;
@@ -167,6 +168,24 @@ class TeamAndTagFiltersTest {
         Document page = WebSession.asViewer().page("/reports/monthly?from=2026-03&to=2026-03&team=Search&tag=dns");
         assertThat(page.select("[data-testid=incident-count]").text()).isEqualTo("0");
         assertThat(page.select("[data-testid=csv]").attr("href")).contains("team=Search", "tag=dns");
+    }
+
+    /** The page's links work with the page session alone: a person signed in through single sign-on has no password. */
+    @Test
+    void theReportPageDownloadsWithThePageSession() {
+        WebSession viewer = WebSession.asViewer();
+        Document page = viewer.page("/reports/monthly?from=2026-03&to=2026-03&tag=dns");
+
+        Response csv = viewer.get(page.select("[data-testid=csv]").attr("href"));
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.header("Content-Disposition")).contains("attachment", "debrief-monthly-2026-03-2026-03.csv");
+        assertThat(csv.asString()).isEqualTo(
+                asViewer().get("/api/reports/monthly?from=2026-03&to=2026-03&tag=dns&format=csv").asString());
+
+        Response json = viewer.get(page.select("[data-testid=json]").attr("href"));
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.jsonPath().getMap("totals")).containsEntry("incidents", 1);
     }
 
     @Test
