@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +30,7 @@ public class LimitsCheck {
             }
         }
         ZoneId zone = config.timeZone();
-        if (zone instanceof ZoneOffset offset && offset.getTotalSeconds() != 0) {
+        if (SqlZone.nameOf(zone).isEmpty()) {
             throw new IllegalStateException("debrief.time-zone must be a region such as Europe/Berlin or UTC, not the"
                     + " fixed offset " + zone + ": months and weeks follow the region's daylight saving.");
         }

@@ -1,5 +1,6 @@
 package dev.debrief.report;
 
+import dev.debrief.common.SqlZone;
 import jakarta.persistence.Tuple;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -41,17 +42,10 @@ final class ReportSql {
         this.zone = zone;
     }
 
-    /**
-     * The name of a zone as both databases read it after {@code AT TIME ZONE}: a region such as Europe/Berlin,
-     * or UTC. Offsets are refused because PostgreSQL reads "+02:00" there as a POSIX zone, two hours west.
-     */
+    /** The name of a zone as both databases read it ({@link SqlZone}); the start refuses any other zone. */
     static String zoneName(ZoneId zone) {
-        String id = zone.normalized() instanceof ZoneOffset offset && offset.getTotalSeconds() == 0 ? "UTC"
-                : zone.getId();
-        if (!id.matches("[A-Za-z][A-Za-z0-9_/+\\-]*")) {
-            throw new IllegalArgumentException("The report needs a region time zone such as Europe/Berlin");
-        }
-        return id;
+        return SqlZone.nameOf(zone).orElseThrow(() -> new IllegalArgumentException(
+                "The report needs a region time zone such as Europe/Berlin"));
     }
 
     /** The month index (year * 12 + month - 1) of a timestamp column in the team's zone. */
