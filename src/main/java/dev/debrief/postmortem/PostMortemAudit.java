@@ -47,11 +47,17 @@ public class PostMortemAudit {
     }
 
     /** The deletion keeps the whole document in the trail: each field from its last value to none. */
+    /** A draft deleted, with its items; each post-mortem it was linked to records the link's end in its history. */
     void deleted(PostMortemView before) {
         for (ActionItemView item : before.actionItems()) {
             itemChanged("action-item.removed", item, null);
         }
         changed("postmortem.deleted", before, null);
+        String target = "#" + before.id() + " " + before.document().title();
+        for (LinkView link : before.links()) {
+            trail.record("postmortem.unlinked", Subject.postMortem(link.postmortemId(), link.title()),
+                    List.of(new Change("links", link.kind() + " " + target, null)));
+        }
     }
 
     void reordered(PostMortemView before, PostMortemView after) {

@@ -144,12 +144,16 @@ public class RelatedIncidents {
     }
 
     /**
-     * The post-mortem {@code id} and the other one, locked in id order. An unknown other is a 400 naming
-     * {@code postmortemId} when a body named it, else a 404 like an unknown {@code id}.
+     * The post-mortem {@code id} and the other one, locked in id order. An unknown other, or the same one, is a 400
+     * naming {@code postmortemId} when a body named it, else a 404 like an unknown {@code id}: no such link exists.
      */
     private PostMortem[] lockPair(long id, Long otherId, boolean otherInBody) {
         if (otherId == null || otherId == id) {
             find(id);
+            if (!otherInBody) {
+                throw new NotFoundException("A post-mortem is never linked to itself: there is no link from " + id
+                        + " to " + id + ".");
+            }
             throw InvalidFieldsException.of("postmortemId", "must be another post-mortem than this one");
         }
         long low = Math.min(id, otherId);

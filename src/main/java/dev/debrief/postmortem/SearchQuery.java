@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -51,8 +52,10 @@ class SearchQuery {
             found = fromIndex(search);
             shown = load(found.ids());
         }
-        List<FoundPostMortem> items = found.ids().stream().map(shown::get).map(pm -> new FoundPostMortem(
-                pm.summary(now, window), search.terms() == null ? null : pm.excerpt(search.terms()))).toList();
+        // A post-mortem deleted between the two reads is left out of the page, not shown as an error.
+        List<FoundPostMortem> items = found.ids().stream().map(shown::get).filter(Objects::nonNull)
+                .map(pm -> new FoundPostMortem(pm.summary(now, window),
+                        search.terms() == null ? null : pm.excerpt(search.terms()))).toList();
         return new ResultPage<>(items, found.total(), search.page(), search.size());
     }
 

@@ -76,6 +76,22 @@ class RelatedIncidentsTest {
     }
 
     @Test
+    void deletingALinkedDraftEndsTheLinkInTheOtherHistoryToo() {
+        long kept = incident("Kept", 3, List.of(), List.of());
+        long deleted = incident("Thrown away", 2, List.of(), List.of());
+        link(deleted, kept, "SAME_CAUSE", 201);
+
+        asEditor().delete("/api/postmortems/{id}", deleted).then().statusCode(204);
+
+        asViewer().get("/api/postmortems/{id}", kept).then().body("links", equalTo(List.of()));
+        JsonPath history = asViewer().get("/api/postmortems/{id}/history", kept).jsonPath();
+        assertThat(history.getString("[0].action")).isEqualTo("postmortem.unlinked");
+        assertThat(history.getList("[0].changes.field")).containsExactly("links");
+        assertThat(history.getString("[0].changes[0].from")).isEqualTo("SAME_CAUSE #" + deleted + " Thrown away");
+        assertThat(history.getString("[0].changes[0].to")).isNull();
+    }
+
+    @Test
     void eitherSideRemovesTheLinkAndBothHistoriesSayIt() {
         long first = incident("One", 3, List.of(), List.of());
         long second = incident("Two", 2, List.of(), List.of());
@@ -83,6 +99,8 @@ class RelatedIncidentsTest {
         asEditor().delete("/api/postmortems/{id}/links/{other}", second, first).then().statusCode(204);
         asViewer().get("/api/postmortems/{id}", first).then().body("links", equalTo(List.of()));
         asEditor().delete("/api/postmortems/{id}/links/{other}", second, first).then().statusCode(404);
+        asEditor().delete("/api/postmortems/{id}/links/{other}", first, first).then().statusCode(404)
+                .contentType("application/problem+json");
         for (long id : List.of(first, second)) {
             assertThat(asViewer().get("/api/postmortems/{id}/history", id).jsonPath().getList("action", String.class))
                     .contains("postmortem.linked", "postmortem.unlinked");
