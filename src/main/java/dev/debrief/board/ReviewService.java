@@ -4,6 +4,7 @@ import dev.debrief.audit.AuditTrail;
 import dev.debrief.audit.Change;
 import dev.debrief.audit.Subject;
 import dev.debrief.common.InList;
+import dev.debrief.common.InvalidFieldsException;
 import dev.debrief.common.NotFoundException;
 import dev.debrief.common.TeamCalendar;
 import dev.debrief.postmortem.ActionItem;
@@ -78,17 +79,27 @@ public class ReviewService {
         return new Started(review.view(), true);
     }
 
+    /**
+     * Records a decision on an item. The review's row is locked first, so decisions and the finish of one review
+     * follow each other; then the item's post-mortem, which every change of an item locks, and the item is read
+     * again under that lock, so the decision judges the item as it is now.
+     */
     public ReviewViews.Decided decide(String week, ReviewRequests.Decide request, String user) {
-        Review review = find(week);
+        Review review = findForChange(week);
+        if (request.decision() != Decision.REDATE && request.newDueDate() != null) {
+            throw InvalidFieldsException.of("newDueDate", "is only for a re-date: choose Re-date, or leave the date "
+                    + "empty");
+        }
         ActionItem item = ActionItem.<ActionItem>findByIdOptional(request.actionItemId())
                 .orElseThrow(() -> new NotFoundException("action item", request.actionItemId()));
         PostMortem pm = item.getPostMortem();
         em.lock(pm, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(item);
         Instant now = now();
         String reason = blankToNull(request.reason());
         LocalDate previousDue = item.getDueDate();
         ActionItemView before = ActionItemView.of(item);
-        LocalDate newDue = request.decision() == Decision.REDATE ? request.newDueDate() : null;
+        LocalDate newDue = request.newDueDate();
         switch (request.decision()) {
             case KEEP -> item.keep();
             case REDATE -> item.redate(newDue, reason, calendar.today(), now);
@@ -113,7 +124,7 @@ public class ReviewService {
     }
 
     public ReviewViews.ReviewView finish(String week, ReviewRequests.Finish request, String user) {
-        Review review = find(week);
+        Review review = findForChange(week);
         Set<Long> open = work.openItemIds();
         open.removeAll(review.discussedItems());
         List<String> attendees = request == null || request.attendees() == null ? List.of()
@@ -153,6 +164,13 @@ public class ReviewService {
     private Review find(String week) {
         String normalized = Review.normalizeWeek(week);
         return Review.<Review>find("week", normalized).firstResultOptional()
+                .orElseThrow(() -> new NotFoundException("review of week", normalized));
+    }
+
+    /** The review of the week, its row locked until the transaction ends. */
+    private Review findForChange(String week) {
+        String normalized = Review.normalizeWeek(week);
+        return Review.<Review>find("week", normalized).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
                 .orElseThrow(() -> new NotFoundException("review of week", normalized));
     }
 

@@ -153,6 +153,9 @@ public class ActionItem extends Tracked {
             missing.add(new FieldError("newDueDate", "must be today or later"));
         } else if (!TimeBounds.holds(newDueDate)) {
             missing.add(new FieldError("newDueDate", TimeBounds.DAY_RANGE));
+        } else if (newDueDate.equals(dueDate)) {
+            missing.add(new FieldError("newDueDate", "is already the item's due date: keep the item, or give another "
+                    + "date"));
         }
         if (blankToNull(reason) == null) {
             missing.add(new FieldError("reason", "is required to re-date an item: say why it slips"));

@@ -223,7 +223,23 @@ class BoardTest {
                 arguments(Map.of("decision", "REDATE", "newDueDate", "+10000-01-01", "reason", "x"),
                         List.of("newDueDate")),
                 arguments(Map.of("decision", "DROP"), List.of("reason")),
-                arguments(Map.of("decision", "MAYBE"), List.of("decision")));
+                arguments(Map.of("decision", "MAYBE"), List.of("decision")),
+                // A date typed with Keep chosen was dropped without a word.
+                arguments(Map.of("decision", "KEEP", "newDueDate", "2026-03-20"), List.of("newDueDate")));
+    }
+
+    @Test
+    void reDatingToTheSameDateIsRefusedAndCountsNoSlip() {
+        Scenarios.Ranked ids = itemsDue("Same date", "2026-03-05", "2026-03-20", "2026-04-01");
+        asEditor().body(Map.of("week", "2026-W11")).post("/api/reviews");
+
+        asEditor().body(Map.of("actionItemId", ids.second(), "decision", "REDATE", "newDueDate", "2026-03-20",
+                        "reason", "a second click"))
+                .post("/api/reviews/2026-W11/decisions").then().statusCode(400)
+                .body("errors.field", contains("newDueDate"));
+
+        Map<String, Object> row = board("").getMap("later.find { it.actionItemId == " + ids.second() + " }");
+        assertThat(row).containsEntry("redateCount", 0);
     }
 
     @ParameterizedTest(name = "{0} is refused naming {1}")
