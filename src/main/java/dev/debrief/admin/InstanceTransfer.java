@@ -58,6 +58,9 @@ public class InstanceTransfer {
     @Inject
     SearchIndex searchIndex;
 
+    @Inject
+    ReservedIds reservedIds;
+
     private final ExecutorService background = Worker.single("debrief-import");
 
     @PreDestroy
@@ -215,6 +218,7 @@ public class InstanceTransfer {
         // Outside the import's transaction: on H2 a sequence change commits whatever is open.
         QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(
                 InstanceTables::restartSequences));
+        QuarkusTransaction.requiringNew().run(reservedIds::skipPastStoredIds);
         return new Imported(counts);
     }
 
