@@ -100,8 +100,8 @@ public class PostMortemPages {
      * stored by someone else.
      */
     public record FormPage(Long id, PostMortemForm form, Map<String, String> errors, Map<String, String> theirs,
-            List<BlamelessCheck.SectionHits> warnings, List<String> teams, List<String> tags,
-            List<NamedView> factors) {
+            List<FormDifferences.Difference> theirOtherFields, List<BlamelessCheck.SectionHits> warnings,
+            List<String> teams, List<String> tags, List<NamedView> factors) {
 
         public String error(String field) {
             return errors.getOrDefault(field, "");
@@ -124,9 +124,9 @@ public class PostMortemPages {
     }
 
     /** The form with the choices it offers: the teams, and the tags in use to suggest. */
-    private FormPage formPage(Long id, PostMortemForm form, Map<String, String> errors, Map<String, String> theirs,
+    private FormPage formPage(Long id, PostMortemForm form, Map<String, String> errors,
             List<BlamelessCheck.SectionHits> warnings) {
-        return new FormPage(id, form, errors, theirs, warnings, teams.names(), tagNames(), factors.list());
+        return new FormPage(id, form, errors, Map.of(), List.of(), warnings, teams.names(), tagNames(), factors.list());
     }
 
     private List<String> tagNames() {
@@ -168,7 +168,7 @@ public class PostMortemPages {
     @GET
     @Path("postmortems/new")
     public TemplateInstance newForm() {
-        return Templates.form(formPage(null, new PostMortemForm(), Map.of(), Map.of(), List.of()), user());
+        return Templates.form(formPage(null, new PostMortemForm(), Map.of(), List.of()), user());
     }
 
     @POST
@@ -204,7 +204,7 @@ public class PostMortemPages {
     @Path("postmortems/{id}/edit")
     public TemplateInstance editForm(@PathParam("id") long id) {
         PostMortemView pm = service.get(id);
-        return Templates.form(formPage(id, PostMortemForm.of(pm, display), Map.of(), Map.of(),
+        return Templates.form(formPage(id, PostMortemForm.of(pm, display), Map.of(),
                 blameless.check(pm.document())), user());
     }
 
@@ -242,24 +242,25 @@ public class PostMortemPages {
         submission.unreadable().forEach(e -> errors.putIfAbsent(formField(e.field()), e.message()));
         pageSave.check(submission).forEach(e -> errors.putIfAbsent(formField(e.field()), e.message()));
         if (!errors.isEmpty()) {
-            return withStatus(400, Templates.form(formPage(id, form, errors, Map.of(), List.of()), user()));
+            return withStatus(400, Templates.form(formPage(id, form, errors, List.of()), user()));
         }
         try {
             long saved = pageSave.save(id, submission);
             return seeOther("/postmortems/" + saved + "?notice=" + PageNotice.SAVED.code);
         } catch (StaleVersionException e) {
             PostMortemView theirs = service.get(id);
+            List<FormDifferences.Difference> differences = FormDifferences.between(form, theirs, display);
             form.rebaseOn(theirs);
-            return withStatus(409, Templates.form(formPage(id, form, Map.of("conflict", "You started from version "
+            return withStatus(409, Templates.form(new FormPage(id, form, Map.of("conflict", "You started from version "
                     + submission.document().version() + "; the stored version is now " + theirs.version() + "."),
-                    theirs.sectionFields(), List.of()), user()));
+                    theirs.sectionFields(), differences, List.of(), teams.names(), tagNames(), factors.list()), user()));
         } catch (InvalidFieldsException | UnprocessableException | ConflictException e) {
             Map<String, String> refused = new LinkedHashMap<>();
             e.errors().forEach(error -> refused.putIfAbsent(formField(error.field()), error.message()));
             if (refused.isEmpty()) {
                 refused.put("form", e.getMessage());
             }
-            return withStatus(e.status(), Templates.form(formPage(id, form, refused, Map.of(), List.of()), user()));
+            return withStatus(e.status(), Templates.form(formPage(id, form, refused, List.of()), user()));
         }
     }
 

@@ -265,6 +265,25 @@ class PostMortemPagesTest {
     }
 
     @Test
+    void aConflictListsTheOtherFieldsTheySavedSoNoneIsUndoneUnseen() {
+        long id = Scenarios.create(PostMortemJson.complete().without("resolvedAt"));
+        WebSession alice = WebSession.asEditor();
+        Document aliceForm = alice.page("/postmortems/" + id + "/edit");
+        Map<String, Object> bobs = asEditor().get("/api/postmortems/" + id).jsonPath().getMap("");
+        bobs.put("resolvedAt", PostMortemJson.STARTED.plus(Duration.ofMinutes(50)).toString());
+        bobs.put("services", List.of("checkout", "payments", "ledger"));
+        asEditor().body(bobs).put("/api/postmortems/" + id).then().statusCode(200);
+
+        Response conflict = alice.submit(aliceForm, "form.write", Map.of("summary", "Alice's summary"));
+
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        List<String> listed = Jsoup.parse(conflict.asString()).select("[data-testid=their-other-fields] li")
+                .eachText();
+        assertThat(listed).containsExactly("Services: they saved checkout, payments, ledger",
+                "Resolved: they saved 2026-03-10 07:50");
+    }
+
+    @Test
     void publishShowsTheChecklistUntilCompleteThenPublishes() {
         long id = Scenarios.create(PostMortemJson.complete());
         WebSession editor = WebSession.asEditor();
