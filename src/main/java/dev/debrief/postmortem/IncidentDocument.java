@@ -68,7 +68,7 @@ public record IncidentDocument(
 
     /** Whether {@code text} may be sent as a tag ({@link Tag}: the same length and pattern). */
     public static boolean isTag(String text) {
-        return text != null && text.length() <= StoredDocument.MAX_TAG_LENGTH && TAG.matcher(text).matches();
+        return text != null && tag(text).length() <= StoredDocument.MAX_TAG_LENGTH && TAG.matcher(text).matches();
     }
 
     /** The text of one section, or null when it is not written. */

@@ -5,9 +5,6 @@ import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
-import jakarta.validation.ReportAsSingleViolation;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
@@ -17,10 +14,7 @@ import java.lang.annotation.Target;
  * case ({@link IncidentDocument#tag}).
  */
 @Documented
-@Constraint(validatedBy = {})
-@Size(max = StoredDocument.MAX_TAG_LENGTH)
-@Pattern(regexp = StoredDocument.TAG_PATTERN)
-@ReportAsSingleViolation
+@Constraint(validatedBy = TagValidator.class)
 @Target(TYPE_USE)
 @Retention(RUNTIME)
 public @interface Tag {

@@ -120,6 +120,17 @@ class TeamsAndTagsTest {
                 .post("/api/postmortems").then().statusCode(400).body("errors.field", contains("tags[1]"));
         asEditor().body(PostMortemJson.complete().with("tags", List.of("%_'")).build())
                 .post("/api/postmortems").then().statusCode(400).body("errors.field", contains("tags[0]"));
+        // 21 characters, but 42 in lower case, as the tag is stored.
+        asEditor().body(PostMortemJson.complete().with("tags", List.of("İ".repeat(21))).build())
+                .post("/api/postmortems").then().statusCode(400).body("errors.field", contains("tags[0]"));
+    }
+
+    @Test
+    void aNameLongerThanItsColumnInLowerCaseIsRefusedNamingIt() {
+        asAdmin().body(Map.of("name", "İ".repeat(51))).post("/api/teams").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("name"))
+                .body("errors[0].message", containsString("102 in lower case"));
+        asAdmin().body(Map.of("name", "İ".repeat(50))).post("/api/teams").then().statusCode(201);
     }
 
     @Test
