@@ -95,23 +95,6 @@ public class PostMortemPages {
             boolean canOpenTickets) {
     }
 
-    /**
-     * The write/edit form: what the user typed, the errors beside their fields, and on a conflict the version
-     * stored by someone else.
-     */
-    public record FormPage(Long id, PostMortemForm form, Map<String, String> errors, Map<String, String> theirs,
-            List<FormDifferences.Difference> theirOtherFields, List<BlamelessCheck.SectionHits> warnings,
-            List<String> teams, List<String> tags, List<NamedView> factors) {
-
-        public String error(String field) {
-            return errors.getOrDefault(field, "");
-        }
-
-        public boolean hasError(String field) {
-            return errors.containsKey(field);
-        }
-    }
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance home(Home home, String user);
@@ -269,7 +252,7 @@ public class PostMortemPages {
      * that box; timeline rows and item slots have a field each.
      */
     static String formField(String field) {
-        return field.matches("(services|attendees|considered)\\[\\d+]") ? field.substring(0, field.indexOf('['))
+        return field.matches("(services|tags|attendees|considered)\\[\\d+]") ? field.substring(0, field.indexOf('['))
                 : field;
     }
 

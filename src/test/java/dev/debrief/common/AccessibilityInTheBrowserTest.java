@@ -85,6 +85,29 @@ class AccessibilityInTheBrowserTest {
     }
 
     @Test
+    void aFormWithErrorsAndAConflictingSaveHaveNoViolation() throws Exception {
+        long draft = Scenarios.create(PostMortemJson.complete().without("resolvedAt"));
+        session.signIn("erin", "test-password-1");
+        Map<String, List<String>> violations = new LinkedHashMap<>();
+
+        session.open("/postmortems/new");
+        session.driver().findElement(By.cssSelector("[data-testid=save]")).click();
+        session.waitFor(By.cssSelector("[data-testid=has-errors]"));
+        violations.put("the new form, refused", AxeCore.violations(session.driver()));
+
+        session.open("/postmortems/" + draft + "/edit");
+        Map<String, Object> theirs = Api.asEditor().get("/api/postmortems/" + draft).jsonPath().getMap("");
+        theirs.put("resolvedAt", PostMortemJson.STARTED.plusSeconds(3000).toString());
+        theirs.put("summary", "Their summary.");
+        Api.asEditor().body(theirs).put("/api/postmortems/" + draft).then().statusCode(200);
+        session.driver().findElement(By.cssSelector("[data-testid=save]")).click();
+        session.waitFor(By.cssSelector("[data-testid=their-other-fields]"));
+        violations.put("the edit form, in conflict", AxeCore.violations(session.driver()));
+
+        assertThat(violations).allSatisfy((page, found) -> assertThat(found).as(page).isEmpty());
+    }
+
+    @Test
     void aBoardWithMoreRowsThanItShowsHasNoViolation() throws Exception {
         data.openItems(150, n -> n % 2 == 0 ? "alice" : "bob", n -> LocalDate.parse("2026-03-01").plusDays(n % 7));
         session.signIn("erin", "test-password-1");

@@ -170,6 +170,28 @@ class PostMortemPagesTest {
         assertThat(page.select("#detectedAt").val()).isEqualTo("2026-03-10T07:00");
     }
 
+    /** Each refused box says so to assistive technology, and the summary links to it under its label. */
+    @Test
+    void refusedFieldsAreMarkedInvalidAndTheSummaryLinksToThem() {
+        WebSession editor = WebSession.asEditor();
+        Response refused = editor.submit(editor.page("/postmortems/new"), "form.write", Map.of(
+                "title", "", "severity", "SEV2", "startedAt", "2026-03-10T08:00",
+                "itemTitle", List.of("Keep this item", "", ""), "itemOwner", List.of("", "", ""),
+                "itemDueDate", List.of("", "", ""), "itemKind", List.of("", "", "")));
+
+        Document page = Jsoup.parse(refused.asString());
+        Element title = page.selectFirst("#title");
+        assertThat(title.attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.getElementById(title.attr("aria-describedby")).text()).isEqualTo("is required");
+        assertThat(page.selectFirst("#item1-kind").attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.selectFirst("#severity").hasAttr("aria-invalid")).isFalse();
+        assertThat(page.select("[data-testid=has-errors] li").eachText())
+                .contains("Title: is required", "Action 1 kind: is required");
+        for (Element link : page.select("[data-testid=has-errors] li a")) {
+            assertThat(page.getElementById(link.attr("href").substring(1))).as(link.text()).isNotNull();
+        }
+    }
+
     @Test
     void anOverLongEntryInAListBoxIsShownBesideThatBox() {
         WebSession editor = WebSession.asEditor();
@@ -180,7 +202,7 @@ class PostMortemPagesTest {
         Document page = Jsoup.parse(refused.asString());
         assertThat(page.select("[data-testid=error-services]").text()).contains("at most 100 characters");
         assertThat(page.select("[data-testid=has-errors] li").eachText())
-                .containsExactly("services: must be at most 100 characters long (it has 101)");
+                .containsExactly("Services: must be at most 100 characters long (it has 101)");
     }
 
     @Test
