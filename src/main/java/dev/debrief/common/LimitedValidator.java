@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
-import java.util.Locale;
 
 @Dependent
 public class LimitedValidator implements ConstraintValidator<Limited, String> {
@@ -39,15 +38,12 @@ public class LimitedValidator implements ConstraintValidator<Limited, String> {
             return false;
         }
         int limit = kind.limit(config.get().limits());
-        // A name is also kept in lower case, to compare names; that may make it longer ("İ" is two characters).
-        int length = kind == Limited.TextKind.NAME ? Math.max(value.length(), value.toLowerCase(Locale.ROOT).length())
-                : value.length();
-        if (length <= limit) {
+        if (value.length() <= limit) {
             return true;
         }
         context.disableDefaultConstraintViolation();
         context.buildConstraintViolationWithTemplate("must be at most " + limit + " characters long (it has "
-                + length + (length == value.length() ? "" : " in lower case") + ")").addConstraintViolation();
+                + value.length() + ")").addConstraintViolation();
         return false;
     }
 }

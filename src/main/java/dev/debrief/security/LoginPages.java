@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Sign-in and sign-out for people using the pages. The sign-in form posts to Quarkus's form
@@ -25,6 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Path("/")
 public class LoginPages {
+
+    private static final Logger LOG = Logger.getLogger(LoginPages.class);
 
     @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential")
     String sessionCookie;
@@ -56,14 +59,21 @@ public class LoginPages {
     }
 
     /**
-     * Ends the page session, so that a copy of its cookie is refused too, and drops the cookie. A person who signed in through the provider is sent on to Quarkus's logout path, which
-     * ends their session at the provider too (RP-initiated logout) and comes back to the login page.
+     * Ends the page session, so that a copy of its cookie is refused too, and drops the cookie. A person who signed in
+     * through the provider is sent on to Quarkus's logout path, which ends their session at the provider too
+     * (RP-initiated logout) and comes back to the login page. The cookie is dropped even if the end cannot be
+     * recorded (the database unreachable): the browser is signed out, and the log says what is left.
      */
     @POST
     @Path("logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response logout(@Context HttpHeaders headers, RoutingContext context) {
-        pageSessions.end(context);
+        try {
+            pageSessions.end(context);
+        } catch (RuntimeException failed) {
+            LOG.warnf("A sign-out could not be recorded, so a copy of that session's cookie stays valid until the"
+                    + " session times out: %s", failed.toString());
+        }
         NewCookie expired = new NewCookie.Builder(sessionCookie).path("/").value("").maxAge(0).httpOnly(true)
                 .sameSite(NewCookie.SameSite.LAX).build();
         boolean atProvider = singleSignOn.isEnabled() && headers.getCookies().keySet().stream()

@@ -32,9 +32,15 @@ public class PageSessions {
 
     private volatile PersistentLoginManager manager;
 
-    /** Adds the cookie of a new session for {@code principalName} to the response of {@code context}. */
-    void start(String principalName, RoutingContext context) {
-        manager().save(SessionName.start(principalName), context, form().cookieName(), null, context.request().isSSL());
+    /** Adds the cookie of the session named {@code sessionName} ({@link SessionName}) to the response of {@code context}. */
+    void start(String sessionName, RoutingContext context) {
+        manager().save(sessionName, context, form().cookieName(), null, context.request().isSSL());
+    }
+
+    /** Whether the session named {@code sessionName} was ended by signing out. */
+    boolean hasEnded(String sessionName) {
+        return SessionName.of(sessionName).map(session -> QuarkusTransaction.requiringNew()
+                .call(() -> EndedSession.findById(session.id()) != null)).orElse(false);
     }
 
     /** The user of the session named {@code name}, if it has not ended. */

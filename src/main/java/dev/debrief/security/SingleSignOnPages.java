@@ -9,6 +9,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The end of a sign-in through the provider. Quarkus's OIDC code flow (authorization code with PKCE and state)
@@ -40,8 +41,15 @@ public class SingleSignOnPages {
         String address = SignInThrottle.clientAddress(context);
         try {
             AppUser user = users.userFor(claims);
+            String session = SessionName.fromToken(user.principalName(),
+                    ((JsonWebToken) identity.getPrincipal()).getRawToken());
+            if (sessions.hasEnded(session)) {
+                // The provider's session this token came from was signed out of: it starts no session again.
+                providerSession.logout().await().indefinitely();
+                return Response.seeOther(URI.create("/login?sso=signed-out")).build();
+            }
             audit.signIn(user.getUsername(), address, true);
-            sessions.start(user.principalName(), context);
+            sessions.start(session, context);
             return Response.seeOther(URI.create("/")).build();
         } catch (SingleSignOnRefusal refused) {
             audit.signIn(SignInThrottle.printable(String.valueOf(claims.username())), address, false);

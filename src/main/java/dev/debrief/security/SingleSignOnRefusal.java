@@ -15,7 +15,9 @@ final class SingleSignOnRefusal extends RuntimeException {
         /** A local user already has their user name. */
         NAME_TAKEN,
         /** Their user name cannot be a Debrief user name (too long, a line break, a {@code #}). */
-        BAD_NAME
+        BAD_NAME,
+        /** The provider's session they came back with was signed out of in Debrief: a new sign-in is needed. */
+        SIGNED_OUT
     }
 
     private final Reason reason;
@@ -35,7 +37,7 @@ final class SingleSignOnRefusal extends RuntimeException {
                 .anyMatch(reason -> codeOf(reason).equals(code));
     }
 
-    /** The notice code of the login page: {@code no-role}, {@code name-taken}, {@code bad-name}. */
+    /** The notice code of the login page: {@code no-role}, {@code name-taken}, {@code bad-name}, {@code signed-out}. */
     String code() {
         return codeOf(reason);
     }

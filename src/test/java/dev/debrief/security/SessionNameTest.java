@@ -21,8 +21,17 @@ class SessionNameTest {
         assertThat(SessionName.of(second).orElseThrow().id()).as("another session").isNotEqualTo(session.id());
     }
 
+    /** Read from the end: a "#" in the user name (which sign-up refuses) could not make it read as another user. */
+    @Test
+    void aNameIsReadFromTheEnd() {
+        SessionName session = SessionName.of("bob#1#3#k7Qx").orElseThrow();
+        assertThat(session.username()).isEqualTo("bob#1");
+        assertThat(session.credentialVersion()).isEqualTo(3);
+        assertThat(session.id()).isEqualTo("k7Qx");
+    }
+
     @ParameterizedTest(name = "\"{0}\"")
-    @ValueSource(strings = {"pat", "pat#3", "pat#3#", "pat#three#k7Qx", "pat##k7Qx"})
+    @ValueSource(strings = {"pat", "pat#3", "pat#3#", "pat#three#k7Qx", "pat##k7Qx", "#3#k7Qx"})
     void aNameWithoutAVersionAndASessionIdIsNoSession(String name) {
         assertThat(SessionName.of(name)).isEmpty();
     }

@@ -165,6 +165,25 @@ class SingleSignOnTest {
                 .contains("id_token_hint=").contains("post_logout_redirect_uri=");
     }
 
+    /** The provider's session cookie still holds a valid ID token after sign-out; a copy of it starts nothing. */
+    @Test
+    void aCopyOfTheProvidersSessionCookieStartsNoSessionAfterSigningOut() {
+        WebSession session = signInThroughProvider();
+        Map<String, String> copied = new HashMap<>(session.cookies());
+        copied.remove("quarkus-credential");
+        WebSession copy = WebSession.withCookies(copied);
+        session.submit(session.page("/"), "form.signout", Map.of());
+
+        Response again = copy.get("/login/oidc");
+
+        assertThat(again.statusCode()).isEqualTo(303);
+        assertThat(again.header("Location")).endsWith("/login?sso=signed-out");
+        assertThat(again.getCookies()).doesNotContainKey("quarkus-credential");
+        assertThat(copy.get("/").statusCode()).isEqualTo(302);
+        assertThat(Jsoup.parse(given().get("/login?sso=signed-out").asString()).select("[data-testid=sso-signed-out]")
+                .text()).startsWith("You signed out of that session.");
+    }
+
     @Test
     void anAccessTokenOfTheProviderCallsTheApiWithTheMappedRole() {
         String editor = OidcWiremockTestResource.getAccessToken("dana", Set.of("user"));
