@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.IntConsumer;
+import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 
 /**
@@ -99,10 +100,15 @@ final class InstanceTables {
     private InstanceTables() {
     }
 
-    /** Moves each sequence past the highest id of its table, so new rows do not collide with imported ones. */
-    static void restartSequences(Connection connection) throws SQLException {
+    /**
+     * Moves each sequence past the highest id of its table, so new rows do not collide with imported ones, and never
+     * back: the ids it gave before (which this instance may hold in memory, unused yet) stay behind it.
+     * {@code nextValue} is the database's statement for a sequence's next value.
+     */
+    static void restartSequences(Connection connection, UnaryOperator<String> nextValue) throws SQLException {
         for (Map.Entry<String, String> sequence : SEQUENCES.entrySet()) {
-            long next = queryLong(connection, "select coalesce(max(id), 0) from " + sequence.getValue()) + 100;
+            long next = Math.max(queryLong(connection, "select coalesce(max(id), 0) from " + sequence.getValue()) + 100,
+                    queryLong(connection, nextValue.apply(sequence.getKey())));
             try (PreparedStatement restart = connection.prepareStatement(
                     "alter sequence " + sequence.getKey() + " restart with " + next)) {
                 restart.executeUpdate();

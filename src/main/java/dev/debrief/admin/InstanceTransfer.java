@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import org.hibernate.Session;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.jboss.logging.Logger;
 
 /**
@@ -216,8 +218,10 @@ public class InstanceTransfer {
         credentials.clear();
         searchIndex.forgetAll();
         // Outside the import's transaction: on H2 a sequence change commits whatever is open.
-        QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(
-                InstanceTables::restartSequences));
+        Dialect dialect = em.unwrap(Session.class).getSessionFactory().unwrap(SessionFactoryImplementor.class)
+                .getJdbcServices().getDialect();
+        QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(connection -> InstanceTables
+                .restartSequences(connection, dialect.getSequenceSupport()::getSequenceNextValString)));
         QuarkusTransaction.requiringNew().run(reservedIds::skipPastStoredIds);
         return new Imported(counts);
     }

@@ -12,8 +12,8 @@ import org.hibernate.id.enhanced.SequenceStyleGenerator;
  * Ids this instance reserved before an import. Hibernate takes ids from each sequence in blocks of 50 and hands them out
  * from memory, so ids reserved before the import (by the first admin's audited creation, by sign-ins) may now belong to
  * imported rows, and the next insert would collide with one. After the import each generator is moved on until it
- * hands out an id above the highest stored in its table; the sequences, restarted past the imported ids, give the
- * rest.
+ * hands out an id above the highest stored in its table; the sequences, restarted past the imported ids and past
+ * every id they gave before ({@link InstanceTables#restartSequences}), give the rest.
  */
 @ApplicationScoped
 class ReservedIds {

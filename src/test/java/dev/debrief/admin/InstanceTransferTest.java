@@ -24,6 +24,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.SessionFactory;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +44,9 @@ class InstanceTransferTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    SessionFactory sessions;
 
     @BeforeEach
     void reset() {
@@ -87,8 +92,7 @@ class InstanceTransferTest {
     @Test
     void writesAfterAnImportDoNotCollideWithIdsReservedBeforeIt() throws Exception {
         Scenarios.create(PostMortemJson.complete());
-        long lastUsed = QuarkusTransaction.requiringNew().call(() -> ((Number) em
-                .createNativeQuery("select max(id) from audit_event").getSingleResult()).longValue());
+        long lastUsed = lastAuditId();
         ObjectNode exported = (ObjectNode) json.readTree(asAdmin().get("/api/admin/export").asByteArray());
         ObjectNode tables = (ObjectNode) exported.get("tables");
         JsonNode event = tables.get("audit_event").get(0);
@@ -103,6 +107,48 @@ class InstanceTransferTest {
 
         asEditor().body(PostMortemJson.complete().build()).post("/api/postmortems").then().statusCode(201);
         asAdmin().get("/api/audit").then().statusCode(200);
+    }
+
+    /**
+     * The imported trail's ids lie below those this instance gave before the import, some of them still reserved in
+     * memory: restarting the sequence at the imported ids would hand those out again.
+     */
+    @Test
+    void theSequencesNeverGoBackBelowIdsTheyGaveBeforeAnImport() throws Exception {
+        while (lastAuditId() < 200) {
+            Scenarios.create(PostMortemJson.complete());
+        }
+        // Hibernate holds the block of 50 ids below the sequence's next value; some of it must be left unused.
+        long sequenceNext = nextAuditSequenceValue();
+        while (lastAuditId() > sequenceNext - 3) {
+            Scenarios.create(PostMortemJson.complete());
+            sequenceNext = nextAuditSequenceValue();
+        }
+        ObjectNode exported = (ObjectNode) json.readTree(asAdmin().get("/api/admin/export").asByteArray());
+        ObjectNode tables = (ObjectNode) exported.get("tables");
+        JsonNode event = tables.get("audit_event").get(0);
+        // Restarted past these alone, the sequence would give ids from sequenceNext - 30 on: some used by then.
+        tables.putArray("audit_event").add(((ObjectNode) event.deepCopy()).put("id", sequenceNext - 130));
+        tables.putArray("audit_change");
+        emptyTheInstance();
+        asAdmin().contentType("application/json").body(json.writeValueAsBytes(exported)).post("/api/admin/import")
+                .then().statusCode(200);
+
+        for (int i = 0; i < 100; i++) {
+            asEditor().body(PostMortemJson.complete().build()).post("/api/postmortems").then().statusCode(201);
+        }
+    }
+
+    private long nextAuditSequenceValue() {
+        String next = sessions.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect()
+                .getSequenceSupport().getSequenceNextValString("audit_event_seq");
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(next).getSingleResult())
+                .longValue());
+    }
+
+    private long lastAuditId() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("select coalesce(max(id), 0) from audit_event").getSingleResult()).longValue());
     }
 
     @Test
