@@ -4,6 +4,7 @@ import dev.debrief.common.QueryParams;
 import dev.debrief.postmortem.ActionItem;
 import dev.debrief.postmortem.IncidentDocument;
 import dev.debrief.postmortem.OpenWork;
+import dev.debrief.postmortem.TimeBounds;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -40,7 +42,8 @@ public class CalendarResource {
             @QueryParam("tag") String tag) {
         List<ActionItem> items = work.openItems(new OpenWork.Filter(QueryParams.text("owner", owner), null, null, null,
                         QueryParams.text("team", team), QueryParams.text("tag", tag))).stream()
-                .filter(item -> item.getDueDate() != null).toList();
+                // A due date outside 1970 to 9999 was accepted before TimeBounds; a calendar cannot write it.
+                .filter(item -> item.getDueDate() != null && TimeBounds.holds(item.getDueDate())).toList();
         String stamp = STAMP.format(clock.instant().atOffset(ZoneOffset.UTC));
         StringBuilder ics = new StringBuilder();
         line(ics, "BEGIN:VCALENDAR");
@@ -55,7 +58,11 @@ public class CalendarResource {
             line(ics, "UID:action-item-" + item.getId() + "@debrief");
             line(ics, "DTSTAMP:" + stamp);
             line(ics, "DTSTART;VALUE=DATE:" + DATE.format(item.getDueDate()));
-            line(ics, "DTEND;VALUE=DATE:" + DATE.format(item.getDueDate().plusDays(1)));
+            LocalDate dayAfter = item.getDueDate().plusDays(1);
+            if (TimeBounds.holds(dayAfter)) {
+                // Without it an all-day event lasts its one day (RFC 5545), as one due on 9999-12-31 must.
+                line(ics, "DTEND;VALUE=DATE:" + DATE.format(dayAfter));
+            }
             line(ics, "SUMMARY:" + text("Due: " + item.getTitle()));
             line(ics, "DESCRIPTION:" + text("Action item " + item.getPriority() + " of the post-mortem \""
                     + item.getPostMortem().getTitle() + "\". Owner: " + (item.getOwner() == null ? "none"

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityNotFoundException;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -94,7 +95,12 @@ public class ReviewService {
                 .orElseThrow(() -> new NotFoundException("action item", request.actionItemId()));
         PostMortem pm = item.getPostMortem();
         em.lock(pm, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(item);
+        try {
+            em.refresh(item);
+        } catch (EntityNotFoundException removed) {
+            // Removed from its draft while this request waited for the lock.
+            throw new NotFoundException("action item", request.actionItemId());
+        }
         Instant now = now();
         String reason = blankToNull(request.reason());
         LocalDate previousDue = item.getDueDate();

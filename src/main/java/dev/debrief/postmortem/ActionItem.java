@@ -153,9 +153,6 @@ public class ActionItem extends Tracked {
             missing.add(new FieldError("newDueDate", "must be today or later"));
         } else if (!TimeBounds.holds(newDueDate)) {
             missing.add(new FieldError("newDueDate", TimeBounds.DAY_RANGE));
-        } else if (newDueDate.equals(dueDate)) {
-            missing.add(new FieldError("newDueDate", "is already the item's due date: keep the item, or give another "
-                    + "date"));
         }
         if (blankToNull(reason) == null) {
             missing.add(new FieldError("reason", "is required to re-date an item: say why it slips"));
@@ -164,6 +161,10 @@ public class ActionItem extends Tracked {
             throw new InvalidFieldsException(missing);
         }
         requireOpen();
+        if (newDueDate.equals(dueDate)) {
+            throw InvalidFieldsException.of("newDueDate", "is already the item's due date: keep the item, or give "
+                    + "another date");
+        }
         ActionItemDraft d = toDraft();
         apply(new ActionItemDraft(d.priority(), d.title(), d.owner(), d.team(), newDueDate, d.kind(), d.ticketUrl(),
                 d.status(), null, null), now, postMortem.getStartedAt(), postMortem.isPublished());

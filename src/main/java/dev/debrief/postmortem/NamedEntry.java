@@ -13,11 +13,14 @@ import java.util.Locale;
 @MappedSuperclass
 public abstract class NamedEntry extends Tracked {
 
+    /** The width of the lower-case name's column. */
+    static final int KEY_LENGTH = 100;
+
     @Column(nullable = false, length = 100)
     private String name;
 
     /** The name in lower case: what uniqueness, filters and references by name compare. */
-    @Column(name = "name_key", nullable = false, length = 100)
+    @Column(name = "name_key", nullable = false, length = KEY_LENGTH)
     private String nameKey;
 
     protected NamedEntry() {

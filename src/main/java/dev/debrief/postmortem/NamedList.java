@@ -5,6 +5,7 @@ import dev.debrief.audit.AuditTrail;
 import dev.debrief.audit.Changes;
 import dev.debrief.audit.Subject;
 import dev.debrief.common.ConflictException;
+import dev.debrief.common.InvalidFieldsException;
 import dev.debrief.common.NotFoundException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -104,6 +105,7 @@ public abstract class NamedList<E extends NamedEntry> {
     }
 
     public NamedView create(NameRequest request) {
+        requireKeyFits(request.name());
         requireFree(request.name(), null);
         E entry = newEntry.apply(request.name(), now());
         em.persist(entry);
@@ -115,6 +117,7 @@ public abstract class NamedList<E extends NamedEntry> {
 
     public NamedView rename(long id, NameRequest request) {
         E entry = find(id, LockModeType.PESSIMISTIC_WRITE);
+        requireKeyFits(request.name());
         requireFree(request.name(), id);
         NamedView before = entry.view();
         entry.rename(request.name(), now());
@@ -145,6 +148,15 @@ public abstract class NamedList<E extends NamedEntry> {
         trail.record(action, Subject.named(kind, subject.id(), subject.name()),
                 Changes.between(fields(before), fields(after)));
         changed(subject);
+    }
+
+    /** A name is also kept in lower case, to compare names; that may make it longer ("İ" is two characters). */
+    private static void requireKeyFits(String name) {
+        String key = NamedEntry.keyOf(name);
+        if (key != null && key.length() > NamedEntry.KEY_LENGTH) {
+            throw InvalidFieldsException.of("name", "must be at most " + NamedEntry.KEY_LENGTH + " characters long in"
+                    + " lower case (it has " + key.length() + " in lower case)");
+        }
     }
 
     private void requireFree(String name, Long except) {

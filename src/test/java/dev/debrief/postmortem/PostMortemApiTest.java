@@ -347,7 +347,11 @@ class PostMortemApiTest {
         item.put("dueDate", "+10000-01-01");
         asEditor().body(item).put("/api/postmortems/{id}/action-items/{item}", ids.postmortem(), ids.first())
                 .then().statusCode(400).body("errors.field", contains("dueDate"));
-        asViewer().accept("text/calendar").get("/api/calendar.ics").then().statusCode(200);
+        item.put("dueDate", "9999-12-31");
+        asEditor().body(item).put("/api/postmortems/{id}/action-items/{item}", ids.postmortem(), ids.first())
+                .then().statusCode(200);
+        asViewer().accept("text/calendar").get("/api/calendar.ics").then().statusCode(200)
+                .body(containsString("DTSTART;VALUE=DATE:99991231"));
     }
 
     @Test
