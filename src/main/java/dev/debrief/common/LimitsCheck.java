@@ -20,6 +20,14 @@ public class LimitsCheck {
     @Inject
     DebriefConfig config;
 
+    /** Refuses a time zone the reports cannot name ({@link SqlZone}): an offset other than zero, however written. */
+    static void requireRegion(ZoneId zone) {
+        if (SqlZone.nameOf(zone).isEmpty()) {
+            throw new IllegalStateException("debrief.time-zone must be a region such as Europe/Berlin or UTC, not the"
+                    + " fixed offset " + zone + ": months and weeks follow the region's daylight saving.");
+        }
+    }
+
     void onStart(@Observes StartupEvent event) {
         List<String> tooWide = new ArrayList<>();
         for (Limited.TextKind kind : Limited.TextKind.values()) {
@@ -29,11 +37,7 @@ public class LimitsCheck {
                         + " (allowed 1 to " + kind.columnWidth() + ")");
             }
         }
-        ZoneId zone = config.timeZone();
-        if (SqlZone.nameOf(zone).isEmpty()) {
-            throw new IllegalStateException("debrief.time-zone must be a region such as Europe/Berlin or UTC, not the"
-                    + " fixed offset " + zone + ": months and weeks follow the region's daylight saving.");
-        }
+        requireRegion(config.timeZone());
         if (!tooWide.isEmpty()) {
             throw new IllegalStateException("Text limits outside what the database columns hold: "
                     + String.join(", ", tooWide));

@@ -24,6 +24,10 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
@@ -226,6 +230,47 @@ class BoardTest {
                 arguments(Map.of("decision", "MAYBE"), List.of("decision")),
                 // A date typed with Keep chosen was dropped without a word.
                 arguments(Map.of("decision", "KEEP", "newDueDate", "2026-03-20"), List.of("newDueDate")));
+    }
+
+    /**
+     * A decision and the finish of its review, sent at the same moment, ten times over: the decision is either in the
+     * review (and its item then not "not discussed") or refused; never recorded in a review that lists it as not
+     * discussed.
+     */
+    @Test
+    void aDecisionRacingTheFinishIsEitherInTheReviewOrRefused() throws Exception {
+        Scenarios.Ranked ids = itemsDue("Racing", "2026-03-05", "2026-03-20", "2026-04-01");
+        ExecutorService meeting = Executors.newFixedThreadPool(2);
+        try {
+            for (int week = 1; week <= 10; week++) {
+                String name = "2026-W%02d".formatted(week);
+                asEditor().body(Map.of("week", name)).post("/api/reviews").then().statusCode(201);
+                CountDownLatch go = new CountDownLatch(1);
+                Future<Integer> decided = meeting.submit(() -> {
+                    go.await();
+                    return asEditor().body(Map.of("actionItemId", ids.first(), "decision", "KEEP"))
+                            .post("/api/reviews/" + name + "/decisions").statusCode();
+                });
+                Future<Integer> finished = meeting.submit(() -> {
+                    go.await();
+                    return asEditor().body(Map.of()).post("/api/reviews/" + name + "/finish").statusCode();
+                });
+                go.countDown();
+
+                assertThat(finished.get()).isEqualTo(200);
+                JsonPath review = asViewer().get("/api/reviews/" + name).jsonPath();
+                List<Integer> notDiscussed = review.getList("notDiscussed", Integer.class);
+                if (decided.get() == 201) {
+                    assertThat(notDiscussed).as(name).doesNotContain((int) ids.first());
+                } else {
+                    assertThat(decided.get()).as(name).isEqualTo(409);
+                    assertThat(review.getList("decisions")).as(name).isEmpty();
+                    assertThat(notDiscussed).as(name).contains((int) ids.first());
+                }
+            }
+        } finally {
+            meeting.shutdown();
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.debrief.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.time.ZoneId;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +28,9 @@ class SqlZoneTest {
     /** GMT+1 and UTC+01:00 are regions to Java but offsets in fact: they once passed the start and failed every report. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"+01:00", "-05:30", "GMT+1", "UTC+01:00", "UT-3"})
-    void anOffsetOtherThanZeroHasNone(String zone) {
+    void anOffsetOtherThanZeroHasNoneAndStopsTheStart(String zone) {
         assertThat(SqlZone.nameOf(ZoneId.of(zone))).isEmpty();
+        assertThatIllegalStateException().isThrownBy(() -> LimitsCheck.requireRegion(ZoneId.of(zone)))
+                .withMessageContaining("debrief.time-zone must be a region");
     }
 }
