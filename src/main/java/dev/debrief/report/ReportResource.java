@@ -3,6 +3,7 @@ package dev.debrief.report;
 import dev.debrief.common.InvalidFieldsException;
 import dev.debrief.common.TeamCalendar;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -27,17 +28,14 @@ public class ReportResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    public Response monthly(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("severity") String severity, @QueryParam("service") String service,
-            @QueryParam("team") String team, @QueryParam("tag") String tag,
-            @QueryParam("format") String format, @Context HttpHeaders headers) {
+    public Response monthly(@BeanParam ReportQuery query, @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
         boolean csv = format != null && !format.isBlank() ? format(format)
                 : headers.getAcceptableMediaTypes().stream().findFirst()
                         .map(type -> type.isCompatible(MediaType.valueOf(CSV)) && !type.isWildcardType())
                         .orElse(false);
-        ReportRange range = ReportRange.parse(from, to, calendar.currentMonth());
-        MonthlyReport report = reports.report(range.from(), range.to(),
-                MonthlyReportService.Filter.of(severity, service, team, tag));
+        ReportRange range = query.range(calendar.currentMonth());
+        MonthlyReport report = reports.report(range.from(), range.to(), query.filter());
         return csv ? csvFile(report, range) : Response.ok(report, MediaType.APPLICATION_JSON).build();
     }
 
