@@ -70,10 +70,10 @@ record ImportTimes(Instant startedAt, Instant detectedAt, Instant resolvedAt,
         zoneMissing |= detectedLine.map(read -> !read.zoneGiven()).orElse(false)
                 || resolvedLine.map(read -> !read.zoneGiven()).orElse(false);
         Instant detected = detectedLine.map(read -> read.at().toInstant())
-                .or(() -> after(started, facts.get(Fact.TIME_TO_DETECT)))
+                .or(() -> after(started, facts.get(Fact.TIME_TO_DETECT), warnings))
                 .orElseGet(() -> entryMatching(entries, DETECTION, false));
         Instant resolved = resolvedLine.map(read -> read.at().toInstant())
-                .or(() -> after(started, facts.get(Fact.TIME_TO_RESOLVE)))
+                .or(() -> after(started, facts.get(Fact.TIME_TO_RESOLVE), warnings))
                 .orElseGet(() -> entryMatching(entries, RESOLUTION, true));
         ZoneId zone = incidentZone(facts);
         if (zoneMissing && zone.equals(ZoneOffset.UTC)) {
@@ -132,9 +132,17 @@ record ImportTimes(Instant startedAt, Instant detectedAt, Instant resolvedAt,
         return read;
     }
 
-    private static Optional<Instant> after(Instant started, String duration) {
-        return started == null || duration == null ? Optional.empty()
-                : TimeText.duration(duration).map(started::plus);
+    /** The start plus a stated duration; a duration that cannot be read (or is over ten years) is a warning. */
+    private static Optional<Instant> after(Instant started, String duration, List<String> warnings) {
+        if (started == null || duration == null) {
+            return Optional.empty();
+        }
+        Optional<Instant> at = TimeText.duration(duration).map(started::plus);
+        if (at.isEmpty()) {
+            warnings.add("Could not read a duration in '" + (duration.length() > 80 ? duration.substring(0, 80) + "…"
+                    : duration) + "' (or it is longer than ten years); write it as 3 hours 20 minutes.");
+        }
+        return at;
     }
 
     private static Instant entryMatching(List<TimelineLines.Entry> entries, Pattern words, boolean last) {

@@ -221,6 +221,16 @@ class MarkdownImporterTest {
     }
 
     @Test
+    void aDurationThatCannotBeTrueIsNotReadAndSaysSo() {
+        ImportDraft draft = MarkdownImporter.read("# Login outage\nDate: 2024-03-01 10:00 UTC\n"
+                + "Time to resolve: 4000 days\n", NOW);
+
+        assertThat(draft.postmortem().resolvedAt()).isNull();
+        assertThat(draft.warnings()).contains("Could not read a duration in '4000 days' (or it is longer than ten "
+                + "years); write it as 3 hours 20 minutes.");
+    }
+
+    @Test
     void htmlCommentsAreLeftOutOfTheSectionsWithAWarning() {
         ImportDraft draft = MarkdownImporter.read("""
                 # Template leftovers
