@@ -49,6 +49,12 @@ enum Fact {
     record Stated(Fact fact, String value) {
     }
 
+    /** A stated value as a warning quotes it: on one line, in quotes, cut after 80 characters. */
+    static String quoted(String value) {
+        String line = TimelineLines.oneLine(value);
+        return "'" + (line.length() > 80 ? line.substring(0, 80) + "…" : line) + "'";
+    }
+
     /** The fact {@code line} states, if it is a fact line with a known key. */
     static Optional<Stated> in(String line) {
         // Without trailing white space, each pattern reads a line in time linear in its length.

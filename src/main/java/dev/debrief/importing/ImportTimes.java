@@ -139,8 +139,8 @@ record ImportTimes(Instant startedAt, Instant detectedAt, Instant resolvedAt,
         }
         Optional<Instant> at = TimeText.duration(duration).map(started::plus);
         if (at.isEmpty()) {
-            warnings.add("Could not read a duration in '" + (duration.length() > 80 ? duration.substring(0, 80) + "…"
-                    : duration) + "' (or it is longer than ten years); write it as 3 hours 20 minutes.");
+            warnings.add("Could not read a duration in " + Fact.quoted(duration)
+                    + " (or it is longer than ten years); write it as 3 hours 20 minutes.");
         }
         return at;
     }

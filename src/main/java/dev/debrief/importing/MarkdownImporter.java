@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -111,12 +112,7 @@ final class MarkdownImporter {
     private void readOpening(List<String> lines) {
         List<String> rest = new ArrayList<>();
         for (String line : lines) {
-            Optional<Fact.Stated> fact = Fact.in(line);
-            if (fact.isPresent()) {
-                facts.putIfAbsent(fact.get().fact(), fact.get().value());
-            } else {
-                rest.add(line);
-            }
+            Fact.in(line).ifPresentOrElse(this::take, () -> rest.add(line));
         }
         String text = String.join("\n", Fact.withoutEmptyTables(rest)).strip();
         if (title == null && !text.isEmpty()) {
@@ -172,9 +168,18 @@ final class MarkdownImporter {
     private String factsTakenFrom(List<String> lines) {
         List<String> rest = new ArrayList<>();
         for (String line : lines) {
-            Fact.in(line).ifPresentOrElse(fact -> facts.putIfAbsent(fact.fact(), fact.value()), () -> rest.add(line));
+            Fact.in(line).ifPresentOrElse(this::take, () -> rest.add(line));
         }
         return String.join("\n", Fact.withoutEmptyTables(rest)).strip();
+    }
+
+    /** A fact line: the first of each fact is read; a later one that says otherwise is named in a warning. */
+    private void take(Fact.Stated stated) {
+        String first = facts.putIfAbsent(stated.fact(), stated.value());
+        if (first != null && !first.equals(stated.value())) {
+            warnings.add("A second " + stated.fact().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " line, "
+                    + Fact.quoted(stated.value()) + ", was not read: the first, " + Fact.quoted(first) + ", was.");
+        }
     }
 
     private void keepAsText(Part part, List<String> lines) {
@@ -185,11 +190,7 @@ final class MarkdownImporter {
     }
 
     private void readFacts(Part part) {
-        List<String> rest = new ArrayList<>();
-        for (String line : part.lines()) {
-            Fact.in(line).ifPresentOrElse(fact -> facts.putIfAbsent(fact.fact(), fact.value()), () -> rest.add(line));
-        }
-        keepAsText(part, Fact.withoutEmptyTables(rest));
+        keepAsText(part, List.of(factsTakenFrom(part.lines())));
     }
 
     private ImportDraft finish() {

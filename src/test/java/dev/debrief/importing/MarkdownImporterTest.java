@@ -231,6 +231,17 @@ class MarkdownImporterTest {
     }
 
     @Test
+    void aSecondFactLineThatSaysOtherwiseIsNamedInAWarning() {
+        ImportDraft draft = MarkdownImporter.read("# Login outage\nDate: 2024-03-01 10:00 UTC\nSeverity: SEV2\n\n"
+                + "## Details\n\nSeverity: SEV1\nSeverity: SEV2\n", NOW);
+
+        assertThat(draft.postmortem().severity()).isEqualTo(Severity.SEV2);
+        assertThat(draft.warnings()).containsOnlyOnce(
+                "A second severity line, 'SEV1', was not read: the first, 'SEV2', was.");
+        assertThat(draft.warnings()).noneMatch(warning -> warning.contains("'SEV2', was not read"));
+    }
+
+    @Test
     void htmlCommentsAreLeftOutOfTheSectionsWithAWarning() {
         ImportDraft draft = MarkdownImporter.read("""
                 # Template leftovers
