@@ -172,6 +172,12 @@ public class PostMortem extends StoredDocument {
             throw new UnprocessableException("This post-mortem cannot be published yet; still missing: "
                     + fieldsOf(missing) + ".", missing);
         }
+        if (when == null && now.isBefore(getStartedAt())) {
+            // Times may lie up to the clock-skew tolerance ahead; a publication cannot come before the incident.
+            throw new UnprocessableException("The incident starts at " + getStartedAt() + ", ahead of this server's "
+                    + "clock: publish once it has started.", List.of(new FieldError("startedAt",
+                            "is ahead of this server's clock: publish once the incident has started")));
+        }
         Instant at = when == null ? now : when;
         if (at.isAfter(now)) {
             throw InvalidFieldsException.of("publishedAt", "must not be in the future");

@@ -181,6 +181,21 @@ class PostMortemApiTest {
                 .body("publishedLate", is(false));
     }
 
+    /** Times may lie up to five minutes ahead of the server's clock; publishing must wait for the start. */
+    @Test
+    void anIncidentStartingAheadOfTheServersClockIsPublishedOnceItHasStarted() {
+        long id = Scenarios.create(PostMortemJson.complete().with("startedAt", "2026-03-10T12:03:00Z")
+                .with("detectedAt", "2026-03-10T12:03:30Z").with("resolvedAt", "2026-03-10T12:04:00Z")
+                .with("timeline", List.of(Map.of("at", "2026-03-10T12:03:00Z", "event", "config pushed"))));
+        for (int rank = 1; rank <= 3; rank++) {
+            Scenarios.addItem(id, PostMortemJson.item(rank));
+        }
+
+        asEditor().post("/api/postmortems/{id}/publish", id).then().statusCode(422)
+                .contentType("application/problem+json").body("errors.field", contains("startedAt"));
+        asViewer().get("/api/postmortems/{id}", id).then().body("status", equalTo("DRAFT"));
+    }
+
     @Test
     void publishCanBeBackdatedForHistoryEnteredAfterTheFact() {
         long id = Scenarios.readyToPublish().postmortem();
