@@ -47,26 +47,22 @@ final class FormDifferences {
     }
 
     private static void compare(List<Difference> found, String label, String yours, String theirs) {
-        compare(found, label, yours, theirs, normalized(theirs));
+        compare(found, label, yours, theirs, TypedValues.folded(theirs));
     }
 
     private static void compare(List<Difference> found, String label, String yours, String theirs, String shown) {
-        if (!normalized(yours).equals(normalized(theirs))) {
+        if (!TypedValues.folded(yours).equals(TypedValues.folded(theirs))) {
             found.add(new Difference(label, shown.isEmpty() ? "(empty)" : shown));
         }
     }
 
-    private static String normalized(String text) {
-        return text == null ? "" : text.replace("\r\n", "\n").replace('\r', '\n').strip();
-    }
-
     /** A time as the form holds it ({@code 2026-03-10T07:50}), written for reading. */
     private static String time(String value) {
-        return normalized(value).replace('T', ' ');
+        return TypedValues.folded(value).replace('T', ' ');
     }
 
     private static String list(String typed) {
-        return Arrays.stream(normalized(typed).split(",")).map(String::strip).filter(s -> !s.isEmpty())
+        return Arrays.stream(TypedValues.folded(typed).split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .collect(Collectors.joining(", "));
     }
 
@@ -76,7 +72,7 @@ final class FormDifferences {
         if (form.factor != null) {
             form.factor.stream().sorted().forEach(id -> {
                 int i = form.factorOption == null ? -1 : form.factorOption.indexOf(id);
-                ticked.put(id, i < 0 ? "" : normalized(TypedValues.at(form.factorNote, i)));
+                ticked.put(id, i < 0 ? "" : TypedValues.folded(TypedValues.at(form.factorNote, i)));
             });
         }
         return ticked.toString();
@@ -92,14 +88,14 @@ final class FormDifferences {
         if (slot.isEmpty()) {
             return "";
         }
-        return String.join(" · ", normalized(slot.title()), "owner " + normalized(slot.owner()),
-                "due " + normalized(slot.dueDate()), normalized(slot.kind()).toLowerCase(Locale.ROOT));
+        return String.join(" · ", TypedValues.folded(slot.title()), "owner " + TypedValues.folded(slot.owner()),
+                "due " + TypedValues.folded(slot.dueDate()), TypedValues.folded(slot.kind()).toLowerCase(Locale.ROOT));
     }
 
     private static String timeline(PostMortemForm form) {
         return form.rows().stream()
-                .filter(row -> !normalized(row.at()).isEmpty() || !normalized(row.event()).isEmpty())
-                .map(row -> time(row.at()) + " " + normalized(row.event()))
+                .filter(row -> !TypedValues.folded(row.at()).isEmpty() || !TypedValues.folded(row.event()).isEmpty())
+                .map(row -> time(row.at()) + " " + TypedValues.folded(row.event()))
                 .collect(Collectors.joining("\n"));
     }
 }

@@ -39,8 +39,9 @@ final class ShownDocument {
 
     /** The time typed in {@code field}: the stored one if it was left as shown. */
     Instant time(Function<IncidentDocument, Instant> part, String field, String typed, List<FieldError> unreadable) {
-        if (stored != null && part.apply(stored) != null && display.inputValue(part.apply(stored)).equals(strip(typed))) {
-            return part.apply(stored);
+        Instant was = stored == null ? null : part.apply(stored);
+        if (was != null && display.inputValue(was).equals(TypedValues.folded(typed))) {
+            return was;
         }
         return typedTime(field, typed, unreadable);
     }
@@ -80,7 +81,8 @@ final class ShownDocument {
     /** The stored timeline entry a row shows unchanged (its time and its event), once per entry. */
     Optional<IncidentDocument.Timeline> timelineEntry(String typedAt, String typedEvent) {
         for (IncidentDocument.Timeline entry : unmatched) {
-            if (display.inputValue(entry.at()).equals(strip(typedAt)) && sameText(entry.event(), typedEvent)) {
+            if (display.inputValue(entry.at()).equals(TypedValues.folded(typedAt))
+                    && sameText(entry.event(), typedEvent)) {
                 unmatched.remove(entry);
                 return Optional.of(entry);
             }
@@ -90,14 +92,6 @@ final class ShownDocument {
 
     /** The same text, but for line ends and white space around it. */
     private static boolean sameText(String stored, String typed) {
-        return typed != null && lines(stored).strip().equals(lines(typed).strip());
-    }
-
-    private static String lines(String text) {
-        return text.replace("\r\n", "\n").replace('\r', '\n');
-    }
-
-    private static String strip(String typed) {
-        return typed == null ? "" : typed.strip();
+        return typed != null && TypedValues.folded(stored).equals(TypedValues.folded(typed));
     }
 }

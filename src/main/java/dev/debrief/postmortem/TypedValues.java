@@ -67,6 +67,11 @@ final class TypedValues {
         return values == null ? 0 : values.size();
     }
 
+    /** What was typed, as forms are compared: line ends folded to LF (browsers send CR LF), stripped; "" for none. */
+    static String folded(String text) {
+        return text == null ? "" : text.replace("\r\n", "\n").replace('\r', '\n').strip();
+    }
+
     static String nullIfBlank(String text) {
         return blank(text) ? null : text;
     }
