@@ -9,6 +9,7 @@ import dev.debrief.common.InvalidFieldsException;
 import dev.debrief.common.UnprocessableException;
 import dev.debrief.common.Worker;
 import dev.debrief.postmortem.SearchIndex;
+import dev.debrief.postmortem.ShownViews;
 import dev.debrief.security.CredentialCache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
@@ -59,6 +60,9 @@ public class InstanceTransfer {
 
     @Inject
     SearchIndex searchIndex;
+
+    @Inject
+    ShownViews shownViews;
 
     @Inject
     ReservedIds reservedIds;
@@ -217,6 +221,7 @@ public class InstanceTransfer {
         }));
         credentials.clear();
         searchIndex.forgetAll();
+        shownViews.forgetAll();
         // Outside the import's transaction: on H2 a sequence change commits whatever is open.
         Dialect dialect = em.unwrap(Session.class).getSessionFactory().unwrap(SessionFactoryImplementor.class)
                 .getJdbcServices().getDialect();

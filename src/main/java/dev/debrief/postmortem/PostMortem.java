@@ -266,8 +266,7 @@ public class PostMortem extends StoredDocument {
     }
 
     public boolean isWriteUpOverdue(Instant now, Duration window) {
-        Instant due = writeUpDueAt(window);
-        return !isPublished() && due != null && now.isAfter(due);
+        return Timing.isOverdue(writeUpDueAt(window), isPublished(), now);
     }
 
     public boolean isPublishedLate(Duration window) {

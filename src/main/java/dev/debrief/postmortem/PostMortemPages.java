@@ -164,7 +164,7 @@ public class PostMortemPages {
     @GET
     @Path("postmortems/{id}")
     public TemplateInstance view(@PathParam("id") long id, @QueryParam("notice") String notice) {
-        PostMortemView pm = service.get(id);
+        PostMortemView pm = service.read(id);
         Map<String, RawString> html = new LinkedHashMap<>();
         pm.sectionFields().forEach((field, text) -> {
             if (text != null && !text.isBlank()) {

@@ -42,6 +42,9 @@ public class PostMortemService {
     SearchQuery searchQuery;
 
     @Inject
+    ShownViews shownViews;
+
+    @Inject
     AuditTrail trail;
 
     @Inject
@@ -66,8 +69,19 @@ public class PostMortemService {
         return created;
     }
 
+    /** The post-mortem as last read if none of its rows changed since, else read again ({@link ShownViews}). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PostMortemView get(long id) {
+        return shownViews.get(id, () -> view(shown(id)), now())
+                .orElseThrow(() -> new NotFoundException("post-mortem", id));
+    }
+
+    /**
+     * The post-mortem read from its rows, for a caller that goes on to ask more of it in the same request (the page
+     * asks what publishing still needs), which then finds it loaded.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PostMortemView read(long id) {
         return view(shown(id));
     }
 

@@ -29,4 +29,11 @@ public record PostMortemView(
     public Map<String, String> sectionFields() {
         return document.sections().byField();
     }
+
+    /** The same view with its clock read at {@code now}. */
+    PostMortemView at(Instant now) {
+        Timing current = timing.at(now, status == PostMortemStatus.PUBLISHED);
+        return current.equals(timing) ? this : new PostMortemView(id, document, status, publishedAt, createdAt,
+                updatedAt, version, current, actionItems, links);
+    }
 }

@@ -19,4 +19,16 @@ public record Timing(
         return new Timing(pm.timeToDetectMinutes(), pm.timeToResolveMinutes(), pm.writeUpDueAt(window),
                 pm.isWriteUpOverdue(now, window), pm.isPublishedLate(window));
     }
+
+    /** The same figures at {@code now}: only whether the write-up is overdue moves with time. */
+    Timing at(Instant now, boolean published) {
+        boolean overdue = isOverdue(writeUpDueAt, published, now);
+        return overdue == writeUpOverdue ? this
+                : new Timing(timeToDetectMinutes, timeToResolveMinutes, writeUpDueAt, overdue, publishedLate);
+    }
+
+    /** A write-up is overdue when it is not published and its due time ({@code null} while unresolved) has passed. */
+    static boolean isOverdue(Instant due, boolean published, Instant now) {
+        return !published && due != null && now.isAfter(due);
+    }
 }

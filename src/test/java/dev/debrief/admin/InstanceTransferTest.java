@@ -151,6 +151,26 @@ class InstanceTransferTest {
                 .createNativeQuery("select coalesce(max(id), 0) from audit_event").getSingleResult()).longValue());
     }
 
+    /**
+     * A post-mortem read before the import is kept with the versions of its rows; the imported one has the same id and
+     * the same versions but another text, which must show.
+     */
+    @Test
+    void aPostMortemReadBeforeAnImportShowsAsImported() throws Exception {
+        long id = Scenarios.create(PostMortemJson.minimal().with("title", "Before the import"));
+        ObjectNode exported = (ObjectNode) json.readTree(asAdmin().get("/api/admin/export").asByteArray());
+        ((ObjectNode) exported.get("tables").get("postmortem").get(0)).put("title", "As imported");
+        asAdmin().get("/api/postmortems/{id}", id).then().body("title", equalTo("Before the import"));
+        asAdmin().delete("/api/postmortems/{id}", id).then().statusCode(204);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "delete from app_user where username <> 'admin'").executeUpdate());
+
+        asAdmin().contentType("application/json").body(json.writeValueAsBytes(exported)).post("/api/admin/import")
+                .then().statusCode(200);
+
+        asAdmin().get("/api/postmortems/{id}", id).then().statusCode(200).body("title", equalTo("As imported"));
+    }
+
     @Test
     void importingIntoAnInstanceThatHoldsAPostMortemIsAConflict() {
         Scenarios.create(PostMortemJson.complete());

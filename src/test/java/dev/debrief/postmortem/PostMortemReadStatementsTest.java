@@ -57,17 +57,27 @@ class PostMortemReadStatementsTest {
     }
 
     /**
-     * The user (the credential recheck), the post-mortem with its team and its items with theirs, one statement per
-     * list of the document (factors and their names, timeline, services, tags, attendees, ideas considered), the links
-     * made and received and the linked post-mortems.
+     * The first read: the user (the credential recheck), the post-mortem with its team and its items with theirs, one
+     * statement per list of the document (factors and their names, timeline, services, tags, attendees, ideas
+     * considered), the links made and received and the linked post-mortems. Besides these, one plain JDBC statement
+     * reads the versions of those rows ({@link ShownViews}), which Hibernate does not count.
      */
     @Test
-    void oneGetTakesTwelveStatements() {
-        asViewer().get("/api/postmortems/{id}", id).then().statusCode(200);
+    void theFirstGetTakesTwelveStatements() {
         sessions.getStatistics().clear();
         asViewer().get("/api/postmortems/{id}", id).then().statusCode(200).body("actionItems.team",
                 contains("Search", "Payments", "Payments"));
         assertThat(sessions.getStatistics().getPrepareStatementCount()).isEqualTo(12);
+    }
+
+    /** A read again of the unchanged post-mortem: the user, and the versions checked instead of the rows read. */
+    @Test
+    void aGetAgainTakesOneStatement() {
+        asViewer().get("/api/postmortems/{id}", id).then().statusCode(200);
+        sessions.getStatistics().clear();
+        asViewer().get("/api/postmortems/{id}", id).then().statusCode(200).body("actionItems.team",
+                contains("Search", "Payments", "Payments"));
+        assertThat(sessions.getStatistics().getPrepareStatementCount()).isEqualTo(1);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.debrief.support;
 
 import dev.debrief.postmortem.SearchIndex;
+import dev.debrief.postmortem.ShownViews;
 import dev.debrief.security.Role;
 import dev.debrief.security.UserService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -27,6 +28,9 @@ public class TestData {
 
     @Inject
     SearchIndex searchIndex;
+
+    @Inject
+    ShownViews shownViews;
 
     /** Seeded rows take ids from here on, far above what the sequences hand out in a test run. */
     private static final long SEEDED_IDS = 1_000_000_000L;
@@ -59,6 +63,7 @@ public class TestData {
             em.createNativeQuery("delete from factor where id > 8").executeUpdate();
         });
         searchIndex.forgetAll();
+        shownViews.forgetAll();
         ensureUser(Api.EDITOR, Role.EDITOR);
         ensureUser(Api.VIEWER, Role.VIEWER);
         // After the users, whose creation is audited too: each test starts with an empty trail.
@@ -114,6 +119,7 @@ public class TestData {
     public void sql(String statement) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(statement).executeUpdate());
         searchIndex.forgetAll();
+        shownViews.forgetAll();
     }
 
     private void ensureUser(String username, Role role) {
