@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
 
@@ -31,7 +32,11 @@ public class AppUser extends PanacheEntityBase {
     @Column(nullable = false)
     private Instant createdAt;
 
-    /** Goes up with every change of password; a page session signed in with another count is over. */
+    /**
+     * Goes up with every change of password; a page session signed in with another count is over. It starts at a
+     * random count, so a user deleted and created again under the same name does not take back the sessions of the
+     * one before.
+     */
     @Column(nullable = false)
     private long credentialVersion;
 
@@ -57,6 +62,7 @@ public class AppUser extends PanacheEntityBase {
         this.passwordHash = passwordHash;
         this.role = role;
         this.createdAt = createdAt;
+        this.credentialVersion = ThreadLocalRandom.current().nextLong(Long.MAX_VALUE / 2);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.debrief.security;
 
+import static dev.debrief.support.Api.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.debrief.support.MutableClock;
@@ -53,6 +54,21 @@ class SignOutTest {
 
         assertThat(copy.get("/").statusCode()).as("the copy after sign-out").isEqualTo(302);
         assertThat(copy.get("/").header("Location")).endsWith("/login");
+    }
+
+    @Test
+    void aUserDeletedAndCreatedAgainUnderTheSameNameDoesNotTakeBackTheSessionsOfTheOneBefore() {
+        asAdmin().body(Map.of("username", "quinn", "password", "quinn-password-123", "role", "editor"))
+                .post("/api/users").then().statusCode(201);
+        WebSession before = WebSession.signIn("quinn", "quinn-password-123");
+        assertThat(before.get("/").statusCode()).isEqualTo(200);
+
+        asAdmin().delete("/api/users/quinn").then().statusCode(204);
+        asAdmin().body(Map.of("username", "quinn", "password", "another-password-456", "role", "viewer"))
+                .post("/api/users").then().statusCode(201);
+
+        assertThat(before.get("/").statusCode()).as("the session of the quinn deleted").isEqualTo(302);
+        assertThat(WebSession.signIn("quinn", "another-password-456").get("/").statusCode()).isEqualTo(200);
     }
 
     @Test
