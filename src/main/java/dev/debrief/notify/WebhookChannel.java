@@ -40,6 +40,20 @@ class WebhookChannel implements Channel {
         return "webhook";
     }
 
+    /**
+     * The POST of {@code body} to {@code url}. The URL is a secret (it carries the webhook's token): a URL the HTTP
+     * client cannot use is refused saying what is wrong without repeating it, for the log to show.
+     */
+    static HttpRequest request(String url, String body) throws IOException {
+        try {
+            return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        } catch (IllegalArgumentException e) {
+            throw new IOException("debrief.reminders.webhook-url is not a valid http or https URL");
+        }
+    }
+
     @Override
     public boolean configured() {
         return config.reminders().webhookUrl().filter(url -> !url.isBlank()).isPresent();
@@ -47,17 +61,8 @@ class WebhookChannel implements Channel {
 
     @Override
     public void send(String subject, String text) throws IOException, InterruptedException {
-        URI url;
-        try {
-            url = URI.create(config.reminders().webhookUrl().orElseThrow());
-        } catch (IllegalArgumentException e) {
-            // The URL is a secret (it carries the webhook's token): say what is wrong without repeating it.
-            throw new IOException("debrief.reminders.webhook-url is not a valid URL");
-        }
         String body = json.writeValueAsString(Map.of("text", "*" + slack(subject) + "*\n" + slack(text)));
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest request = request(config.reminders().webhookUrl().orElseThrow(), body);
         int attempts = Math.max(1, config.reminders().attempts());
         Duration wait = config.reminders().backoff();
         for (int attempt = 1; ; attempt++) {
