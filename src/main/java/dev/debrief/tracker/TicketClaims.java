@@ -114,6 +114,12 @@ class TicketClaims {
     ActionItemTickets.Ticket link(Claimed claimed, Tracker.RemoteTicket remote) {
         return QuarkusTransaction.requiringNew().call(() -> {
             TrackerTicket ticket = em.find(TrackerTicket.class, claimed.ticketId(), LockModeType.PESSIMISTIC_WRITE);
+            if (ticket == null) {
+                // The item or its post-mortem was deleted while the tracker was asked, and its ticket row with it.
+                throw new NotFoundException("The action item was deleted while its ticket was being opened; "
+                        + claimed.tracker().label() + " " + remote.key() + " stays there, linked to nothing: close "
+                        + "it there if it is not wanted.");
+            }
             if (ticket.isClaimedBy(claimed.token())) {
                 ticket.link(remote.closed() ? new Tracker.RemoteTicket(remote.remoteId(), remote.key(),
                         remote.url(), false, null, null) : remote);

@@ -3,6 +3,7 @@ package dev.debrief.tracker;
 import dev.debrief.common.ConflictException;
 import dev.debrief.common.Database;
 import dev.debrief.common.InvalidFieldsException;
+import dev.debrief.common.NotFoundException;
 import dev.debrief.postmortem.ActionItemTickets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -78,6 +79,9 @@ class TicketService {
         try {
             carryOut(target.get(), claimed.get());
             return true;
+        } catch (NotFoundException e) {
+            LOG.info(e.getMessage());
+            return false;
         } catch (TrackerFailure e) {
             claims.failed(claimed.get(), e.getMessage());
             LOG.debugf("Opening the ticket of intent %d failed: %s", ticketId, e.getMessage());

@@ -11,6 +11,7 @@ import static dev.debrief.support.Api.anonymous;
 import static dev.debrief.support.Api.asEditor;
 import static dev.debrief.support.Api.asViewer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -18,6 +19,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.debrief.common.NotFoundException;
 import dev.debrief.support.Scenarios;
 import dev.debrief.support.TrackerProfile;
 import dev.debrief.support.WebSession;
@@ -43,6 +45,9 @@ class GitHubTicketsTest extends TrackerTestBase {
     Reconciler reconciler;
 
     @Inject
+    TicketClaims claims;
+
+    @Inject
     TrackerJobs jobs;
 
     @Test
@@ -65,6 +70,18 @@ class GitHubTicketsTest extends TrackerTestBase {
                 .withRequestBody(matchingJsonPath("$.body",
                         containing("https://debrief.example.test/postmortems/" + pm.postmortem())))
                 .withRequestBody(matchingJsonPath("$.body", containing("debrief-action-item-" + pm.first()))));
+    }
+
+    @Test
+    void anItemDeletedWhileItsTicketIsBeingOpenedIsANotFoundNamingTheTicketLeftThere() {
+        Scenarios.Ranked pm = Scenarios.readyToPublish();
+        TicketClaims.Claimed claimed = claims.begin(pm.postmortem(), pm.first(), TrackerKind.GITHUB).claimed();
+        asEditor().delete("/api/postmortems/{id}/action-items/{item}", pm.postmortem(), pm.first())
+                .then().statusCode(204);
+
+        assertThatThrownBy(() -> claims.link(claimed, new Tracker.RemoteTicket("12", "acme/web#12",
+                "https://github.com/acme/web/issues/12", false, null, null)))
+                .isInstanceOf(NotFoundException.class).hasMessageContaining("acme/web#12");
     }
 
     @Test
