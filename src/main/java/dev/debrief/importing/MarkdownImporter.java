@@ -216,6 +216,7 @@ final class MarkdownImporter {
         warnings.addAll(factors.warnings());
         RankedImport ranked = RankedImport.of(items);
         warnings.addAll(ranked.warnings());
+        refusals.addAll(ranked.refusals());
         considered.addAll(ranked.beyondThree());
         if (!ranked.cut().isEmpty()) {
             append(WHAT_WE_CHANGE, "### Action items in full\n\n" + String.join("\n", ranked.cut()));

@@ -1,8 +1,10 @@
 package dev.debrief.importing;
 
+import dev.debrief.common.FieldError;
 import dev.debrief.postmortem.ActionItemKind;
 import dev.debrief.postmortem.ActionItemRequest;
 import dev.debrief.postmortem.Section;
+import dev.debrief.postmortem.TimeBounds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -12,7 +14,8 @@ import java.util.regex.Pattern;
  * date where stated, otherwise left for the publish checklist), and any further ones, which go to "considered"
  * with their owner and due date in words. An item's kind, when the document does not say it, is read from its words.
  */
-record RankedImport(List<ActionItemRequest> items, List<String> beyondThree, List<String> cut, List<String> warnings) {
+record RankedImport(List<ActionItemRequest> items, List<String> beyondThree, List<String> cut, List<String> warnings,
+        List<FieldError> refusals) {
 
     private static final Pattern DETECTION = Pattern.compile(
             "(?i)\\b(alert\\w*|monitor\\w*|detect\\w*|dashboard\\w*|observab\\w*|slo|paging|synthetic)\\b");
@@ -25,6 +28,7 @@ record RankedImport(List<ActionItemRequest> items, List<String> beyondThree, Lis
         List<String> cut = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<Integer> guessed = new ArrayList<>();
+        List<FieldError> refusals = new ArrayList<>();
         for (ItemLines.Item item : found) {
             if (items.size() == 3) {
                 beyond.add(item.title() + (item.owner() == null ? "" : " (owner: " + item.owner() + ")")
@@ -44,6 +48,12 @@ record RankedImport(List<ActionItemRequest> items, List<String> beyondThree, Lis
             }
             String owner = item.owner() == null || item.owner().length() <= 100 ? item.owner()
                     : item.owner().substring(0, 100);
+            if (item.due() != null && !TimeBounds.holds(item.due())) {
+                // A typo'd year (0202, 20224) cannot be right: refused, never guessed, as the incident's times are.
+                FieldError refusal = new FieldError("actionItems[" + (rank - 1) + "].dueDate", TimeBounds.DAY_RANGE);
+                refusals.add(refusal);
+                warnings.add(refusal.field() + " " + refusal.message());
+            }
             items.add(new ActionItemRequest(rank, title, owner, null, item.due(), kind, null, null, null, null, null));
         }
         if (!guessed.isEmpty()) {
@@ -56,7 +66,7 @@ record RankedImport(List<ActionItemRequest> items, List<String> beyondThree, Lis
             warnings.add(cut.size() + " action item title(s) are longer than 200 characters: they are cut, and kept "
                     + "in full in " + Section.WHAT_WE_CHANGE.label);
         }
-        return new RankedImport(items, beyond, cut, warnings);
+        return new RankedImport(items, beyond, cut, warnings, refusals);
     }
 
     private static ActionItemKind guess(String title) {

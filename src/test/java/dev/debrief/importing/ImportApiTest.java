@@ -4,8 +4,10 @@ import static dev.debrief.support.Api.asAdmin;
 import static dev.debrief.support.Api.asEditor;
 import static dev.debrief.support.Api.asViewer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
 
+import dev.debrief.postmortem.TimeBounds;
 import dev.debrief.support.PostMortemJson;
 import dev.debrief.support.Scenarios;
 import dev.debrief.support.TestData;
@@ -87,6 +89,18 @@ class ImportApiTest {
     void aDateThatCannotBeRightIsA422NamingItAndNothingIsStored() {
         markdown(DOCUMENT.replace("2026-02-10", "2206-02-10")).post("/api/imports").then().statusCode(422)
                 .contentType("application/problem+json").body("errors.field", hasItem("startedAt"));
+
+        assertThat(asViewer().get("/api/postmortems").jsonPath().getInt("total")).isZero();
+    }
+
+    @Test
+    void anActionItemDueInAYearThatCannotBeRightIsAWarningInThePreviewAndA422NamingTheItem() {
+        String typo = DOCUMENT.replace("due 2026-04-15", "due 0202-04-15");
+
+        markdown(typo).post("/api/imports?dryRun=true").then().statusCode(200)
+                .body("warnings", hasItem("actionItems[1].dueDate " + TimeBounds.DAY_RANGE));
+        markdown(typo).post("/api/imports").then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", contains("actionItems[1].dueDate"));
 
         assertThat(asViewer().get("/api/postmortems").jsonPath().getInt("total")).isZero();
     }
