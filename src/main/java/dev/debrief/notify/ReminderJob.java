@@ -109,7 +109,10 @@ public class ReminderJob {
         for (Reminder reminder : due) {
             for (Channel channel : active) {
                 String key = reminder.key() + ":" + channel.name();
-                if (!sent.claim(key, now)) {
+                // Stamped when claimed, not when the run began: a run held up by slow channels must not leave
+                // claims that look abandoned to another instance while this one is still sending.
+                Instant claimedAt = clock.instant();
+                if (!sent.claim(key, claimedAt)) {
                     skipped++;
                     continue;
                 }
@@ -118,11 +121,11 @@ public class ReminderJob {
                     sent.markSent(key, clock.instant());
                     sentCount++;
                 } catch (InterruptedException e) {
-                    sent.release(key);
+                    sent.release(key, claimedAt);
                     Thread.currentThread().interrupt();
                     return new Outcome(sentCount, failed + 1, skipped);
                 } catch (Exception e) {
-                    sent.release(key);
+                    sent.release(key, claimedAt);
                     failed++;
                     LOG.warnf("Reminder %s could not be sent by %s: %s", reminder.key(), channel.name(),
                             e.getMessage());

@@ -7,7 +7,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The ledger of reminders sent, keyed by reminder and channel. Claiming inserts the key in its own
@@ -39,7 +41,7 @@ public class SentReminders {
             int inserted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                             "insert into sent_reminder (reminder_key, claimed_at) values (:key, :now)"
                                     + database.onConflictDoNothing())
-                    .setParameter("key", key).setParameter("now", now.atOffset(ZoneOffset.UTC)).executeUpdate());
+                    .setParameter("key", key).setParameter("now", stored(now)).executeUpdate());
             return inserted == 1;
         } catch (RuntimeException e) {
             if (Database.isConstraintViolation(e)) {
@@ -53,7 +55,7 @@ public class SentReminders {
         int taken = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                         "update sent_reminder set claimed_at = :now where reminder_key = :key and sent_at is null"
                                 + " and claimed_at < :stale")
-                .setParameter("key", key).setParameter("now", now.atOffset(ZoneOffset.UTC))
+                .setParameter("key", key).setParameter("now", stored(now))
                 .setParameter("stale", now.minus(STALE_CLAIM).atOffset(ZoneOffset.UTC)).executeUpdate());
         return taken == 1;
     }
@@ -64,10 +66,20 @@ public class SentReminders {
                 .setParameter("key", key).setParameter("now", now.atOffset(ZoneOffset.UTC)).executeUpdate());
     }
 
-    public void release(String key) {
+    /**
+     * Gives up the claim made at {@code claimedAt}, so that a later run tries again; a claim another instance has taken
+     * over since stays theirs.
+     */
+    public void release(String key, Instant claimedAt) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "delete from sent_reminder where reminder_key = :key and sent_at is null")
-                .setParameter("key", key).executeUpdate());
+                        "delete from sent_reminder where reminder_key = :key and sent_at is null"
+                                + " and claimed_at = :claimed")
+                .setParameter("key", key).setParameter("claimed", stored(claimedAt)).executeUpdate());
+    }
+
+    /** The instant as the column keeps it (to the microsecond), so that a claim can be recognised by it. */
+    private static OffsetDateTime stored(Instant at) {
+        return at.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
     private boolean exists(String key) {

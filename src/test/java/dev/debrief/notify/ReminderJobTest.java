@@ -9,8 +9,10 @@ import dev.debrief.support.PostMortemJson;
 import dev.debrief.support.Scenarios;
 import dev.debrief.support.TestData;
 import io.quarkus.mailer.MockMailbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -46,9 +48,15 @@ class ReminderJobTest {
     @Inject
     MockMailbox mailbox;
 
+    @Inject
+    EntityManager em;
+
     private HttpServer receiver;
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
+
+    /** What the receiver does first at each request, while the job waits for its answer. */
+    private volatile Runnable atEachRequest = () -> { };
 
     @BeforeEach
     void start() throws IOException {
@@ -56,6 +64,7 @@ class ReminderJobTest {
         mailbox.clear();
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 18765), 0);
         receiver.createContext("/hook", exchange -> {
+            atEachRequest.run();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             int status = failuresLeft.getAndDecrement() > 0 ? 500 : 200;
             if (status == 200) {
@@ -139,6 +148,41 @@ class ReminderJobTest {
                 .isTrue();
         job.run();
         assertThat(received).filteredOn(body -> body.contains("digest")).hasSize(1);
+    }
+
+    @Test
+    void aRunHeldUpBySlowSendsLeavesNoClaimThatLooksAbandonedToAnotherInstance() {
+        List<String> takenOver = new CopyOnWriteArrayList<>();
+        atEachRequest = () -> {
+            // Another instance's run, at this moment: it takes over any claim that looks abandoned.
+            for (String key : unsentClaims()) {
+                if (sent.claim(key, clock.instant())) {
+                    takenOver.add(key);
+                }
+            }
+            clock.set(clock.instant().plus(Duration.ofMinutes(11)));
+        };
+
+        job.run();
+
+        assertThat(received).hasSize(3);
+        assertThat(takenOver).isEmpty();
+    }
+
+    @Test
+    void releasingAClaimThatAnotherInstanceTookOverLeavesItTheirs() {
+        Instant mine = clock.instant().minus(Duration.ofMinutes(11));
+        assertThat(sent.claim("digest:2026-W11:webhook", mine)).isTrue();
+        assertThat(sent.claim("digest:2026-W11:webhook", clock.instant())).as("taken over").isTrue();
+
+        sent.release("digest:2026-W11:webhook", mine);
+
+        assertThat(sent.claim("digest:2026-W11:webhook", clock.instant())).as("still the other's").isFalse();
+    }
+
+    private List<String> unsentClaims() {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select reminder_key from sent_reminder where sent_at is null", String.class).getResultList());
     }
 
     @Test
