@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.DataException;
+import org.hibernate.exception.LockAcquisitionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -142,6 +145,13 @@ public class ProblemMappers {
             if (cause instanceof org.hibernate.exception.ConstraintViolationException) {
                 return respond(Problem.of(409, "Conflict", "The change conflicts with data stored at the same "
                         + "moment by another request. Reload and try again."));
+            }
+            if (cause instanceof LockAcquisitionException || cause instanceof PessimisticLockException
+                    || cause instanceof LockTimeoutException) {
+                // Two requests each waiting for what the other holds (two admins demoting each other, say): the
+                // database gave one up, and nothing of it was stored.
+                return respond(Problem.of(409, "Conflict", "Another request was changing the same data at the same "
+                        + "moment, so this one was stopped and nothing of it was stored. Reload and try again."));
             }
             cause = cause.getCause();
         }
