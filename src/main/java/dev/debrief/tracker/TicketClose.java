@@ -55,11 +55,21 @@ class TicketClose extends ClaimedRow {
     /** A close due at once of the ticket {@code ticketId}, with {@code text} as its comment. */
     TicketClose(long ticketId, Outcome outcome, String text, Instant now) {
         this.ticketId = ticketId;
-        this.outcome = outcome;
-        this.commentText = text.length() > TEXT_LENGTH - 100 ? text.substring(0, TEXT_LENGTH - 100) : text;
         this.status = Status.PENDING;
+        restate(outcome, text);
         this.createdAt = now;
         dueAt(now);
+    }
+
+    /**
+     * The item changed again before the tracker had this close (done, opened, then dropped, say): the close says
+     * what the item is now. A comment posted already stays as it was.
+     */
+    void restate(Outcome now, String text) {
+        outcome = now;
+        if (commentedAt == null) {
+            commentText = text.length() > TEXT_LENGTH - 100 ? text.substring(0, TEXT_LENGTH - 100) : text;
+        }
     }
 
     /** The text the comment carries so that a retry finds it, after a call that timed out: unique per close. */

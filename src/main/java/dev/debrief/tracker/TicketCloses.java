@@ -45,19 +45,17 @@ class TicketCloses {
     }
 
     /**
-     * Owes the tracker a comment and a close of the item's ticket, if it has one open in a configured tracker and no
-     * close of it is pending already; the comment says what {@code where} did to the item, and {@code who} (such as
-     * "decided by erin", or empty), and links back. A ticket the tracker closed already is left alone: its close came
-     * from the tracker.
+     * Owes the tracker a comment and a close of the item's ticket, if it has one open in a configured tracker; the
+     * comment says what {@code where} did to the item, and {@code who} (such as "decided by erin", or empty), and
+     * links back. A close still waiting for the tracker is restated instead, so that it says what the item is now. A
+     * ticket the tracker closed already is left alone: its close came from the tracker.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void owe(ActionItemView item, String where, String who) {
         Optional<TrackerTicket> ticket = TrackerTicket.<TrackerTicket>find("actionItemId", item.id())
                 .firstResultOptional();
         if (ticket.isEmpty() || ticket.get().getState() != TrackerTicket.State.OPEN
-                || trackers.of(ticket.get().getTracker()).isEmpty()
-                || TicketClose.count("ticketId = ?1 and status = ?2", ticket.get().getId(),
-                        TicketClose.Status.PENDING) > 0) {
+                || trackers.of(ticket.get().getTracker()).isEmpty()) {
             return;
         }
         boolean done = item.draft().status() == ActionItemStatus.DONE;
@@ -67,8 +65,14 @@ class TicketCloses {
                 ? "Done in Debrief: " + where + " marked this action item done" + by + "."
                 : "Dropped in Debrief: " + where + " dropped this action item" + by + ".\n\nReason: "
                         + item.draft().dropReason();
-        new TicketClose(ticket.get().getId(), done ? TicketClose.Outcome.DONE : TicketClose.Outcome.DROPPED,
-                text + "\n\nPost-mortem: " + link, now()).persist();
+        TicketClose.Outcome outcome = done ? TicketClose.Outcome.DONE : TicketClose.Outcome.DROPPED;
+        Optional<TicketClose> waiting = TicketClose.<TicketClose>find("ticketId = ?1 and status = ?2",
+                ticket.get().getId(), TicketClose.Status.PENDING).firstResultOptional();
+        if (waiting.isPresent()) {
+            waiting.get().restate(outcome, text + "\n\nPost-mortem: " + link);
+        } else {
+            new TicketClose(ticket.get().getId(), outcome, text + "\n\nPost-mortem: " + link, now()).persist();
+        }
     }
 
     /** The closes due now that nobody holds, the oldest first. */

@@ -261,6 +261,24 @@ class TicketClosesTest extends TrackerTestBase {
     }
 
     @Test
+    void anItemDoneThenOpenedThenDroppedBeforeTheJobRunsClosesAsDropped() {
+        Scenarios.Ranked pm = linkedInGitHub();
+        gitHubCloses();
+
+        edit(pm, pm.first(), Map.of("status", "DONE"));
+        Map<String, Object> open = new HashMap<>(Map.of("status", "OPEN"));
+        open.put("completedAt", null);
+        edit(pm, pm.first(), open);
+        edit(pm, pm.first(), Map.of("status", "DROPPED", "dropReason", "the service is retired"));
+
+        assertThat(jobs.closeTickets()).isEqualTo(new TrackerJobs.Outcome(1, 0));
+        fake.verify(1, postRequestedFor(urlPathEqualTo(GITHUB_ISSUE + "/comments"))
+                .withRequestBody(matchingJsonPath("$.body", containing("Reason: the service is retired"))));
+        fake.verify(1, patchRequestedFor(urlPathEqualTo(GITHUB_ISSUE))
+                .withRequestBody(matchingJsonPath("$.state_reason", WireMock.equalTo("not_planned"))));
+    }
+
+    @Test
     void aCloseThatCameFromTheTrackerIsNotSentBack() throws Exception {
         Scenarios.Ranked pm = linkedInGitHub();
         String body = GitHubFake.delivery("closed", GitHubFake.issue(12, true, CLOSED_AT, CLOSED_AT, "b"));
