@@ -87,6 +87,13 @@ class GitHubTracker extends RestTracker {
         return settings().repository().orElse("");
     }
 
+    /** GitHub's and GitLab's numbers count per repository or project: the key names it before the {@code #}. */
+    @Override
+    public boolean holds(String key) {
+        String place = repository() + "#";
+        return key.regionMatches(true, 0, place, 0, place.length());
+    }
+
     @Override
     String apiBase() {
         return settings().apiUrl().toString();

@@ -80,6 +80,13 @@ class GitLabTracker extends RestTracker {
         return settings().project().orElse("");
     }
 
+    /** GitHub's and GitLab's numbers count per repository or project: the key names it before the {@code #}. */
+    @Override
+    public boolean holds(String key) {
+        String place = project() + "#";
+        return key.regionMatches(true, 0, place, 0, place.length());
+    }
+
     @Override
     String apiBase() {
         return settings().apiUrl().toString();

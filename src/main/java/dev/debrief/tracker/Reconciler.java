@@ -101,7 +101,7 @@ public class Reconciler {
             for (Object[] ticket : page) {
                 after = (Long) ticket[0];
                 Optional<Tracker> tracker = trackers.of((TrackerKind) ticket[1]);
-                if (tracker.isEmpty()) {
+                if (tracker.isEmpty() || !tracker.get().holds((String) ticket[3])) {
                     continue;
                 }
                 Tracker.RemoteTicket remote;
@@ -127,7 +127,7 @@ public class Reconciler {
      * ones of items done since {@code doneSince}. A ticket this run changes keeps its place, so it is read once.
      */
     private List<Object[]> ticketsToRead(long after, Instant doneSince) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery("select t.id, t.tracker, t.remoteId"
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery("select t.id, t.tracker, t.remoteId, t.ticketKey"
                         + " from TrackerTicket t, ActionItem i where i.id = t.actionItemId and t.id > :after"
                         + " and (t.state = :open or (t.state = :closed and i.status = :done"
                         + " and i.completedAt >= :doneSince)) order by t.id", Object[].class)

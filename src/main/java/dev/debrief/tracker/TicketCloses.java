@@ -55,7 +55,7 @@ class TicketCloses {
         Optional<TrackerTicket> ticket = TrackerTicket.<TrackerTicket>find("actionItemId", item.id())
                 .firstResultOptional();
         if (ticket.isEmpty() || ticket.get().getState() != TrackerTicket.State.OPEN
-                || trackers.of(ticket.get().getTracker()).isEmpty()) {
+                || !trackers.of(ticket.get().getTracker()).map(t -> t.holds(ticket.get().getTicketKey())).orElse(false)) {
             return;
         }
         boolean done = item.draft().status() == ActionItemStatus.DONE;

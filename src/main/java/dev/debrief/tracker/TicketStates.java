@@ -39,13 +39,16 @@ class TicketStates {
     @Inject
     Event<PostMortemEvents.ActionItemCompleted> completed;
 
-    /** The linked ticket with this id in this tracker, if Debrief knows it. */
+    /**
+     * The linked ticket {@code remote} is, if Debrief knows it: the same id and the same key, which names the
+     * repository or project too (issue 12 of another repository is another ticket).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    Optional<TrackerTicket> find(TrackerKind tracker, String remoteId) {
+    Optional<TrackerTicket> find(TrackerKind tracker, Tracker.RemoteTicket remote) {
         return em.createQuery("select t from TrackerTicket t where t.tracker = :tracker and t.remoteId = :remoteId"
-                        + " and t.state <> :pending", TrackerTicket.class)
-                .setParameter("tracker", tracker).setParameter("remoteId", remoteId)
-                .setParameter("pending", TrackerTicket.State.PENDING)
+                        + " and lower(t.ticketKey) = lower(:key) and t.state <> :pending", TrackerTicket.class)
+                .setParameter("tracker", tracker).setParameter("remoteId", remote.remoteId())
+                .setParameter("key", remote.key()).setParameter("pending", TrackerTicket.State.PENDING)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
     }
 
@@ -55,7 +58,7 @@ class TicketStates {
      */
     @Transactional
     Optional<Boolean> receive(TrackerKind tracker, Tracker.RemoteTicket remote) {
-        return find(tracker, remote.remoteId()).map(ticket -> apply(ticket, remote));
+        return find(tracker, remote).map(ticket -> apply(ticket, remote));
     }
 
     /** Applies what the tracker says of the ticket; true when the action item changed. */

@@ -23,6 +23,14 @@ interface Tracker {
     /** The ticket's state now. */
     RemoteTicket read(String remoteId);
 
+    /**
+     * Whether the ticket known by {@code key} is in the repository or project this tracker works on now: one opened
+     * before the operator pointed the tracker elsewhere is not, and its number would name another ticket here.
+     */
+    default boolean holds(String key) {
+        return true;
+    }
+
     /** Whether one of the ticket's latest comments carries {@code marker} (posted by a call that then timed out). */
     boolean hasComment(String remoteId, String marker);
 

@@ -35,6 +35,9 @@ class ReconcilerTest extends TrackerTestBase {
     @Inject
     Reconciler reconciler;
 
+    @Inject
+    TrackerJobs jobs;
+
     @Test
     void theReconcileJobCatchesAReopenWhoseWebhookWasMissed() throws Exception {
         Scenarios.Ranked pm = closedInGitHub();
@@ -98,6 +101,28 @@ class ReconcilerTest extends TrackerTestBase {
                 false, null, "2026-03-10T12:00:00Z", "b").toString())));
 
         assertThat(reconciler.run()).isEqualTo(new Reconciler.Outcome(true, 150, 0, 0));
+    }
+
+    /**
+     * The operator pointed GitHub at another repository: issue 12 there is not the ticket opened as acme/old#12, so
+     * neither its webhook nor the reconcile job nor a close touches the item of the old one.
+     */
+    @Test
+    void aTicketOfTheRepositoryUsedBeforeIsNotTakenForTheSameNumberInTheNewOne() throws Exception {
+        Scenarios.Ranked pm = linked(null, () -> github.creates(12));
+        data.sql("update tracker_ticket set ticket_key = 'acme/old#12'");
+
+        String body = GitHubFake.delivery("closed", GitHubFake.issue(12, true, CLOSED_AT, CLOSED_AT, "b"));
+        anonymous().contentType("application/json").header("X-GitHub-Event", "issues")
+                .header("X-Hub-Signature-256", GitHubFake.signature(TrackerProfile.GITHUB_SECRET, body)).body(body)
+                .post("/api/hooks/github").then().statusCode(202);
+        item(pm, pm.first()).body("status", equalTo("OPEN"));
+
+        fake.resetRequests();
+        assertThat(reconciler.run()).isEqualTo(new Reconciler.Outcome(true, 0, 0, 0));
+        decide(pm.first(), "DONE", null);
+        assertThat(jobs.closeTickets()).isEqualTo(new TrackerJobs.Outcome(0, 0));
+        fake.verify(0, anyRequestedFor(anyUrl()));
     }
 
     /** A draft whose first item is linked to GitHub issue 12, which a webhook closed: the item is done. */
