@@ -18,9 +18,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
@@ -92,7 +89,7 @@ public class ImportPages {
                     return Response.seeOther(URI.create("/imports/batches/" + batch.id())).build();
                 }
             }
-            String markdown = utf8(Files.readAllBytes(file.uploadedFile()));
+            String markdown = DocumentText.utf8(Files.readAllBytes(file.uploadedFile())).orElse(null);
             if (markdown == null || markdown.isBlank()) {
                 return refused(400, "The file " + name + " is empty or not UTF-8 text; choose a Markdown file.");
             }
@@ -111,7 +108,7 @@ public class ImportPages {
     public Response importPreviewed(@RestForm String file, @RestForm String source) {
         String markdown;
         try {
-            markdown = source == null ? null : utf8(Base64.getDecoder().decode(source));
+            markdown = source == null ? null : DocumentText.utf8(Base64.getDecoder().decode(source)).orElse(null);
         } catch (IllegalArgumentException e) {
             markdown = null;
         }
@@ -160,17 +157,6 @@ public class ImportPages {
         }
         try (InputStream in = Files.newInputStream(file.uploadedFile())) {
             return ZipArchive.looksLikeZip(in.readNBytes(4));
-        }
-    }
-
-    /** The text of {@code bytes} if they are UTF-8, without a byte-order mark; null if they are not. */
-    private static String utf8(byte[] bytes) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            return null;
         }
     }
 }

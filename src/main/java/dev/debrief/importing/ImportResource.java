@@ -8,6 +8,7 @@ import dev.debrief.postmortem.PostMortemView;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,7 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -40,9 +43,10 @@ public class ImportResource {
     @POST
     @Consumes({MARKDOWN, MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
-    public Response importOne(@QueryParam("dryRun") String dryRun, String markdown) {
+    public Response importOne(@QueryParam("dryRun") String dryRun, @HeaderParam("Content-Type") MediaType type,
+            byte[] body) {
         boolean preview = QueryParams.parsed("dryRun", dryRun, false, ImportResource::flag, "must be true or false");
-        requireMarkdown(markdown);
+        String markdown = markdownOf(body, charsetOf(type));
         if (preview) {
             return Response.ok(imports.preview(markdown)).build();
         }
@@ -76,14 +80,29 @@ public class ImportResource {
         return batches.view(id);
     }
 
-    /** Refuses an empty body, and an archive sent as if it were a document. */
-    static void requireMarkdown(String markdown) {
-        if (markdown == null || markdown.isBlank()) {
+    /** The document's text; refuses an empty body, an archive sent as if it were a document, and bytes not text. */
+    static String markdownOf(byte[] body, Charset charset) {
+        byte[] bytes = body == null ? new byte[0] : body;
+        if (ZipArchive.looksLikeZip(Arrays.copyOf(bytes, Math.min(4, bytes.length)))) {
+            throw new UnsupportedBody();
+        }
+        String markdown = DocumentText.decode(bytes, charset).orElseThrow(() -> InvalidFieldsException.of("body",
+                "is not " + charset.name() + " text: save the document as UTF-8, or name its encoding in the "
+                        + "Content-Type (text/markdown; charset=windows-1252)"));
+        if (markdown.isBlank()) {
             throw InvalidFieldsException.of("body", "is empty: send one Markdown document");
         }
-        if (ZipArchive.looksLikeZip(markdown.substring(0, Math.min(4, markdown.length()))
-                .getBytes(StandardCharsets.ISO_8859_1))) {
-            throw new UnsupportedBody();
+        return markdown;
+    }
+
+    /** The encoding the Content-Type names, UTF-8 if none; one Java does not know is refused naming the header. */
+    private static Charset charsetOf(MediaType type) {
+        String named = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        try {
+            return named == null ? StandardCharsets.UTF_8 : Charset.forName(named.strip());
+        } catch (IllegalArgumentException e) {
+            throw InvalidFieldsException.of("Content-Type", "names the encoding '" + named + "', which is unknown: "
+                    + "send the document as UTF-8");
         }
     }
 

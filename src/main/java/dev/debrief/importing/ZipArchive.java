@@ -3,9 +3,6 @@ package dev.debrief.importing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,15 +128,9 @@ final class ZipArchive {
     }
 
     private static Entry decode(String name, byte[] bytes) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
+        String text = DocumentText.utf8(bytes).orElse(null);
+        if (text == null) {
             return Entry.failed(name, "is not UTF-8 text");
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
         }
         if (text.indexOf('\0') >= 0) {
             return Entry.failed(name, "is binary, not text");

@@ -5,6 +5,7 @@ import static dev.debrief.support.Api.asEditor;
 import static dev.debrief.support.Api.asViewer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import dev.debrief.postmortem.TimeBounds;
@@ -12,10 +13,14 @@ import dev.debrief.support.PostMortemJson;
 import dev.debrief.support.Scenarios;
 import dev.debrief.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,6 +111,28 @@ class ImportApiTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8AreA400NamingTheBodyUnlessTheContentTypeNamesTheirEncoding() {
+        byte[] windows1252 = DOCUMENT.replace("Queue stalled", "Caf\u00e9 queue stalled")
+                .getBytes(Charset.forName("windows-1252"));
+
+        withoutCharset().body(windows1252).post("/api/imports").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("body"));
+        assertThat(asViewer().get("/api/postmortems").jsonPath().getInt("total")).isZero();
+
+        asEditor().contentType("text/markdown; charset=windows-1252").body(windows1252).post("/api/imports")
+                .then().statusCode(201).body("title", equalTo("Caf\u00e9 queue stalled for an hour"));
+    }
+
+    @Test
+    void aDocumentWithAByteOrderMarkIsTheSameDocumentWithoutIt() {
+        byte[] marked = ("\uFEFF" + DOCUMENT).getBytes(StandardCharsets.UTF_8);
+        withoutCharset().body(marked).post("/api/imports").then().statusCode(201)
+                .body("title", equalTo("Queue stalled for an hour"));
+
+        markdown(DOCUMENT).post("/api/imports").then().statusCode(409);
+    }
+
+    @Test
     void aDebriefExportImportsBackToTheSamePostMortem() {
         Scenarios.Ranked original = Scenarios.readyToPublish();
         JsonPath before = asViewer().get("/api/postmortems/{id}", original.postmortem()).jsonPath();
@@ -178,6 +205,12 @@ class ImportApiTest {
         long id = Scenarios.create(PostMortemJson.minimal());
 
         asViewer().accept("text/markdown").get("/api/postmortems/{id}/source", id).then().statusCode(404);
+    }
+
+    /** A Markdown body whose Content-Type names no encoding (REST Assured would add ISO-8859-1 to it). */
+    private static RequestSpecification withoutCharset() {
+        return asEditor().config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
+                .appendDefaultContentCharsetToContentTypeIfUndefined(false))).contentType("text/markdown");
     }
 
     private static RequestSpecification markdown(String body) {
