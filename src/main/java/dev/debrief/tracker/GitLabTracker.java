@@ -11,6 +11,9 @@ import java.util.Optional;
 @ApplicationScoped
 class GitLabTracker extends RestTracker {
 
+    /** How many pages of a marker's search are read at most: 2,000 issues, more than ids of five digits match. */
+    static final int LOOK_UP_PAGES = 20;
+
     @Override
     public TrackerKind kind() {
         return TrackerKind.GITLAB;
@@ -30,12 +33,22 @@ class GitLabTracker extends RestTracker {
         return ticket(post(issues(""), body));
     }
 
-    /** GitLab searches the descriptions in its database, so a ticket just opened is found at once. */
+    /**
+     * GitLab searches the descriptions in its database, so a ticket just opened is found at once. Its search matches
+     * parts of words, so item 5's marker finds items 50 to 59, 500 to 599 and so on too: the pages are read until the
+     * one that carries the marker whole (at most {@link #LOOK_UP_PAGES} pages of 100).
+     */
     @Override
     public Optional<RemoteTicket> findByMarker(String marker) {
-        JsonNode list = get(withQuery(issues(""), Map.of("labels", NewTicket.LABEL, "search", marker,
-                "in", "description", "scope", "all")));
-        return firstMarked(list, marker, "description").map(this::ticket);
+        for (int page = 1; page <= LOOK_UP_PAGES; page++) {
+            JsonNode list = get(withQuery(issues(""), Map.of("labels", NewTicket.LABEL, "search", marker,
+                    "in", "description", "scope", "all", "per_page", "100", "page", Integer.toString(page))));
+            Optional<RemoteTicket> found = firstMarked(list, marker, "description").map(this::ticket);
+            if (found.isPresent() || list.size() < 100) {
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

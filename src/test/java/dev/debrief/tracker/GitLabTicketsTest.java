@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.debrief.support.Scenarios;
@@ -71,6 +72,29 @@ class GitLabTicketsTest extends TrackerTestBase {
         fake.verify(1, postRequestedFor(urlPathEqualTo(ISSUES)));
         fake.verify(1, getRequestedFor(urlPathEqualTo(ISSUES))
                 .withQueryParam("search", WireMock.equalTo("debrief-action-item-" + pm.first())));
+    }
+
+    /** GitLab's search matches parts of words: item 5's marker also finds the issues of items 50, 51, ... */
+    @Test
+    void aRetryFindsItsIssueBeyondTheFirstPageOfIssuesWhoseMarkersStartTheSame() {
+        Scenarios.Ranked pm = Scenarios.readyToPublish();
+        fake.stubFor(post(urlPathEqualTo(ISSUES)).willReturn(created(issue(7, false, null)).withFixedDelay(2_500)));
+        openTicket(pm, pm.first(), "gitlab").statusCode(502);
+        ArrayNode others = JSON.createArrayNode();
+        for (int n = 0; n < 100; n++) {
+            others.add(issue(1_000 + n, false, null).put("description", "Debrief reference: debrief-action-item-"
+                    + pm.first() + n));
+        }
+        ObjectNode found = issue(7, false, null);
+        found.put("description", "Debrief reference: debrief-action-item-" + pm.first());
+        fake.stubFor(get(urlPathEqualTo(ISSUES)).withQueryParam("page", WireMock.equalTo("1"))
+                .willReturn(okJson(others.toString())));
+        fake.stubFor(get(urlPathEqualTo(ISSUES)).withQueryParam("page", WireMock.equalTo("2"))
+                .willReturn(okJson(JSON.createArrayNode().add(found).toString())));
+
+        openTicket(pm, pm.first(), "gitlab").statusCode(201).body("key", equalTo("acme/ops#7"));
+
+        fake.verify(1, postRequestedFor(urlPathEqualTo(ISSUES)));
     }
 
     @Test
