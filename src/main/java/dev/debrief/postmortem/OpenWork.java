@@ -31,6 +31,8 @@ public class OpenWork {
     /** An open item ({@link ActionItemStatus#OPEN_STATUSES}) in the queries' terms. */
     private static final String OPEN = "i.status in " + ActionItemStatus.OPEN_IN_HQL;
 
+    private static final String OVERDUE_PUBLISHED = OPEN + " and i.dueDate < :day and p.status = :published";
+
     /** {@link PostMortem#isWriteUpOverdue} as a condition: a draft resolved longer than the window ago. */
     static final String WRITE_UP_OVERDUE = "p.status = :draft and p.resolvedAt < :threshold";
 
@@ -206,13 +208,17 @@ public class OpenWork {
     }
 
     /**
-     * The open items of published post-mortems that are overdue on {@code day} ({@link ActionItem#isOverdue}), with
-     * their post-mortems, earliest due first.
+     * The open items of published post-mortems that are overdue on {@code day} ({@link ActionItem#isOverdue}), as
+     * their ids and the due dates they passed (what makes each overdue once), earliest due first.
      */
-    public List<ActionItem> overdueItems(LocalDate day) {
-        return items(OPEN + " and i.dueDate < :day and p.status = :published",
-                Map.of("day", day, "published", PostMortemStatus.PUBLISHED),
-                Filter.NONE, " order by i.dueDate, i.id");
+    public List<Overdue> overdue(LocalDate day) {
+        return em.createQuery("select new " + Overdue.class.getName() + "(i.id, i.dueDate) from ActionItem i"
+                        + " join i.postMortem p where " + OVERDUE_PUBLISHED + " order by i.dueDate, i.id", Overdue.class)
+                .setParameter("day", day).setParameter("published", PostMortemStatus.PUBLISHED).getResultList();
+    }
+
+    /** An overdue item, known by its id, and the due date it passed. */
+    public record Overdue(Long id, LocalDate dueDate) {
     }
 
     public Set<Long> openItemIds() {

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -54,22 +55,24 @@ class OverdueItems {
         if (subscribers.isEmpty()) {
             return 0;
         }
-        List<ActionItem> overdue = work.overdueItems(calendar.today());
-        if (overdue.isEmpty()) {
-            return 0;
-        }
-        List<String> keys = overdue.stream().map(OverdueItems::key).toList();
+        List<OpenWork.Overdue> overdue = work.overdue(calendar.today());
         Set<String> added = new HashSet<>();
-        for (int from = 0; from < keys.size(); from += OpenWork.IDS_AT_ONCE) {
-            InList chunk = new InList("keys", keys.subList(from, Math.min(keys.size(), from + OpenWork.IDS_AT_ONCE)));
-            chunk.bind(em.createQuery("select d.webhookId, d.eventKey from WebhookDelivery d where d.event = :event"
-                            + " and d.eventKey in " + chunk.hql(), Object[].class))
+        InList webhooks = new InList("webhooks", subscribers);
+        for (int from = 0; from < overdue.size(); from += OpenWork.IDS_AT_ONCE) {
+            InList chunk = new InList("keys", overdue.subList(from, Math.min(overdue.size(),
+                    from + OpenWork.IDS_AT_ONCE)).stream().map(OverdueItems::key).toList());
+            webhooks.bind(chunk.bind(em.createQuery("select d.webhookId, d.eventKey from WebhookDelivery d"
+                            + " where d.webhookId in " + webhooks.hql() + " and d.event = :event"
+                            + " and d.eventKey in " + chunk.hql(), Object[].class)))
                     .setParameter("event", WebhookEvent.ACTION_ITEM_OVERDUE.wireName())
                     .getResultList().forEach(row -> added.add(row[0] + " " + row[1]));
         }
+        // Only the items some subscriber has not been told of are read, so a run with nothing new reads none.
+        List<Long> untold = overdue.stream().filter(item -> subscribers.stream()
+                .anyMatch(webhookId -> !added.contains(webhookId + " " + key(item)))).map(OpenWork.Overdue::id).toList();
         Instant now = outbox.now();
         int count = 0;
-        for (ActionItem item : overdue) {
+        for (ActionItem item : items(untold)) {
             String data = null;
             for (Long webhookId : subscribers) {
                 if (added.contains(webhookId + " " + key(item))) {
@@ -81,6 +84,22 @@ class OverdueItems {
             }
         }
         return count;
+    }
+
+    /** The items with these ids, with what their view shows, earliest due first. */
+    private List<ActionItem> items(List<Long> ids) {
+        List<ActionItem> items = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += OpenWork.IDS_AT_ONCE) {
+            InList chunk = new InList("ids", ids.subList(from, Math.min(ids.size(), from + OpenWork.IDS_AT_ONCE)));
+            items.addAll(chunk.bind(em.createQuery("select i from ActionItem i join fetch i.postMortem"
+                    + " left join fetch i.team where i.id in " + chunk.hql() + " order by i.dueDate, i.id",
+                    ActionItem.class)).getResultList());
+        }
+        return items;
+    }
+
+    private static String key(OpenWork.Overdue item) {
+        return item.id() + ":" + item.dueDate();
     }
 
     private static String key(ActionItem item) {

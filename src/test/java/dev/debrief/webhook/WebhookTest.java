@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.debrief.postmortem.ActionItem;
 import dev.debrief.postmortem.PostMortemService;
 import dev.debrief.support.MutableClock;
 import dev.debrief.support.Scenarios;
@@ -35,6 +36,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,9 @@ class WebhookTest {
 
     @Inject
     DeliveryClaims claims;
+
+    @Inject
+    SessionFactory sessions;
 
     private Receiver receiver;
 
@@ -287,6 +292,21 @@ class WebhookTest {
                 .containsExactlyInAnyOrder(pm.first(), pm.second(), pm.third());
         assertThat(receiver.received()).allSatisfy(r -> assertThat(r.header("x-debrief-event"))
                 .isEqualTo("action_item.overdue"));
+    }
+
+    @Test
+    void aRunWithNoOverdueItemLeftToAnnounceReadsNoItem() {
+        subscribe(receiver.url(), "action_item.overdue");
+        Scenarios.published();
+        clock.set(Instant.parse("2026-03-25T00:30:00Z"));
+        sender.run();
+        assertThat(receiver.received()).hasSize(3);
+        sessions.getStatistics().clear();
+
+        sender.run();
+
+        assertThat(sessions.getStatistics().getEntityStatistics(ActionItem.class.getName()).getLoadCount()).isZero();
+        assertThat(receiver.received()).hasSize(3);
     }
 
     @Test
