@@ -87,11 +87,9 @@ class GitHubTracker extends RestTracker {
         return settings().repository().orElse("");
     }
 
-    /** GitHub's and GitLab's numbers count per repository or project: the key names it before the {@code #}. */
     @Override
     public boolean holds(String key) {
-        String place = repository() + "#";
-        return key.regionMatches(true, 0, place, 0, place.length());
+        return numberedIn(repository(), key);
     }
 
     @Override

@@ -93,11 +93,9 @@ class GitLabTracker extends RestTracker {
         return settings().project().orElse("");
     }
 
-    /** GitHub's and GitLab's numbers count per repository or project: the key names it before the {@code #}. */
     @Override
     public boolean holds(String key) {
-        String place = project() + "#";
-        return key.regionMatches(true, 0, place, 0, place.length());
+        return numberedIn(project(), key);
     }
 
     @Override

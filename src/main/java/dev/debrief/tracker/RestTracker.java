@@ -51,6 +51,14 @@ abstract class RestTracker implements Tracker {
      * The ticket of a GitHub or GitLab issue (or a GitLab event's attributes): closed when its {@code state} is
      * {@code closed}, with its {@code closed_at} and {@code updated_at}.
      */
+    /**
+     * Whether {@code key} ({@code acme/web#12}) names an issue of {@code place}: GitHub's and GitLab's issue numbers
+     * count per repository or project, which the key names before the {@code #}.
+     */
+    static boolean numberedIn(String place, String key) {
+        return key.regionMatches(true, 0, place + "#", 0, place.length() + 1);
+    }
+
     static RemoteTicket issueTicket(String id, String key, String url, JsonNode issue) {
         return new RemoteTicket(id, key, url, "closed".equals(issue.path("state").asText()),
                 TrackerTimes.of(issue.get("closed_at")), TrackerTimes.of(issue.get("updated_at")));

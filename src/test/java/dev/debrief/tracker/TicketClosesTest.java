@@ -247,13 +247,8 @@ class TicketClosesTest extends TrackerTestBase {
 
     @Test
     void aDoneEditedOpenAndDoneAgainBeforeTheJobRunsClosesOnce() {
-        Scenarios.Ranked pm = linkedInGitHub();
-        gitHubCloses();
+        Scenarios.Ranked pm = doneThenOpenedAgain();
 
-        edit(pm, pm.first(), Map.of("status", "DONE"));
-        Map<String, Object> open = new HashMap<>(Map.of("status", "OPEN"));
-        open.put("completedAt", null);
-        edit(pm, pm.first(), open);
         edit(pm, pm.first(), Map.of("status", "DONE"));
 
         assertThat(jobs.closeTickets()).isEqualTo(new TrackerJobs.Outcome(1, 0));
@@ -262,13 +257,8 @@ class TicketClosesTest extends TrackerTestBase {
 
     @Test
     void anItemDoneThenOpenedThenDroppedBeforeTheJobRunsClosesAsDropped() {
-        Scenarios.Ranked pm = linkedInGitHub();
-        gitHubCloses();
+        Scenarios.Ranked pm = doneThenOpenedAgain();
 
-        edit(pm, pm.first(), Map.of("status", "DONE"));
-        Map<String, Object> open = new HashMap<>(Map.of("status", "OPEN"));
-        open.put("completedAt", null);
-        edit(pm, pm.first(), open);
         edit(pm, pm.first(), Map.of("status", "DROPPED", "dropReason", "the service is retired"));
 
         assertThat(jobs.closeTickets()).isEqualTo(new TrackerJobs.Outcome(1, 0));
@@ -288,6 +278,17 @@ class TicketClosesTest extends TrackerTestBase {
 
         assertThat(jobs.closeTickets()).isEqualTo(new TrackerJobs.Outcome(0, 0));
         fake.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    /** A first item linked in GitHub, marked done and opened again: its close waits for the job. */
+    private Scenarios.Ranked doneThenOpenedAgain() {
+        Scenarios.Ranked pm = linkedInGitHub();
+        gitHubCloses();
+        edit(pm, pm.first(), Map.of("status", "DONE"));
+        Map<String, Object> open = new HashMap<>(Map.of("status", "OPEN"));
+        open.put("completedAt", null);
+        edit(pm, pm.first(), open);
+        return pm;
     }
 
     private Scenarios.Ranked linkedInGitHub() {
