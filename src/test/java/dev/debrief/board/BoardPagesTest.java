@@ -56,6 +56,12 @@ class BoardPagesTest {
         Document review = editor.page("/reviews/2026-W11");
         assertThat(review.select("[data-testid=agenda-item]")).hasSize(2);
         assertThat(review.select("[data-testid=agenda-item]").first().id()).isEqualTo("item-" + overdueItem);
+        // Each agenda item's button names its item, for those who hear the buttons listed without their sections.
+        assertThat(review.select("[data-testid=agenda-item] button[type=submit]").eachAttr("aria-label"))
+                .containsExactlyElementsOf(review.select("[data-testid=agenda-item] h3").eachText().stream()
+                        .map(heading -> "Record the decision on " + heading.replaceFirst("^\\d+ d overdue ", ""))
+                        .toList())
+                .doesNotHaveDuplicates();
 
         Response refused = editor.submit(review, "[data-testid=decide-" + overdueItem + "]",
                 Map.of("decision", "REDATE"));
