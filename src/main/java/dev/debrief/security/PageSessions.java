@@ -39,8 +39,11 @@ public class PageSessions {
 
     /** Whether the session named {@code sessionName} was ended by signing out. */
     boolean hasEnded(String sessionName) {
-        return SessionName.of(sessionName).map(session -> QuarkusTransaction.requiringNew()
-                .call(() -> EndedSession.findById(session.id()) != null)).orElse(false);
+        return SessionName.of(sessionName).map(session -> isRecordedEnded(session.id())).orElse(false);
+    }
+
+    private static boolean isRecordedEnded(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> EndedSession.findById(id) != null);
     }
 
     /** The user of the session named {@code name}, if it has not ended. */
@@ -69,7 +72,7 @@ public class PageSessions {
             });
         } catch (RuntimeException failed) {
             // Two sign-outs of one session at once (a double click): the other one recorded it.
-            if (QuarkusTransaction.requiringNew().call(() -> EndedSession.findById(id)) == null) {
+            if (!isRecordedEnded(id)) {
                 throw failed;
             }
         }
