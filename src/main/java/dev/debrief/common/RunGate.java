@@ -25,6 +25,11 @@ public final class RunGate {
         }
     }
 
+    /** Whether the application is stopping: a long run checks it between steps and ends early, leaving the rest. */
+    public boolean isStopping() {
+        return stopping;
+    }
+
     /** Refuses further runs and waits up to {@code wait} for the one under way. */
     public void stop(Duration wait) throws InterruptedException {
         stopping = true;

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.SSLException;
@@ -65,7 +66,7 @@ public class WebhookSender {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         gate.runUnlessStopping(() -> {
-            Outcome outcome = run();
+            Outcome outcome = run(gate::isStopping);
             if (outcome.failed() > 0) {
                 LOG.infof("Webhooks: %d delivered, %d failed (retried later)", outcome.delivered(), outcome.failed());
             }
@@ -78,12 +79,24 @@ public class WebhookSender {
     }
 
     public Outcome run() {
+        return run(() -> false);
+    }
+
+    /**
+     * Sends the deliveries due, one after the other, until {@code stopping} says the application is going away: a
+     * run of 50 deliveries may take minutes, and those not yet claimed are left for the next run, anywhere, rather
+     * than claimed by an instance that will not live to record them.
+     */
+    Outcome run(BooleanSupplier stopping) {
         overdue.enqueueNew();
         Instant now = now();
         int delivered = 0;
         int failed = 0;
         int skipped = 0;
         for (long id : claims.due(now, BATCH)) {
+            if (stopping.getAsBoolean()) {
+                break;
+            }
             Optional<DeliveryClaims.Claimed> claimed = claims.claim(id, now());
             if (claimed.isEmpty()) {
                 skipped++;

@@ -182,6 +182,20 @@ class WebhookTest {
     }
 
     @Test
+    void aRunThatSeesTheApplicationStoppingClaimsNoFurtherDeliveryAndLeavesThemForTheNextRun() {
+        subscribe(receiver.url(), "postmortem.published");
+        Scenarios.published();
+        Scenarios.published();
+        Scenarios.published();
+
+        WebhookSender.Outcome stopped = sender.run(() -> !receiver.received().isEmpty());
+
+        assertThat(stopped.delivered()).isEqualTo(1);
+        assertThat(receiver.received()).hasSize(1);
+        assertThat(sender.run().delivered()).as("the others, unclaimed, go with the next run at once").isEqualTo(2);
+    }
+
+    @Test
     void aLinkLocalAddressIsCheckedAgainBeforeEachAttempt() {
         // As if the host name resolved elsewhere when the subscriber was registered.
         data.sql("insert into webhook (id, url, secret, created_at, created_by) values (999999,"
