@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -71,7 +72,7 @@ public class ReminderJob {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         gate.runUnlessStopping(() -> {
-            Outcome outcome = run();
+            Outcome outcome = run(gate::isStopping);
             if (outcome.sent() > 0 || outcome.failed() > 0) {
                 LOG.infof("Reminders: %d sent, %d failed (retried next run)", outcome.sent(), outcome.failed());
             }
@@ -84,6 +85,14 @@ public class ReminderJob {
     }
 
     public Outcome run() {
+        return run(() -> false);
+    }
+
+    /**
+     * Sends the reminders due until {@code stopping} says the application is going away: those not yet claimed are
+     * left for the next run, anywhere, rather than claimed by an instance that will not live to send them.
+     */
+    Outcome run(BooleanSupplier stopping) {
         List<Channel> active = channels.stream().filter(Channel::configured).toList();
         if (active.isEmpty()) {
             return new Outcome(0, 0, 0);
@@ -108,6 +117,9 @@ public class ReminderJob {
         int skipped = 0;
         for (Reminder reminder : due) {
             for (Channel channel : active) {
+                if (stopping.getAsBoolean()) {
+                    return new Outcome(sentCount, failed, skipped);
+                }
                 String key = reminder.key() + ":" + channel.name();
                 // Stamped when claimed, not when the run began: a run held up by slow channels must not leave
                 // claims that look abandoned to another instance while this one is still sending.

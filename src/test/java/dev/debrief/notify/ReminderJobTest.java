@@ -170,6 +170,15 @@ class ReminderJobTest {
     }
 
     @Test
+    void aRunThatSeesTheApplicationStoppingClaimsNoFurtherReminderAndLeavesThemForTheNextRun() {
+        ReminderJob.Outcome stopped = job.run(() -> !received.isEmpty());
+
+        assertThat(stopped.sent()).isEqualTo(1);
+        assertThat(unsentClaims()).as("nothing claimed and left unsent").isEmpty();
+        assertThat(job.run().sent()).as("the rest, with the next run").isEqualTo(5);
+    }
+
+    @Test
     void releasingAClaimThatAnotherInstanceTookOverLeavesItTheirs() {
         Instant mine = clock.instant().minus(Duration.ofMinutes(11));
         assertThat(sent.claim("digest:2026-W11:webhook", mine)).isTrue();
