@@ -11,9 +11,6 @@ import java.util.Optional;
 @ApplicationScoped
 class GitLabTracker extends RestTracker {
 
-    /** How many pages of a marker's search are read at most: 2,000 issues, more than ids of five digits match. */
-    static final int LOOK_UP_PAGES = 20;
-
     @Override
     public TrackerKind kind() {
         return TrackerKind.GITLAB;
@@ -40,15 +37,9 @@ class GitLabTracker extends RestTracker {
      */
     @Override
     public Optional<RemoteTicket> findByMarker(String marker) {
-        for (int page = 1; page <= LOOK_UP_PAGES; page++) {
-            JsonNode list = get(withQuery(issues(""), Map.of("labels", NewTicket.LABEL, "search", marker,
-                    "in", "description", "scope", "all", "per_page", "100", "page", Integer.toString(page))));
-            Optional<RemoteTicket> found = firstMarked(list, marker, "description").map(this::ticket);
-            if (found.isPresent() || list.size() < 100) {
-                return found;
-            }
-        }
-        return Optional.empty();
+        return markedInPages(100, page -> get(withQuery(issues(""), Map.of("labels", NewTicket.LABEL,
+                "search", marker, "in", "description", "scope", "all", "per_page", "100",
+                "page", Integer.toString(page + 1)))), marker, "description").map(this::ticket);
     }
 
     @Override

@@ -45,16 +45,10 @@ class JiraTracker extends RestTracker {
     public Optional<RemoteTicket> findByMarker(String marker) {
         String jql = "project = \"" + project() + "\" AND labels = \"" + NewTicket.LABEL + "\" AND text ~ \""
                 + marker + "\"";
-        // Jira matches words, not the marker whole: read on until the issue that carries it, 50 at a time.
-        for (int page = 0; page < GitLabTracker.LOOK_UP_PAGES; page++) {
-            JsonNode issues = get(withQuery("/search", Map.of("jql", jql, "fields", FIELDS + ",description",
-                    "maxResults", "50", "startAt", Integer.toString(page * 50)))).path("issues");
-            Optional<RemoteTicket> found = firstMarked(issues, marker, "fields", "description").map(this::ticket);
-            if (found.isPresent() || issues.size() < 50) {
-                return found;
-            }
-        }
-        return Optional.empty();
+        // Jira matches words, not the marker whole.
+        return markedInPages(50, page -> get(withQuery("/search", Map.of("jql", jql, "fields", FIELDS + ",description",
+                "maxResults", "50", "startAt", Integer.toString(page * 50)))).path("issues"),
+                marker, "fields", "description").map(this::ticket);
     }
 
     @Override

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * What the three trackers share: JSON over HTTP (through {@link TrackerHttp}) to paths under the tracker's API
@@ -51,6 +52,26 @@ abstract class RestTracker implements Tracker {
      * The ticket of a GitHub or GitLab issue (or a GitLab event's attributes): closed when its {@code state} is
      * {@code closed}, with its {@code closed_at} and {@code updated_at}.
      */
+    /** How many pages of a marker's search are read at most: 2,000 issues at 100 a page. */
+    static final int LOOK_UP_PAGES = 20;
+
+    /**
+     * The issue carrying {@code marker} whole, in the results of a search that also finds other items' markers (a
+     * search by parts of words: item 5's marker finds items 50 to 59, 500 to 599 ...): pages of {@code size} are read
+     * in turn ({@code page} gives the one numbered from 0, {@code entries} the issues in it) until one holds it, a page
+     * comes short, or {@link #LOOK_UP_PAGES} were read.
+     */
+    static Optional<JsonNode> markedInPages(int size, IntFunction<JsonNode> page, String marker, String... path) {
+        for (int number = 0; number < LOOK_UP_PAGES; number++) {
+            JsonNode entries = page.apply(number);
+            Optional<JsonNode> found = firstMarked(entries, marker, path);
+            if (found.isPresent() || entries.size() < size) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
      * Whether {@code key} ({@code acme/web#12}) names an issue of {@code place}: GitHub's and GitLab's issue numbers
      * count per repository or project, which the key names before the {@code #}.
