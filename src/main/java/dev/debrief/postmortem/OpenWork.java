@@ -213,7 +213,8 @@ public class OpenWork {
      */
     public List<Overdue> overdue(LocalDate day) {
         return em.createQuery("select new " + Overdue.class.getName() + "(i.id, i.dueDate) from ActionItem i"
-                        + " join i.postMortem p where " + OVERDUE_PUBLISHED + " order by i.dueDate, i.id", Overdue.class)
+                        + " join i.postMortem p where " + OVERDUE_PUBLISHED + " order by i.dueDate, i.id",
+                        Overdue.class)
                 .setParameter("day", day).setParameter("published", PostMortemStatus.PUBLISHED).getResultList();
     }
 

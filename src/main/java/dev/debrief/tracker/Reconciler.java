@@ -127,8 +127,9 @@ public class Reconciler {
      * ones of items done since {@code doneSince}. A ticket this run changes keeps its place, so it is read once.
      */
     private List<Object[]> ticketsToRead(long after, Instant doneSince) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery("select t.id, t.tracker, t.remoteId, t.ticketKey"
-                        + " from TrackerTicket t, ActionItem i where i.id = t.actionItemId and t.id > :after"
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery("select t.id, t.tracker, t.remoteId,"
+                        + " t.ticketKey from TrackerTicket t, ActionItem i where i.id = t.actionItemId"
+                        + " and t.id > :after"
                         + " and (t.state = :open or (t.state = :closed and i.status = :done"
                         + " and i.completedAt >= :doneSince)) order by t.id", Object[].class)
                 .setParameter("after", after).setParameter("open", TrackerTicket.State.OPEN)

@@ -55,7 +55,8 @@ class TicketCloses {
         Optional<TrackerTicket> ticket = TrackerTicket.<TrackerTicket>find("actionItemId", item.id())
                 .firstResultOptional();
         if (ticket.isEmpty() || ticket.get().getState() != TrackerTicket.State.OPEN
-                || !trackers.of(ticket.get().getTracker()).map(t -> t.holds(ticket.get().getTicketKey())).orElse(false)) {
+                || !trackers.of(ticket.get().getTracker()).map(t -> t.holds(ticket.get().getTicketKey()))
+                        .orElse(false)) {
             return;
         }
         boolean done = item.draft().status() == ActionItemStatus.DONE;

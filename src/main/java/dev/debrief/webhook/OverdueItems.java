@@ -68,8 +68,9 @@ class OverdueItems {
                     .getResultList().forEach(row -> added.add(row[0] + " " + row[1]));
         }
         // Only the items some subscriber has not been told of are read, so a run with nothing new reads none.
-        List<Long> untold = overdue.stream().filter(item -> subscribers.stream()
-                .anyMatch(webhookId -> !added.contains(webhookId + " " + key(item)))).map(OpenWork.Overdue::id).toList();
+        List<Long> untold = overdue.stream()
+                .filter(item -> subscribers.stream().anyMatch(hook -> !added.contains(hook + " " + key(item))))
+                .map(OpenWork.Overdue::id).toList();
         Instant now = outbox.now();
         int count = 0;
         for (ActionItem item : items(untold)) {
