@@ -3,11 +3,12 @@ package dev.debrief.security;
 import dev.debrief.audit.AuditTrail;
 import dev.debrief.audit.Change;
 import dev.debrief.audit.Subject;
+import dev.debrief.common.Database;
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -21,7 +22,6 @@ import java.util.Optional;
  * every API request with a provider's token, so a person removed from a group loses its role the next time.
  */
 @ApplicationScoped
-@Transactional
 public class SingleSignOnUsers {
 
     private final SecureRandom random = new SecureRandom();
@@ -43,9 +43,22 @@ public class SingleSignOnUsers {
 
     /**
      * The user for these claims, created or brought up to date; refused when the claims map to no role (and the
-     * operator refuses such people), when a local user has the name, or when the name cannot be a user name.
+     * operator refuses such people), when a local user has the name, or when the name cannot be a user name. Each
+     * attempt is a transaction of its own. Two first requests of one person at once (an API client's parallel calls
+     * with a new access token) may both create the user: the one the database refuses reads the other's user.
      */
     AppUser userFor(SingleSignOnClaims claims) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> userIn(claims));
+        } catch (RuntimeException e) {
+            if (!Database.isConstraintViolation(e)) {
+                throw e;
+            }
+            return QuarkusTransaction.requiringNew().call(() -> userIn(claims));
+        }
+    }
+
+    private AppUser userIn(SingleSignOnClaims claims) {
         if (!claims.hasUsableName()) {
             throw new SingleSignOnRefusal(SingleSignOnRefusal.Reason.BAD_NAME, String.valueOf(claims.username()));
         }

@@ -11,6 +11,7 @@ import dev.debrief.support.BrowserSession;
 import dev.debrief.support.PostMortemJson;
 import dev.debrief.support.TestData;
 import dev.debrief.support.WebSession;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -23,12 +24,18 @@ import java.net.URI;
 import java.net.URL;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jsoup.Jsoup;
@@ -78,6 +85,9 @@ class SingleSignOnTest {
 
     @Inject
     TestData data;
+
+    @Inject
+    SingleSignOnUsers users;
 
     @BeforeEach
     void reset() {
@@ -195,6 +205,32 @@ class SingleSignOnTest {
     }
 
     @Test
+    void aFirstRequestThatLosesTheRaceToCreateTheUserReadsTheWinnersUser() throws Exception {
+        SingleSignOnClaims claims = new SingleSignOnClaims("subject-of-rita", "rita", null, null, Set.of("user"));
+        CountDownLatch created = new CountDownLatch(1);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            // The other request has created rita and not yet committed when this one looks for her.
+            Future<?> winner = other.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                AppUser.fromProvider(claims, Role.EDITOR, "unusable", Instant.now()).persistAndFlush();
+                created.countDown();
+                pause(Duration.ofMillis(700));
+            }));
+            assertThat(created.await(10, TimeUnit.SECONDS)).isTrue();
+
+            AppUser user = users.userFor(claims);
+
+            winner.get(10, TimeUnit.SECONDS);
+            assertThat(user.getUsername()).isEqualTo("rita");
+            assertThat(user.getRole()).isEqualTo(Role.EDITOR);
+        } finally {
+            other.shutdownNow();
+        }
+        Api.asAdmin().get("/api/users").then().statusCode(200)
+                .body("findAll { it.username == 'rita' }.size()", equalTo(1));
+    }
+
+    @Test
     void anAccessTokenWithNoMappedGroupReadsAsAViewer() {
         String cook = OidcWiremockTestResource.getAccessToken("carla", Set.of("catering"));
 
@@ -234,6 +270,14 @@ class SingleSignOnTest {
     }
 
     /** The code flow as a browser follows it, through the mock provider, to a Debrief page session. */
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static WebSession signInThroughProvider() {
         Map<String, String> cookies = new HashMap<>();
         Response landing = followCodeFlow(cookies);
