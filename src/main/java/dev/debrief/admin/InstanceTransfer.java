@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import javax.sql.DataSource;
 import org.hibernate.Session;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -67,6 +68,9 @@ public class InstanceTransfer {
     @Inject
     ReservedIds reservedIds;
 
+    @Inject
+    DataSource dataSource;
+
     private final ExecutorService background = Worker.single("debrief-import");
 
     @PreDestroy
@@ -93,35 +97,53 @@ public class InstanceTransfer {
 
     private void writeExport(OutputStream out, boolean recorded) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(connection -> {
-            try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
-                generator.writeStartObject();
-                generator.writeStringField("format", FORMAT);
-                generator.writeNumberField("version", VERSION);
-                generator.writeStringField("schema", InstanceTables.schemaVersion(connection));
-                generator.writeObjectFieldStart("tables");
-                for (InstanceTables.Table table : InstanceTables.TABLES) {
-                    List<Map<String, Object>> rows = InstanceTables.rows(connection, table);
-                    generator.writeArrayFieldStart(table.name());
-                    for (Map<String, Object> row : rows) {
-                        generator.writeObject(row);
-                    }
-                    generator.writeEndArray();
-                    counts.put(table.name(), rows.size());
-                    LOG.infof("Export: %s, %d rows", table.name(), rows.size());
-                    if (recorded) {
-                        progress.advance(table.name(), counts.size(),
-                                counts.values().stream().mapToLong(Integer::longValue).sum());
-                    }
-                }
-                generator.writeEndObject();
-                generator.writeEndObject();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not write the export", e);
+        // One snapshot for the whole document: people go on writing while it is read, and a post-mortem committed
+        // between the reads of its table and of its services would otherwise leave rows without their parent.
+        try (Connection connection = dataSource.getConnection()) {
+            int isolation = connection.getTransactionIsolation();
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                writeTables(connection, out, counts, recorded);
+            } finally {
+                connection.rollback();
+                connection.setTransactionIsolation(isolation);
+                connection.setAutoCommit(true);
             }
-        }));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the instance for its export", e);
+        }
         if (recorded) {
             progress.finish(counts);
+        }
+    }
+
+    private void writeTables(Connection connection, OutputStream out, Map<String, Integer> counts, boolean recorded)
+            throws SQLException {
+        try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
+            generator.writeStartObject();
+            generator.writeStringField("format", FORMAT);
+            generator.writeNumberField("version", VERSION);
+            generator.writeStringField("schema", InstanceTables.schemaVersion(connection));
+            generator.writeObjectFieldStart("tables");
+            for (InstanceTables.Table table : InstanceTables.TABLES) {
+                List<Map<String, Object>> rows = InstanceTables.rows(connection, table);
+                generator.writeArrayFieldStart(table.name());
+                for (Map<String, Object> row : rows) {
+                    generator.writeObject(row);
+                }
+                generator.writeEndArray();
+                counts.put(table.name(), rows.size());
+                LOG.infof("Export: %s, %d rows", table.name(), rows.size());
+                if (recorded) {
+                    progress.advance(table.name(), counts.size(),
+                            counts.values().stream().mapToLong(Integer::longValue).sum());
+                }
+            }
+            generator.writeEndObject();
+            generator.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the export", e);
         }
     }
 

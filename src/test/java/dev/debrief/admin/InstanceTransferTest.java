@@ -22,6 +22,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.SessionFactory;
@@ -47,6 +50,9 @@ class InstanceTransferTest {
 
     @Inject
     SessionFactory sessions;
+
+    @Inject
+    InstanceTransfer transfer;
 
     @BeforeEach
     void reset() {
@@ -83,6 +89,39 @@ class InstanceTransferTest {
         long next = Scenarios.create(PostMortemJson.complete().with("title", "Written after the import"));
         assertThat(next).as("new ids continue after the imported ones").isGreaterThan(mine);
         asAdmin().delete("/api/demo").then().statusCode(204);
+    }
+
+    @Test
+    void anExportIsOneSnapshotThoughSomeoneWritesWhileItRuns() throws Exception {
+        long before = Scenarios.create(PostMortemJson.complete().with("whatHappened", "A long account. ".repeat(2_000)));
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        List<Long> meanwhile = new ArrayList<>();
+        OutputStream out = new OutputStream() {
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                written.write(b, off, len);
+                // The post-mortems are read and being written; their services are still to be read.
+                if (meanwhile.isEmpty() && written.toString(StandardCharsets.UTF_8).contains("\"postmortem\":[")) {
+                    meanwhile.add(Scenarios.create(PostMortemJson.complete().with("title", "Written meanwhile")));
+                }
+            }
+        };
+
+        transfer.export(out);
+
+        assertThat(meanwhile).as("a post-mortem was written while the export ran").hasSize(1);
+        JsonNode tables = json.readTree(written.toByteArray()).get("tables");
+        List<Long> postmortems = new ArrayList<>();
+        tables.get("postmortem").forEach(row -> postmortems.add(row.get("id").asLong()));
+        List<Long> parents = new ArrayList<>();
+        tables.get("postmortem_service").forEach(row -> parents.add(row.get("postmortem_id").asLong()));
+        assertThat(postmortems).contains(before).doesNotContain(meanwhile.get(0));
+        assertThat(parents).contains(before).doesNotContain(meanwhile.get(0));
     }
 
     /**
