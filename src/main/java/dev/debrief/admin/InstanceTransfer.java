@@ -216,10 +216,12 @@ public class InstanceTransfer {
                         + document.get("schema").asText() + "; this instance has schema version " + schema
                         + ". Import it into a Debrief of the same release.", List.of());
             }
-            // The empty instance's own trail (its admin's sign-ins) gives way to the imported one, as its admin does;
-            // so do its teams and contributing factors (the migration seeds factors), which nothing refers to yet.
-            for (String table : List.of("audit_change", "audit_event", "app_user", "team", "factor")) {
-                try (PreparedStatement clear = connection.prepareStatement("delete from " + table)) {
+            // What the empty instance made on its own gives way to the document, children first: its admin and the
+            // admin's tokens, its trail (the admin's sign-ins), the factors the migration seeds, and what it may have
+            // done before the import (a reminder sent, the demo loaded and removed, a webhook added).
+            for (int i = InstanceTables.TABLES.size() - 1; i >= 0; i--) {
+                try (PreparedStatement clear = connection.prepareStatement(
+                        "delete from " + InstanceTables.TABLES.get(i).name())) {
                     clear.executeUpdate();
                 }
             }

@@ -27,6 +27,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.hibernate.SessionFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,6 +123,27 @@ class InstanceTransferTest {
         tables.get("postmortem_service").forEach(row -> parents.add(row.get("postmortem_id").asLong()));
         assertThat(postmortems).contains(before).doesNotContain(meanwhile.get(0));
         assertThat(parents).contains(before).doesNotContain(meanwhile.get(0));
+    }
+
+    @Test
+    void whatTheEmptyInstanceMadeBeforeTheImportGivesWayToTheDocument() {
+        demo.load();
+        byte[] exported = asAdmin().get("/api/admin/export").asByteArray();
+        emptyTheInstance();
+        // The new instance tried the demo and removed it, sent a weekly digest, and its admin made a token and a
+        // webhook: none of it is a post-mortem, a review or a user, so the instance is still empty.
+        data.sql("insert into demo_year (id, loaded_at, removed_at) values (1, timestamp with time zone"
+                + " '2026-11-30 08:00:00+00', timestamp with time zone '2026-11-30 08:05:00+00')");
+        data.sql("insert into sent_reminder (reminder_key, claimed_at, sent_at) values ('digest:2026-W49:webhook',"
+                + " timestamp with time zone '2026-11-30 09:00:00+00', timestamp with time zone '2026-11-30 09:00:01+00')");
+        asAdmin().body(Map.of("name", "new-instance", "scope", "read")).post("/api/tokens").then().statusCode(201);
+        asAdmin().body(Map.of("url", "http://127.0.0.1:9/hook", "events", List.of("postmortem.published"),
+                "secret", "a-secret-of-the-receiver")).post("/api/webhooks").then().statusCode(201);
+
+        asAdmin().contentType("application/json").body(exported).post("/api/admin/import").then().statusCode(200);
+
+        assertThat(asAdmin().get("/api/admin/export").asByteArray()).isEqualTo(exported);
+        asAdmin().delete("/api/demo").then().statusCode(204);
     }
 
     /**
