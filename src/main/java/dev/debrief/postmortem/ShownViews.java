@@ -85,7 +85,9 @@ public class ShownViews {
         if (found != null && found.stamp().equals(stamp)) {
             return Optional.of(found.view().at(now));
         }
-        PostMortemView view = read.get();
+        // Read in a session of its own: the request's may hold this post-mortem as an earlier read of the same
+        // request found it, which Hibernate would return unchanged, and keep under the versions of after a change.
+        PostMortemView view = QuarkusTransaction.requiringNew().call(read::get);
         synchronized (forgotten) {
             if (forgotten.get() == generation) {
                 kept.put(id, new Kept(stamp, view));

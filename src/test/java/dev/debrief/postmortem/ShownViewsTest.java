@@ -17,6 +17,7 @@ import dev.debrief.support.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -161,6 +162,24 @@ class ShownViewsTest {
 
         assertThat(read(pm.postmortem()).getString("actionItems.find { it.id == " + pm.second() + " }.title"))
                 .isEqualTo("Changed elsewhere");
+    }
+
+    /**
+     * A request that reads the post-mortem twice, as the edit page does after a refused save, holds the first read in
+     * its session: the second read must not keep that copy under the versions of after the change.
+     */
+    @Test
+    @ActivateRequestContext
+    void aChangeBetweenTwoReadsOfOneRequestIsNotKeptUnderTheNewVersions() {
+        long id = Scenarios.create(PostMortemJson.minimal().with("title", "Before"));
+        assertThat(service.get(id).document().title()).isEqualTo("Before");
+
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update postmortem set title = 'After', version = version + 1 where id = ?1")
+                .setParameter(1, id).executeUpdate());
+
+        assertThat(service.get(id).document().title()).isEqualTo("After");
+        assertThat(read(id).getString("title")).isEqualTo("After");
     }
 
     @Test
