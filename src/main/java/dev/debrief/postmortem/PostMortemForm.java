@@ -8,6 +8,7 @@ import dev.debrief.common.Display;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -167,14 +168,21 @@ public class PostMortemForm {
      */
     void rebaseOn(PostMortemView theirs) {
         version = String.valueOf(theirs.version());
-        List<String> ids = slots().stream().map(Slot::itemId).toList();
+        List<String> ids = new ArrayList<>(slots().stream().map(Slot::itemId).toList());
         List<String> versions = new ArrayList<>(slots().stream().map(Slot::itemVersion).toList());
-        for (ActionItemView item : theirs.actionItems()) {
-            int i = item.draft().priority() - 1;
-            if (String.valueOf(item.id()).equals(ids.get(i))) {
-                versions.set(i, String.valueOf(item.version()));
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            Optional<ActionItemView> stored = theirs.actionItems().stream()
+                    .filter(item -> String.valueOf(item.id()).equals(id)).findFirst();
+            if (stored.isPresent()) {
+                versions.set(i, String.valueOf(stored.get().version()));
+            } else {
+                // Deleted since: saving again adds what the slot holds, as a new item.
+                ids.set(i, "");
+                versions.set(i, "");
             }
         }
+        itemId = ids;
         itemVersion = versions;
     }
 

@@ -234,8 +234,11 @@ public class PostMortemPages {
             PostMortemView theirs = service.get(id);
             List<FormDifferences.Difference> differences = FormDifferences.between(form, theirs, display);
             form.rebaseOn(theirs);
-            return withStatus(409, Templates.form(new FormPage(id, form, Map.of("conflict", "You started from version "
-                    + submission.document().version() + "; the stored version is now " + theirs.version() + "."),
+            String conflict = Long.valueOf(theirs.version()).equals(submission.document().version())
+                    ? "An action item in your form was changed or deleted by someone else."
+                    : "You started from version " + submission.document().version() + "; the stored version is now "
+                            + theirs.version() + ".";
+            return withStatus(409, Templates.form(new FormPage(id, form, Map.of("conflict", conflict),
                     theirs.sectionFields(), differences, List.of(), teams.names(), tagNames(), factors.list()), user()));
         } catch (InvalidFieldsException | UnprocessableException | ConflictException e) {
             Map<String, String> refused = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package dev.debrief.postmortem;
 import dev.debrief.common.FieldError;
 import dev.debrief.common.InvalidFieldsException;
 import dev.debrief.common.ProblemMappers;
+import dev.debrief.common.StaleVersionException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,7 +42,8 @@ class WritePageSave {
 
     /**
      * Creates ({@code id} null) or updates the post-mortem, then brings each slot's item in line with the slot:
-     * added, changed, or deleted when emptied. Returns the post-mortem's id.
+     * added, changed, or deleted when emptied. A slot whose item someone else deleted or changed since the form was
+     * read is stale, as the document is. Returns the post-mortem's id.
      */
     long save(Long id, FormSubmission submission) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -64,10 +66,17 @@ class WritePageSave {
                 .filter(item -> slot.itemId() != null && slot.itemId().equals(item.id())).findFirst().orElse(null);
         ActionItemRequest typed = slot.item();
         if (stored == null) {
+            if (typed != null && slot.itemId() != null) {
+                // The slot showed an item someone deleted since: adding it again would undo their delete unseen.
+                throw StaleVersionException.deleted("action item", slot.itemId());
+            }
             if (typed != null) {
                 service.addActionItem(saved.id(), typed);
             }
         } else if (typed == null) {
+            if (slot.itemVersion() != null && slot.itemVersion() != stored.version()) {
+                throw new StaleVersionException("action item", slot.itemVersion(), stored.version());
+            }
             service.deleteActionItem(saved.id(), stored.id());
         } else if (!sameAs(stored.draft(), typed)) {
             service.updateActionItem(saved.id(), stored.id(), keepingWhatThePageDoesNotEdit(typed, stored,

@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -284,6 +285,49 @@ class PostMortemPagesTest {
 
         Response merged = alice.submit(page, "form.write", Map.of("whatHappened", "Alice and Bob"));
         assertThat(merged.statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void anItemDeletedWhileTheFormWasOpenIsAConflictNotBroughtBackUnseen() {
+        Scenarios.Ranked pm = Scenarios.readyToPublish();
+        WebSession alice = WebSession.asEditor();
+        Document aliceForm = alice.page("/postmortems/" + pm.postmortem() + "/edit");
+        asEditor().delete("/api/postmortems/{id}/action-items/{item}", pm.postmortem(), pm.third())
+                .then().statusCode(204);
+
+        Response conflict = alice.submit(aliceForm, "form.write", Map.of("summary", "Alice's summary"));
+
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        Document page = Jsoup.parse(conflict.asString());
+        assertThat(page.select("[data-testid=conflict]").text()).contains("An action item in your form was changed"
+                + " or deleted by someone else.");
+        assertThat(asEditor().get("/api/postmortems/{id}", pm.postmortem()).jsonPath()
+                .getList("actionItems.id", Long.class)).containsExactly(pm.first(), pm.second());
+
+        // Saving the conflict page again keeps what the form holds, knowingly: the item comes back as a new one.
+        assertThat(alice.submit(page, "form.write", Map.of()).statusCode()).isEqualTo(303);
+        List<Long> items = asEditor().get("/api/postmortems/{id}", pm.postmortem()).jsonPath()
+                .getList("actionItems.id", Long.class);
+        assertThat(items).hasSize(3).startsWith(pm.first(), pm.second()).doesNotContain(pm.third());
+    }
+
+    @Test
+    void clearingASlotWhoseItemSomeoneEditedSinceIsAConflictAndTheirEditStays() {
+        Scenarios.Ranked pm = Scenarios.readyToPublish();
+        WebSession alice = WebSession.asEditor();
+        Document aliceForm = alice.page("/postmortems/" + pm.postmortem() + "/edit");
+        Map<String, Object> item = new HashMap<>(asEditor().get("/api/postmortems/{id}", pm.postmortem()).jsonPath()
+                .getMap("actionItems.find { it.id == " + pm.third() + " }"));
+        item.put("owner", "bob");
+        asEditor().body(item).put("/api/postmortems/{id}/action-items/{item}", pm.postmortem(), pm.third())
+                .then().statusCode(200);
+        aliceForm.select("#item3-title, #item3-owner, #item3-due").val("");
+
+        Response conflict = alice.submit(aliceForm, "form.write", Map.of());
+
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        assertThat(asEditor().get("/api/postmortems/{id}", pm.postmortem()).jsonPath()
+                .getString("actionItems.find { it.id == " + pm.third() + " }.owner")).isEqualTo("bob");
     }
 
     @Test
