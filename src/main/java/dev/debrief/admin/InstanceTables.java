@@ -249,11 +249,21 @@ final class InstanceTables {
         try {
             batch.executeBatch();
         } catch (SQLException e) {
-            LOG.infof("Import refused by the database in %s: %s", table.name(), e.getMessage());
+            // Only the SQL state: the driver's message may quote the rows, with password hashes and webhook secrets.
+            LOG.infof("Import refused by the database in %s: SQL state %s", table.name(), sqlState(e));
             throw new UnprocessableException("The rows of " + table.name() + " break a rule of the schema (a "
                     + "duplicate id, a missing parent row, or a value a constraint refuses); nothing was imported.",
                     List.of());
         }
+    }
+
+    private static String sqlState(SQLException e) {
+        for (SQLException cause = e; cause != null; cause = cause.getNextException()) {
+            if (cause.getSQLState() != null) {
+                return cause.getSQLState();
+            }
+        }
+        return "unknown";
     }
 
     private static Object parameter(JsonNode value, int type, boolean timestamp, String field) {

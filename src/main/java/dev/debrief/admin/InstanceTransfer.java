@@ -87,7 +87,8 @@ public class InstanceTransfer {
         boolean recorded = progress.start("export", InstanceTables.TABLES.size(), 0);
         try {
             writeExport(out, recorded);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error too, such as running out of memory: a transfer left "running" would refuse every later one.
             if (recorded) {
                 progress.fail(describe(e));
             }
@@ -188,13 +189,13 @@ public class InstanceTransfer {
             Imported imported = loadRows(document);
             progress.finish(imported.rows());
             return imported;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             progress.fail(describe(e));
             throw e;
         }
     }
 
-    private static String describe(RuntimeException e) {
+    private static String describe(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof DebriefException refusal) {
                 return refusal.getMessage();

@@ -4,6 +4,7 @@ import static dev.debrief.support.Api.asAdmin;
 import static dev.debrief.support.Api.asEditor;
 import static dev.debrief.support.Api.asViewer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -26,8 +27,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 import org.hibernate.SessionFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +58,9 @@ class InstanceTransferTest {
 
     @Inject
     InstanceTransfer transfer;
+
+    @Inject
+    TransferProgress progress;
 
     @BeforeEach
     void reset() {
@@ -144,6 +151,26 @@ class InstanceTransferTest {
 
         assertThat(asAdmin().get("/api/admin/export").asByteArray()).isEqualTo(exported);
         asAdmin().delete("/api/demo").then().statusCode(204);
+    }
+
+    @Test
+    void anExportStoppedByAnErrorIsRecordedAsFailedNotLeftRunning() {
+        OutputStream broken = new OutputStream() {
+            @Override
+            public void write(int b) {
+                throw new AssertionError("the stream broke as an Error, not an exception");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                write(0);
+            }
+        };
+
+        assertThatThrownBy(() -> transfer.export(broken)).isInstanceOf(AssertionError.class);
+
+        assertThat(progress.latest().isRunning()).isFalse();
+        assertThat(progress.latest().isFailed()).isTrue();
     }
 
     /**
@@ -256,6 +283,42 @@ class InstanceTransferTest {
 
         assertThat(asAdmin().get("/api/postmortems").jsonPath().getInt("total")).isZero();
         asAdmin().get("/api/users").then().statusCode(200);
+    }
+
+    @Test
+    void rowsTheDatabaseRefusesAreNotQuotedInTheLog() throws Exception {
+        asAdmin().body(Map.of("url", "http://127.0.0.1:9/hook", "events", List.of("postmortem.published"),
+                "secret", "a-secret-nobody-may-log")).post("/api/webhooks").then().statusCode(201);
+        ObjectNode exported = (ObjectNode) json.readTree(asAdmin().get("/api/admin/export").asByteArray());
+        ArrayNode webhooks = (ArrayNode) exported.get("tables").get("webhook");
+        webhooks.add(webhooks.get(0).deepCopy());
+        emptyTheInstance();
+        List<String> logged = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(String.valueOf(record.getMessage()) + " " + Arrays.toString(record.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger transfers = java.util.logging.Logger.getLogger(InstanceTransfer.class.getName());
+        transfers.addHandler(handler);
+        try {
+            asAdmin().contentType("application/json").body(json.writeValueAsBytes(exported))
+                    .post("/api/admin/import").then().statusCode(422);
+        } finally {
+            transfers.removeHandler(handler);
+        }
+
+        assertThat(logged).anySatisfy(line -> assertThat(line).contains("webhook").contains("SQL state"));
+        assertThat(logged).noneSatisfy(line -> assertThat(line).contains("a-secret-nobody-may-log"));
     }
 
     @Test

@@ -164,6 +164,8 @@ class TokensTest {
         withToken(secret).delete("/api/users/rita").then().statusCode(403);
         asAdmin().get("/api/users").then().body("username", not(hasItem("mallory")))
                 .body("find { it.username == 'rita' }.role", equalTo("editor"));
+        // An instance import replaces every user: it is no way round.
+        withToken(secret).contentType("application/json").body("{}").post("/api/admin/import").then().statusCode(403);
     }
 
     @Test
