@@ -149,10 +149,4 @@ public class Review extends Identified {
                 List.copyOf(attendees), notDiscussed.stream().sorted().toList(),
                 decisions.stream().map(ReviewDecision::view).toList());
     }
-
-    /** The meeting as the list of past meetings shows it. */
-    ReviewViews.ReviewSummary summary() {
-        return new ReviewViews.ReviewSummary(getId(), week, startedAt, finishedAt, decisions.size(),
-                notDiscussed.size());
-    }
 }

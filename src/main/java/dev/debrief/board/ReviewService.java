@@ -13,13 +13,13 @@ import dev.debrief.postmortem.OpenWork;
 import dev.debrief.postmortem.PostMortem;
 import dev.debrief.postmortem.PostMortemAudit;
 import dev.debrief.postmortem.PostMortemEvents;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityNotFoundException;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -149,9 +149,16 @@ public class ReviewService {
         return find(week).view();
     }
 
+    /** Every meeting, newest first, with its decisions and items not discussed counted: one statement. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ReviewViews.ReviewSummary> list() {
-        return Review.<Review>listAll(Sort.descending("startedAt")).stream().map(Review::summary)
+        return em.createQuery("select r.id as id, r.week as week, r.startedAt as startedAt, r.finishedAt as finishedAt,"
+                + " size(r.decisions) as decisions, size(r.notDiscussed) as notDiscussed from Review r"
+                + " order by r.startedAt desc", Tuple.class).getResultStream()
+                .map(row -> new ReviewViews.ReviewSummary(row.get("id", Long.class), row.get("week", String.class),
+                        row.get("startedAt", Instant.class), row.get("finishedAt", Instant.class),
+                        row.get("decisions", Number.class).intValue(),
+                        row.get("notDiscussed", Number.class).intValue()))
                 .toList();
     }
 

@@ -325,6 +325,32 @@ class BoardTest {
     }
 
     @Test
+    void thePastReviewsAreListedInTheSameNumberOfStatementsWhateverTheirNumber() {
+        Scenarios.Ranked ids = itemsDue("Listed", "2026-03-05", "2026-03-06", "2026-04-01");
+        asEditor().body(Map.of("week", "2026-W11")).post("/api/reviews").then().statusCode(201);
+        asEditor().body(Map.of("actionItemId", ids.first(), "decision", "KEEP"))
+                .post("/api/reviews/2026-W11/decisions").then().statusCode(201);
+        asEditor().body(Map.of()).post("/api/reviews/2026-W11/finish").then().statusCode(200);
+        long one = listStatements();
+        // More than Hibernate fetches in one batch (16), so that loading each review's lists would show.
+        for (int week = 10; week < 50; week++) {
+            asEditor().body(Map.of("week", "2025-W" + week)).post("/api/reviews").then().statusCode(201);
+        }
+
+        assertThat(listStatements()).isEqualTo(one);
+        asViewer().get("/api/reviews").then().statusCode(200).body("size()", equalTo(41))
+                .body("find { it.week == '2026-W11' }.decisions", equalTo(1))
+                .body("find { it.week == '2026-W11' }.notDiscussed", equalTo(2))
+                .body("find { it.week == '2025-W10' }.decisions", equalTo(0));
+    }
+
+    private long listStatements() {
+        sessions.getStatistics().clear();
+        asViewer().get("/api/reviews").then().statusCode(200);
+        return sessions.getStatistics().getPrepareStatementCount();
+    }
+
+    @Test
     void boardIssuesTheSameNumberOfStatementsWhateverTheNumberOfItems() {
         itemsDue("Few", "2026-03-05", "2026-03-12", "2026-04-01");
         long few = statements();
