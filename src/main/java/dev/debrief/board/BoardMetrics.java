@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -30,7 +31,8 @@ import java.util.function.ToDoubleFunction;
  * the figures are read from the database at most once per {@link #REFRESH} (three statements), not at every scrape.
  * Every team has a series of each gauge, zeros included. The series are registered at start-up and again when a
  * team is added, renamed or removed, never while a scrape reads them (a series added during a scrape would be
- * written twice, or half).
+ * written twice, or half): at once for a change made here, within {@link #REFRESH} for one made by another instance
+ * on the same database or by an instance import.
  */
 @ApplicationScoped
 public class BoardMetrics {
@@ -57,6 +59,9 @@ public class BoardMetrics {
     Clock clock;
 
     private Figures figures;
+
+    /** The teams whose series are registered. */
+    private List<String> publishedTeams = List.of();
 
     private MultiGauge items;
     private MultiGauge overdueItems;
@@ -85,10 +90,27 @@ public class BoardMetrics {
 
     /** A team was added, renamed or removed: its series follow, once the change is committed. */
     void teamChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostMortemEvents.TeamChanged event) {
+        republish();
+    }
+
+    private void republish() {
         publish();
         synchronized (this) {
             figures = null;
         }
+    }
+
+    /** Teams changed elsewhere (another instance, an instance import): their series follow within a refresh. */
+    @Scheduled(every = "30s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void followTeams() {
+        List<String> names = QuarkusTransaction.requiringNew().call(teams::names);
+        synchronized (this) {
+            if (names.equals(publishedTeams)) {
+                return;
+            }
+        }
+        republish();
     }
 
     /** The figures, read again when the last reading is older than {@link #REFRESH} (or the clock went back). */
@@ -111,9 +133,11 @@ public class BoardMetrics {
 
     /** Registers one series per team (and status), removing those of teams that are gone. */
     private synchronized void publish() {
+        List<String> names = QuarkusTransaction.requiringNew().call(teams::names);
         List<String> teamLabels = new ArrayList<>();
         teamLabels.add(NO_TEAM);
-        QuarkusTransaction.requiringNew().call(teams::names).forEach(teamLabels::add);
+        teamLabels.addAll(names);
+        publishedTeams = names;
         List<MultiGauge.Row<?>> itemRows = new ArrayList<>();
         List<MultiGauge.Row<?>> overdueRows = new ArrayList<>();
         List<MultiGauge.Row<?>> writeUpRows = new ArrayList<>();

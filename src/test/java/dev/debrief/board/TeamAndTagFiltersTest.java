@@ -43,6 +43,9 @@ class TeamAndTagFiltersTest {
     TestData data;
 
     @Inject
+    BoardMetrics metrics;
+
+    @Inject
     MutableClock clock;
 
     @Inject
@@ -219,5 +222,19 @@ class TeamAndTagFiltersTest {
                 .contains("debrief_action_items{status=\"OPEN\",team=\"\",} 1.0")
                 .contains("debrief_action_items_overdue{team=\"Payments\",} 1.0")
                 .contains("debrief_action_items_overdue{team=\"Search\",} 0.0");
+    }
+
+    @Test
+    void aTeamAddedByAnotherInstanceGetsItsGaugesAtTheNextFollowUp() {
+        // What another instance (or an instance import) leaves in the shared database: a team this one never saw.
+        data.sql("insert into team (id, name, name_key, created_at, updated_at, version) values (9001, 'Ledger',"
+                + " 'ledger', timestamp with time zone '2026-03-01 09:00:00+00',"
+                + " timestamp with time zone '2026-03-01 09:00:00+00', 0)");
+
+        metrics.followTeams();
+
+        assertThat(anonymous().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString())
+                .contains("debrief_action_items_overdue{team=\"Ledger\",} 0.0")
+                .contains("debrief_action_items{status=\"OPEN\",team=\"Ledger\",} 0.0");
     }
 }
