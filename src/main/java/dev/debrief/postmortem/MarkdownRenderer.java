@@ -7,6 +7,7 @@ import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Link;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
@@ -24,6 +25,8 @@ public class MarkdownRenderer {
             .extensions(EXTENSIONS)
             .escapeHtml(true)
             .sanitizeUrls(true)
+            // The library's default also keeps data: links; a page of the writer's choosing is no link to follow.
+            .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
             .attributeProviderFactory(context -> (node, tagName, attributes) -> {
                 if (node instanceof Link) {
                     attributes.put("rel", "nofollow noopener noreferrer");

@@ -35,6 +35,14 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void dataLinksLoseTheirTarget() {
+        assertThat(html("[click](data:text/html;base64,PHNjcmlwdD5hbGVydCg0KTwvc2NyaXB0Pg==)"))
+                .doesNotContainIgnoringCase("data:");
+        assertThat(html("[runbook](/postmortems/12) and [mail](mailto:sre@example.com)"))
+                .contains("href=\"/postmortems/12\"").contains("href=\"mailto:sre@example.com\"");
+    }
+
+    @Test
     void javascriptLinksLoseTheirTarget() {
         assertThat(html("[click](javascript:alert(3))")).doesNotContainIgnoringCase("javascript:");
         assertThat(html("[click](JaVaScRiPt:alert(3))")).doesNotContainIgnoringCase("javascript:");
