@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +88,7 @@ public class ActionItem extends Tracked {
         }
         Instant completion = null;
         if (next == ActionItemStatus.DONE) {
-            completion = draft.completedAt() != null ? draft.completedAt()
+            completion = draft.completedAt() != null ? draft.completedAt().truncatedTo(ChronoUnit.MICROS)
                     : status == ActionItemStatus.DONE && completedAt != null ? completedAt : now;
             if (completion.isAfter(now)) {
                 errors.add(new FieldError("completedAt", "must not be in the future"));

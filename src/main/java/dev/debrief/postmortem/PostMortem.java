@@ -19,6 +19,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -178,7 +179,7 @@ public class PostMortem extends StoredDocument {
                     + "clock: publish once it has started.", List.of(new FieldError("startedAt",
                             "is ahead of this server's clock: publish once the incident has started")));
         }
-        Instant at = when == null ? now : when;
+        Instant at = when == null ? now : when.truncatedTo(ChronoUnit.MICROS);
         if (at.isAfter(now)) {
             throw InvalidFieldsException.of("publishedAt", "must not be in the future");
         }

@@ -146,7 +146,7 @@ public abstract class StoredDocument extends Tracked {
         timeline.clear();
         document.timeline().stream()
                 .sorted(Comparator.comparing(IncidentDocument.Timeline::at))
-                .forEach(entry -> timeline.add(new TimelineEntry(entry.at(), entry.event().strip())));
+                .forEach(entry -> timeline.add(new TimelineEntry(micros(entry.at()), entry.event().strip())));
         considered.clear();
         considered.addAll(document.considered());
     }

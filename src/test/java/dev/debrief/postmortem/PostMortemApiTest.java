@@ -204,6 +204,31 @@ class PostMortemApiTest {
     }
 
     @Test
+    void everyTimeSentIsKeptToTheMicrosecondSoTheAnswerAndLaterReadsAgree() {
+        long id = Scenarios.create(PostMortemJson.complete().with("timeline",
+                List.of(Map.of("at", "2026-03-10T07:10:00.123456789Z", "event", "alert fired"))));
+        long item = Scenarios.addItem(id, PostMortemJson.item(1));
+        Map<String, Object> done = new HashMap<>(asEditor().get("/api/postmortems/{id}", id).jsonPath()
+                .getMap("actionItems[0]"));
+        done.put("status", "DONE");
+        done.put("completedAt", "2026-03-10T11:00:00.123456789Z");
+        asEditor().body(done).put("/api/postmortems/{id}/action-items/{item}", id, item).then().statusCode(200)
+                .body("completedAt", equalTo("2026-03-10T11:00:00.123456Z"));
+        Scenarios.addItem(id, PostMortemJson.item(2));
+        Scenarios.addItem(id, PostMortemJson.item(3));
+
+        asEditor().body(Map.of("publishedAt", "2026-03-10T11:30:00.123456789Z"))
+                .post("/api/postmortems/{id}/publish", id).then().statusCode(200)
+                .body("publishedAt", equalTo("2026-03-10T11:30:00.123456Z"))
+                .body("timeline[0].at", equalTo("2026-03-10T07:10:00.123456Z"));
+
+        asViewer().get("/api/postmortems/{id}", id).then().statusCode(200)
+                .body("publishedAt", equalTo("2026-03-10T11:30:00.123456Z"))
+                .body("timeline[0].at", equalTo("2026-03-10T07:10:00.123456Z"))
+                .body("actionItems[0].completedAt", equalTo("2026-03-10T11:00:00.123456Z"));
+    }
+
+    @Test
     void publishedAtInTheFutureOrBeforeTheIncidentIsRefused() {
         long id = Scenarios.readyToPublish().postmortem();
         asEditor().body(Map.of("publishedAt", "2026-03-10T12:01:00Z")).post("/api/postmortems/{id}/publish", id)
