@@ -4,6 +4,7 @@ import dev.debrief.common.CurrentUser;
 import dev.debrief.common.DebriefException;
 import dev.debrief.common.ProblemMappers;
 import dev.debrief.common.QueryParams;
+import dev.debrief.postmortem.NamedEntry;
 import dev.debrief.postmortem.OpenWork;
 import dev.debrief.postmortem.PostMortemService;
 import dev.debrief.postmortem.TeamService;
@@ -127,8 +128,11 @@ public class BoardPages {
                 : BoardService.Rows.more(BoardSection.named("more", more.strip()),
                         QueryParams.intValue("rows", rows, 2 * BoardService.Rows.FIRST, 1, Integer.MAX_VALUE));
         Board board = boards.board(day, filter, shown);
-        return Templates.board(new BoardPage(board, orEmpty(owner), orEmpty(service), orEmpty(severity),
-                orEmpty(kind), orEmpty(team), orEmpty(tag), orEmpty(asOf), week(boards.today()), teams.names(),
+        List<String> teamNames = teams.names();
+        return Templates.board(new BoardPage(board, orEmpty(owner), orEmpty(service),
+                filter.severity() == null ? "" : filter.severity().name(),
+                filter.kind() == null ? "" : filter.kind().name(), NamedEntry.shownAmong(teamNames, team), orEmpty(tag),
+                orEmpty(asOf), week(boards.today()), teamNames,
                 tags.tagsInUse().stream().map(PostMortemService.TagUse::tag).toList()), user(), currentUser.isEditor());
     }
 

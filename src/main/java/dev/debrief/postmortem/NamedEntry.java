@@ -3,6 +3,7 @@ package dev.debrief.postmortem;
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -40,6 +41,15 @@ public abstract class NamedEntry extends Tracked {
     /** How a name is compared: stripped, in lower case; none for a blank name. */
     public static String keyOf(String name) {
         return name == null || name.isBlank() ? null : name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The name among {@code names} that {@code typed} stands for, in any case, or {@code typed} as it came: what a
+     * filter control shows, so that a choice typed in another case stays chosen.
+     */
+    public static String shownAmong(List<String> names, String typed) {
+        String key = keyOf(typed);
+        return key == null ? "" : names.stream().filter(name -> key.equals(keyOf(name))).findFirst().orElse(typed);
     }
 
     static String nameOf(NamedEntry entry) {

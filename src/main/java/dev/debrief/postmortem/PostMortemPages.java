@@ -143,9 +143,16 @@ public class PostMortemPages {
         Instant now = service.currentTime();
         List<ListPage.Found> rows = result.items().stream()
                 .map(found -> ListPage.Found.of(found, search.terms(), row(found.summary(), now).clock())).toList();
-        return Templates.list(new ListPage(rows, result.total(), pageIndex, result.size(), typed, pageIndex > 0,
-                (long) (pageIndex + 1) * result.size() < result.total(), teams.names(), tagNames(),
-                factors.names()), user());
+        // The controls show the choices as the filter understood them, whatever case they were typed in.
+        List<String> teamNames = teams.names();
+        List<String> factorNames = factors.names();
+        PostMortemSearch.Params shown = new PostMortemSearch.Params(
+                search.status() == null ? "" : search.status().name(),
+                search.severity() == null ? "" : search.severity().name(), typed.service(),
+                NamedEntry.shownAmong(teamNames, team), typed.tag(), NamedEntry.shownAmong(factorNames, factor),
+                typed.from(), typed.to(), typed.q());
+        return Templates.list(new ListPage(rows, result.total(), pageIndex, result.size(), shown, pageIndex > 0,
+                (long) (pageIndex + 1) * result.size() < result.total(), teamNames, tagNames(), factorNames), user());
     }
 
     @GET

@@ -3,6 +3,7 @@ package dev.debrief.report;
 import dev.debrief.common.CurrentUser;
 import dev.debrief.common.Display;
 import dev.debrief.common.TeamCalendar;
+import dev.debrief.postmortem.NamedEntry;
 import dev.debrief.postmortem.PostMortemService;
 import dev.debrief.postmortem.Severity;
 import dev.debrief.postmortem.TeamService;
@@ -110,7 +111,8 @@ public class ReportPages {
         String query = "from=" + range.from() + "&to=" + range.to() + (sev == null ? "" : "&severity=" + sev)
                 + parameter("service", service) + parameter("team", team) + parameter("tag", tag);
         return Templates.monthly(new Page(report, charts, compare(report, display.writeUpWindow()),
-                sev == null ? "" : sev.name(), orEmpty(service), orEmpty(team), orEmpty(tag), query, teams.names(),
+                sev == null ? "" : sev.name(), orEmpty(service), NamedEntry.shownAmong(teams.names(), team),
+                orEmpty(tag), query, teams.names(),
                 tags.tagsInUse().stream().map(PostMortemService.TagUse::tag).toList(),
                 recurrences.recurrence(RecurrenceService.DEFAULT_DAYS, team, tag)), currentUser.name());
     }

@@ -213,6 +213,25 @@ class TeamAndTagFiltersTest {
     }
 
     @Test
+    void aFilterTypedInAnotherCaseStaysChosenInTheControlsOfEveryPage() {
+        WebSession viewer = WebSession.asViewer();
+
+        Document board = viewer.page("/board?severity=sev1&kind=prevention&team=payments");
+        assertThat(board.select("#severity option[selected]").val()).isEqualTo("SEV1");
+        assertThat(board.select("#kind option[selected]").val()).isEqualTo("PREVENTION");
+        assertThat(board.select("#team option[selected]").val()).isEqualTo("Payments");
+
+        Document report = viewer.page("/reports/monthly?severity=sev2&team=SEARCH");
+        assertThat(report.select("#severity option[selected]").val()).isEqualTo("SEV2");
+        assertThat(report.select("#team option[selected]").val()).isEqualTo("Search");
+
+        Document list = viewer.page("/postmortems?status=draft&severity=sev1&team=payments");
+        assertThat(list.select("#status option[selected]").val()).isEqualTo("DRAFT");
+        assertThat(list.select("#severity option[selected]").val()).isEqualTo("SEV1");
+        assertThat(list.select("#team option[selected]").val()).isEqualTo("Payments");
+    }
+
+    @Test
     void theGaugesCarryTheOwningTeam() {
         clock.set(MutableClock.DEFAULT_NOW.plus(Duration.ofMinutes(5)));
         String metrics = anonymous().accept("text/plain").get("/q/metrics").then().statusCode(200).extract()
