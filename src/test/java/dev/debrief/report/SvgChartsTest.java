@@ -2,6 +2,7 @@ package dev.debrief.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.debrief.support.Contrast;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,24 @@ import org.junit.jupiter.api.Test;
 class SvgChartsTest {
 
     private static final Pattern TICK = Pattern.compile("text-anchor=\"end\"[^>]*>([^<]*)</text>");
+
+    /** WCAG 2.1 SC 1.4.11: each series' bars stand out at least 3:1 from the white chart (five series at most). */
+    @Test
+    void everySeriesColourStandsOutFromTheChart() {
+        Map<String, long[]> series = new LinkedHashMap<>();
+        for (String name : List.of("Config change", "Capacity", "Dependency", "Monitoring gap", "Other factors")) {
+            series.put(name, new long[] {1});
+        }
+        String svg = SvgCharts.stackedBars("c", "Incidents", "Incidents", List.of("2026-01"), series);
+
+        Matcher fill = Pattern.compile("<rect [^>]*fill=\"(#[0-9a-f]{6})\"").matcher(svg);
+        List<String> colours = new ArrayList<>();
+        while (fill.find()) {
+            colours.add(fill.group(1));
+        }
+        assertThat(colours).isNotEmpty().allSatisfy(colour -> assertThat(Contrast.ratio(colour, "#ffffff"))
+                .as(colour).isGreaterThanOrEqualTo(3));
+    }
 
     @Test
     void aCountAxisOfOneIncidentHasOnlyWholeTicks() {
