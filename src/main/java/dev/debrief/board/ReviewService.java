@@ -94,11 +94,13 @@ public class ReviewService {
         ActionItem item = ActionItem.<ActionItem>findByIdOptional(request.actionItemId())
                 .orElseThrow(() -> new NotFoundException("action item", request.actionItemId()));
         PostMortem pm = item.getPostMortem();
-        em.lock(pm, LockModeType.PESSIMISTIC_WRITE);
         try {
+            // Locked and read again, not locked at the version read before: a save of the post-mortem that this
+            // request waited for is no conflict, the decision judges what it left.
+            em.refresh(pm, LockModeType.PESSIMISTIC_WRITE);
             em.refresh(item);
         } catch (EntityNotFoundException removed) {
-            // Removed from its draft while this request waited for the lock.
+            // Removed (the item from its draft, or the draft) while this request waited for the lock.
             throw new NotFoundException("action item", request.actionItemId());
         }
         Instant now = now();

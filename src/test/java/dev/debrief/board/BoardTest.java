@@ -14,9 +14,11 @@ import dev.debrief.support.MutableClock;
 import dev.debrief.support.PostMortemJson;
 import dev.debrief.support.Scenarios;
 import dev.debrief.support.TestData;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,6 +30,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +55,9 @@ class BoardTest {
 
     @Inject
     SessionFactory sessions;
+
+    @Inject
+    EntityManager em;
 
     @BeforeEach
     void reset() {
@@ -297,6 +303,36 @@ class BoardTest {
         asEditor().body(body).post("/api/reviews/2026-W11/decisions").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", contains(fields.toArray()));
+    }
+
+    /**
+     * An editor saves the item's post-mortem while the meeting decides on the item: the decision waits for the save,
+     * then judges the item as it is after it, rather than failing on the post-mortem's version it read before.
+     */
+    @Test
+    void aDecisionThatWaitsForASaveOfItsPostMortemIsRecordedAfterIt() throws Exception {
+        Scenarios.Ranked ids = itemsDue("Saved meanwhile", "2026-03-05", "2026-03-06", "2026-04-01");
+        asEditor().body(Map.of("week", "2026-W11")).post("/api/reviews").then().statusCode(201);
+        ExecutorService meeting = Executors.newSingleThreadExecutor();
+        try {
+            QuarkusTransaction.begin();
+            em.createNativeQuery("update postmortem set title = 'Saved meanwhile, renamed', version = version + 1"
+                    + " where id = ?1").setParameter(1, ids.postmortem()).executeUpdate();
+            Future<Integer> decided = meeting.submit(() -> asEditor()
+                    .body(Map.of("actionItemId", ids.first(), "decision", "KEEP"))
+                    .post("/api/reviews/2026-W11/decisions").statusCode());
+            Thread.sleep(700);
+            QuarkusTransaction.commit();
+
+            assertThat(decided.get(30, TimeUnit.SECONDS)).isEqualTo(201);
+        } finally {
+            if (QuarkusTransaction.isActive()) {
+                QuarkusTransaction.rollback();
+            }
+            meeting.shutdownNow();
+        }
+        asViewer().get("/api/reviews/2026-W11").then().statusCode(200)
+                .body("decisions.actionItemId", contains((int) ids.first()));
     }
 
     @Test
