@@ -3,6 +3,7 @@ package dev.debrief.board;
 import dev.debrief.audit.AuditTrail;
 import dev.debrief.audit.Change;
 import dev.debrief.audit.Subject;
+import dev.debrief.common.Database;
 import dev.debrief.common.InList;
 import dev.debrief.common.InvalidFieldsException;
 import dev.debrief.common.NotFoundException;
@@ -13,6 +14,7 @@ import dev.debrief.postmortem.OpenWork;
 import dev.debrief.postmortem.PostMortem;
 import dev.debrief.postmortem.PostMortemAudit;
 import dev.debrief.postmortem.PostMortemEvents;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -67,8 +69,24 @@ public class ReviewService {
     public record Started(ReviewViews.ReviewView review, boolean created) {
     }
 
+    /**
+     * The review of the week, started if there is none. Two starts of one week at once (two people pressing the
+     * button, on one instance or two) both find none and both insert; the one the database refuses opens the other's.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Started start(String week, String user) {
         String normalized = Review.normalizeWeek(week);
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> startIn(normalized, user));
+        } catch (RuntimeException e) {
+            if (!Database.isConstraintViolation(e)) {
+                throw e;
+            }
+            return QuarkusTransaction.requiringNew().call(() -> startIn(normalized, user));
+        }
+    }
+
+    private Started startIn(String normalized, String user) {
         Review existing = Review.<Review>find("week", normalized).firstResult();
         if (existing != null) {
             return new Started(existing.view(), false);

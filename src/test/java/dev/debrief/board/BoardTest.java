@@ -59,6 +59,9 @@ class BoardTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    ReviewService reviews;
+
     @BeforeEach
     void reset() {
         data.reset();
@@ -303,6 +306,28 @@ class BoardTest {
         asEditor().body(body).post("/api/reviews/2026-W11/decisions").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", contains(fields.toArray()));
+    }
+
+    @Test
+    void aStartThatLosesTheRaceToAnotherStartOfTheWeekOpensTheOthersReview() throws Exception {
+        reviews.start("2026-W10", "bob");
+        ExecutorService second = Executors.newSingleThreadExecutor();
+        try {
+            // The other start has inserted the week's review and not yet committed when this one looks for it.
+            QuarkusTransaction.begin();
+            Review.start("2026-W11", "alice", MutableClock.DEFAULT_NOW).persistAndFlush();
+            Future<ReviewService.Started> started = second.submit(() -> reviews.start("2026-W11", "bob"));
+            Thread.sleep(700);
+            QuarkusTransaction.commit();
+
+            assertThat(started.get(30, TimeUnit.SECONDS).created()).isFalse();
+        } finally {
+            if (QuarkusTransaction.isActive()) {
+                QuarkusTransaction.rollback();
+            }
+            second.shutdownNow();
+        }
+        asViewer().get("/api/reviews/2026-W11").then().statusCode(200).body("startedBy", equalTo("alice"));
     }
 
     /**
