@@ -30,6 +30,7 @@ import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongFunction;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -148,7 +149,7 @@ public class BoardPages {
     @Path("reviews/{week}")
     public TemplateInstance review(@PathParam("week") String week, @QueryParam("notice") String notice,
             @QueryParam("item") String item, @QueryParam("decision") String decision) {
-        return reviewPage(week, noticeText(notice, item, decision), false);
+        return reviewPage(week, noticeText(notice, item, decision, reviews::itemName), false);
     }
 
     @POST
@@ -168,16 +169,16 @@ public class BoardPages {
             ReviewRequests.Decide request = new ReviewRequests.Decide(item, chosen, due, reason, note);
             String invalid = violations(request);
             if (invalid != null) {
-                return refused(400, week, "Item " + item + ": " + invalid);
+                return refused(400, week, reviews.itemName(item) + ": " + invalid);
             }
             reviews.decide(week, request, user());
             return seeOther(back + "?notice=recorded&decision=" + chosen + "&item=" + item + "#item-" + item);
         } catch (DebriefException e) {
             String detail = e.errors().isEmpty() ? e.getMessage()
-                    : String.join("; ", e.errors().stream().map(x -> x.field() + " " + x.message()).toList());
-            return refused(e.status(), week, "Item " + actionItemId + ": " + detail);
+                    : String.join("; ", e.errors().stream().map(x -> label(x.field()) + " " + x.message()).toList());
+            return refused(e.status(), week, itemNamed(actionItemId) + ": " + detail);
         } catch (IllegalArgumentException | NullPointerException | DateTimeParseException e) {
-            return refused(400, week, "Item " + actionItemId + ": the decision or date is not valid.");
+            return refused(400, week, itemNamed(actionItemId) + ": the decision or date is not valid.");
         }
     }
 
@@ -219,22 +220,41 @@ public class BoardPages {
      * The notice after a decision or the finish, from codes: a notice is never text taken from the address,
      * so a link cannot make the page say something Debrief did not.
      */
-    static String noticeText(String notice, String item, String decision) {
+    static String noticeText(String notice, String item, String decision, LongFunction<String> itemName) {
         if ("finished".equals(notice)) {
             return "The review is finished.";
         }
         if ("recorded".equals(notice) && item != null && item.matches("\\d{1,18}") && decision != null
                 && Arrays.stream(Decision.values()).anyMatch(d -> d.name().equals(decision))) {
-            return "Recorded: " + decision + " for item " + item + ".";
+            return "Recorded: " + decision + " for " + itemName.apply(Long.parseLong(item)) + ".";
         }
         return "";
+    }
+
+    /** A field of the decision form by the label the page shows it under. */
+    static String label(String field) {
+        return switch (field) {
+            case "newDueDate" -> "New due date";
+            case "reason" -> "Reason";
+            case "note" -> "Note";
+            case "decision" -> "Decision";
+            case "actionItemId" -> "Item";
+            case "attendees" -> "Attended";
+            default -> field;
+        };
     }
 
     /** The same rules as the JSON API, from the request records' constraints; null when all hold. */
     private String violations(Object request) {
         List<String> problems = validator.validate(request).stream()
-                .map(v -> ProblemMappers.fieldOf(v) + " " + v.getMessage()).sorted().toList();
+                .map(v -> label(ProblemMappers.fieldOf(v)) + " " + v.getMessage()).sorted().toList();
         return problems.isEmpty() ? null : String.join("; ", problems);
+    }
+
+    /** The item a form post names, by its title where the id is one. */
+    private String itemNamed(String actionItemId) {
+        return actionItemId != null && actionItemId.strip().matches("\\d{1,18}")
+                ? reviews.itemName(Long.parseLong(actionItemId.strip())) : "The item";
     }
 
     static String week(LocalDate day) {

@@ -182,6 +182,13 @@ public class ReviewService {
                 .toList();
     }
 
+    /** How the review page names an item: its title in quotes, or "item N" when there is no such item. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String itemName(long itemId) {
+        return ActionItem.<ActionItem>findByIdOptional(itemId).map(item -> "\u201c" + item.getTitle() + "\u201d")
+                .orElse("item " + itemId);
+    }
+
     /** Every decision on these items, oldest first: the items' history. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ReviewViews.DecisionView> history(List<Long> itemIds) {

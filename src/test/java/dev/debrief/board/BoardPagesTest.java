@@ -66,14 +66,17 @@ class BoardPagesTest {
         Response refused = editor.submit(review, "[data-testid=decide-" + overdueItem + "]",
                 Map.of("decision", "REDATE"));
         assertThat(refused.statusCode()).isEqualTo(400);
+        // The refusal names the item as the agenda shows it and the field by its label, never by an id.
         assertThat(Jsoup.parse(refused.asString()).select("[data-testid=review-error]").text())
-                .contains("newDueDate is required");
+                .startsWith("\u201cAction 1\u201d: New due date is required").doesNotContain("newDueDate")
+                .doesNotContain("Item " + overdueItem);
 
         Response decided = editor.submit(editor.page("/reviews/2026-W11"), "[data-testid=decide-" + overdueItem + "]",
                 Map.of("decision", "REDATE", "newDueDate", "2026-03-20", "reason", "vendor late",
                         "note", "Alice chases the vendor"));
         Document after = editor.page(path(decided));
-        assertThat(after.select("[data-testid=review-message]").text()).contains("REDATE");
+        assertThat(after.select("[data-testid=review-message]").text())
+                .isEqualTo("Recorded: REDATE for \u201cAction 1\u201d.");
         assertThat(after.select("[data-testid=decision]").text()).contains("new due date 2026-03-20")
                 .contains("vendor late").contains("erin");
 
@@ -135,7 +138,7 @@ class BoardPagesTest {
 
         Response longNote = editor.submit(review, "[data-testid=decide-" + item + "]",
                 Map.of("decision", "KEEP", "note", "n".repeat(2001)));
-        assertThat(refusal(longNote)).contains("note must be at most 2000 characters");
+        assertThat(refusal(longNote)).contains("Note must be at most 2000 characters");
         Response badId = editor.submit(review, "[data-testid=decide-" + item + "]",
                 Map.of("decision", "KEEP", "actionItemId", "abc"));
         assertThat(refusal(badId)).contains("not valid");
