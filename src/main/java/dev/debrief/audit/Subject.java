@@ -45,6 +45,11 @@ public record Subject(
         return new Subject(type, Long.toString(id), name, null);
     }
 
+    /** The demo year, of which an instance has one at most. */
+    public static Subject demoYear() {
+        return new Subject("demo", "1", "demo year", null);
+    }
+
     public static Subject user(String username) {
         return new Subject("user", username, username, null);
     }

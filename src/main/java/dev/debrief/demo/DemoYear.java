@@ -1,5 +1,8 @@
 package dev.debrief.demo;
 
+import dev.debrief.audit.AuditTrail;
+import dev.debrief.audit.Change;
+import dev.debrief.audit.Subject;
 import dev.debrief.board.PastReviews;
 import dev.debrief.common.Database;
 import dev.debrief.common.DebriefConfig;
@@ -58,6 +61,9 @@ public class DemoYear {
 
     @Inject
     PastReviews pastReviews;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     Database database;
@@ -122,6 +128,10 @@ public class DemoYear {
             em.createNativeQuery("delete from demo_record").executeUpdate();
             em.createNativeQuery("update demo_year set removed_at = ?1").setParameter(1, clock.instant())
                     .executeUpdate();
+            audit.record("demo.removed", Subject.demoYear(), List.of(
+                    new Change("postmortems", Integer.toString(pmCount), null),
+                    new Change("actionItems", Integer.toString(itemCount), null),
+                    new Change("reviews", Integer.toString(reviewCount), null)));
             return new Removed(pmCount, itemCount, reviewCount);
         });
         searchIndex.forgetAll();

@@ -115,6 +115,11 @@ class DemoYearTest {
 
         assertThat(asViewer().get("/api/postmortems").jsonPath().getList("items.id", Long.class)).containsExactly(mine);
         asViewer().get("/api/reviews").then().statusCode(200).body("size()", org.hamcrest.Matchers.is(0));
+        // A change that deleted a hundred post-mortems leaves its row in the trail, as every change does.
+        JsonPath removal = asAdmin().get("/api/audit?action=demo.removed").then().statusCode(200).extract().jsonPath();
+        assertThat(removal.getList("items.actor")).containsExactly("admin");
+        assertThat(removal.getList("items[0].changes.field")).containsExactly("postmortems", "actionItems", "reviews");
+        assertThat(removal.getString("items[0].changes.find { it.field == 'postmortems' }.from")).isEqualTo("100");
         asAdmin().delete("/api/demo").then().statusCode(404).contentType("application/problem+json");
     }
 
