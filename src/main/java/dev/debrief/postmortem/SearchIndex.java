@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -218,7 +219,8 @@ public class SearchIndex {
     private void read(String sql, Map<String, Object> params) {
         var query = em.createNativeQuery(sql);
         params.forEach(query::setParameter);
-        query.getResultStream().forEach(row -> {
+        Stream<?> rows = query.getResultStream();
+        rows.forEach(row -> {
             Object[] columns = (Object[]) row;
             long id = ((Number) columns[0]).longValue();
             documents.put(id, words.document(id, micros(columns[1]), (String) columns[2], (String) columns[3]));

@@ -3,6 +3,7 @@ package dev.debrief.postmortem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -72,7 +73,7 @@ public class ShownViews {
      * {@code read} reads it when the one kept is not the current one.
      */
     Optional<PostMortemView> get(long id, Supplier<PostMortemView> read, Instant now) {
-        if (QuarkusTransaction.isActive()) {
+        if (QuarkusTransaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
             return Optional.of(read.get());
         }
         long generation = forgotten.get();

@@ -347,9 +347,10 @@ class InstanceTransferTest {
 
     @Test
     void everyTableOfTheSchemaIsExportedOrSaysWhyNot() {
-        List<String> inSchema = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+        List<?> tables = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "select lower(table_name) from information_schema.tables where lower(table_schema) ="
                         + " lower(current_schema) and table_type = 'BASE TABLE'", String.class).getResultList());
+        List<String> inSchema = tables.stream().map(String.class::cast).toList();
         List<String> accounted = new ArrayList<>(InstanceTables.NOT_EXPORTED.keySet());
         InstanceTables.TABLES.forEach(table -> accounted.add(table.name()));
 

@@ -19,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -322,7 +323,7 @@ class BoardTest {
 
             assertThat(started.get(30, TimeUnit.SECONDS).created()).isFalse();
         } finally {
-            if (QuarkusTransaction.isActive()) {
+            if (QuarkusTransaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
                 QuarkusTransaction.rollback();
             }
             second.shutdownNow();
@@ -351,7 +352,7 @@ class BoardTest {
 
             assertThat(decided.get(30, TimeUnit.SECONDS)).isEqualTo(201);
         } finally {
-            if (QuarkusTransaction.isActive()) {
+            if (QuarkusTransaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
                 QuarkusTransaction.rollback();
             }
             meeting.shutdownNow();

@@ -191,8 +191,9 @@ class ReminderJobTest {
     }
 
     private List<String> unsentClaims() {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+        List<?> keys = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "select reminder_key from sent_reminder where sent_at is null", String.class).getResultList());
+        return keys.stream().map(String.class::cast).toList();
     }
 
     @Test
