@@ -84,18 +84,20 @@ class WritePageSave {
         }
     }
 
-    /** The page edits title, owner, due date and kind; team, status, ticket and drop reason stay as stored. */
+    /**
+     * The page edits title, owner, due date and kind; rank, team, status, ticket and drop reason stay as stored (the
+     * slot a stored item shows in is not its rank once someone re-ranked the items through the API meanwhile).
+     */
     private static ActionItemRequest keepingWhatThePageDoesNotEdit(ActionItemRequest typed, ActionItemView stored,
             Long versionRead) {
-        return new ActionItemRequest(typed.priority(), typed.title(), typed.owner(), stored.draft().team(),
+        return new ActionItemRequest(stored.draft().priority(), typed.title(), typed.owner(), stored.draft().team(),
                 typed.dueDate(), typed.kind(),
                 stored.draft().ticketUrl(), null, null, stored.draft().dropReason(),
                 versionRead == null ? stored.version() : versionRead);
     }
 
     private static boolean sameAs(ActionItemDraft stored, ActionItemRequest typed) {
-        return Objects.equals(stored.priority(), typed.priority())
-                && Objects.equals(stored.title(), typed.title() == null ? null : typed.title().strip())
+        return Objects.equals(stored.title(), typed.title() == null ? null : typed.title().strip())
                 && Objects.equals(stored.owner(), typed.owner() == null ? null : typed.owner().strip())
                 && Objects.equals(stored.dueDate(), typed.dueDate())
                 && stored.kind() == typed.kind();

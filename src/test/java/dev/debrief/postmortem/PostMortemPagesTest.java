@@ -312,6 +312,22 @@ class PostMortemPagesTest {
     }
 
     @Test
+    void aFormOpenWhileSomeoneReRankedTheItemsSavesAndKeepsTheirOrder() {
+        Scenarios.Ranked pm = Scenarios.readyToPublish();
+        WebSession alice = WebSession.asEditor();
+        Document aliceForm = alice.page("/postmortems/" + pm.postmortem() + "/edit");
+        asEditor().body(Map.of("order", List.of(pm.third(), pm.first(), pm.second())))
+                .put("/api/postmortems/{id}/action-items/order", pm.postmortem()).then().statusCode(200);
+
+        Response saved = alice.submit(aliceForm, "form.write", Map.of("summary", "Alice's summary"));
+
+        assertThat(saved.statusCode()).isEqualTo(303);
+        var stored = asEditor().get("/api/postmortems/{id}", pm.postmortem()).jsonPath();
+        assertThat(stored.getString("summary")).isEqualTo("Alice's summary");
+        assertThat(stored.getList("actionItems.id", Long.class)).containsExactly(pm.third(), pm.first(), pm.second());
+    }
+
+    @Test
     void clearingASlotWhoseItemSomeoneEditedSinceIsAConflictAndTheirEditStays() {
         Scenarios.Ranked pm = Scenarios.readyToPublish();
         WebSession alice = WebSession.asEditor();
