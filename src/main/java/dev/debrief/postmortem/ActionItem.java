@@ -225,7 +225,7 @@ public class ActionItem extends Tracked {
     }
 
     private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+        return TypedValues.blank(text) ? null : text.strip();
     }
 
     private static boolean isWebAddress(String text) {

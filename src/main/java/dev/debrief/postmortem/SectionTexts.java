@@ -43,8 +43,7 @@ public final class SectionTexts {
 
     /** Whether the section has text other than white space. */
     public boolean isWritten(Section section) {
-        String text = texts.get(section);
-        return text != null && !text.isBlank();
+        return !TypedValues.blank(texts.get(section));
     }
 
     /** Every section's text by its field name, in document order, null where none is written. */

@@ -76,8 +76,9 @@ final class TypedValues {
         return blank(text) ? null : text;
     }
 
+    /** Whether the text holds nothing but white space, the no-break and other Unicode spaces included. */
     static boolean blank(String text) {
-        return text == null || text.isBlank();
+        return text == null || text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
     }
 
     /** The text with the wildcards of a {@code like ... escape '\\'} pattern escaped, to match it literally. */

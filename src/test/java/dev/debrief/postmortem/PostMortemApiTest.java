@@ -328,6 +328,19 @@ class PostMortemApiTest {
                 .then().statusCode(422).body("errors.field", contains("whyDetectionFailed"));
     }
 
+    @Test
+    void aSectionOrOwnerOfNoBreakSpacesIsNotWrittenAndPublishingSaysSo() {
+        long id = Scenarios.create(PostMortemJson.complete().with("whatHappened", "\u00a0\u202f\u3000 "));
+        Map<String, Object> spaced = PostMortemJson.item(1);
+        spaced.put("owner", "\u00a0");
+        Scenarios.addItem(id, spaced);
+        Scenarios.addItem(id, PostMortemJson.item(2));
+        Scenarios.addItem(id, PostMortemJson.item(3));
+
+        asEditor().post("/api/postmortems/{id}/publish", id).then().statusCode(422)
+                .body("errors.field", hasItems("whatHappened", "actionItems[0]"));
+    }
+
     /** Post-mortems the API refuses, each naming the one field at fault; the clock reads 2026-03-10 12:00 UTC. */
     static Stream<Arguments> refusedPostMortems() {
         return Stream.of(
