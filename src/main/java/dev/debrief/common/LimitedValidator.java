@@ -37,6 +37,11 @@ public class LimitedValidator implements ConstraintValidator<Limited, String> {
                     + "line breaks").addConstraintViolation();
             return false;
         }
+        if (QueryParams.hasHalfACharacter(value)) {
+            context.disableDefaultConstraintViolation();
+            context.buildConstraintViolationWithTemplate(QueryParams.HALF_A_CHARACTER).addConstraintViolation();
+            return false;
+        }
         int limit = kind.limit(config.get().limits());
         if (value.length() <= limit) {
             return true;

@@ -37,7 +37,29 @@ public final class QueryParams {
         if (value != null && hasControlCharacters(value)) {
             throw InvalidFieldsException.of(name, "must not contain control characters");
         }
+        if (value != null && hasHalfACharacter(value)) {
+            throw InvalidFieldsException.of(name, HALF_A_CHARACTER);
+        }
         return value;
+    }
+
+    /** Why text holding half of a character is refused. */
+    public static final String HALF_A_CHARACTER = "must be whole characters: it holds half of one (an unpaired"
+            + " UTF-16 surrogate), which the database would store as '?'";
+
+    /** Whether the text holds a UTF-16 surrogate without its other half, which no character encoding can store. */
+    public static boolean hasHalfACharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1));
+            if (pair) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** C0 control characters other than tab, line feed and carriage return (PostgreSQL refuses NUL in text). */

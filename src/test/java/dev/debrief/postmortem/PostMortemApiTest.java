@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.debrief.support.MutableClock;
 import dev.debrief.support.PostMortemJson;
 import dev.debrief.support.Scenarios;
@@ -339,6 +340,17 @@ class PostMortemApiTest {
 
         asEditor().post("/api/postmortems/{id}/publish", id).then().statusCode(422)
                 .body("errors.field", hasItems("whatHappened", "actionItems[0]"));
+    }
+
+    @Test
+    void halfACharacterIsRefusedNamingTheFieldAndAWholeOneIsKept() throws Exception {
+        String body = new ObjectMapper().writeValueAsString(PostMortemJson.complete().with("title", "TITLE").build());
+
+        asEditor().body(body.replace("\"TITLE\"", "\"Disk \\ud800 full\"")).post("/api/postmortems").then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field", contains("title"));
+        long kept = asEditor().body(body.replace("\"TITLE\"", "\"Disk \\ud83d\\udcbe full\""))
+                .post("/api/postmortems").then().statusCode(201).extract().jsonPath().getLong("id");
+        asViewer().get("/api/postmortems/{id}", kept).then().body("title", equalTo("Disk \ud83d\udcbe full"));
     }
 
     /** Post-mortems the API refuses, each naming the one field at fault; the clock reads 2026-03-10 12:00 UTC. */
